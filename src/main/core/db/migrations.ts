@@ -1,0 +1,127 @@
+// Schema migrations, applied in order by PRAGMA user_version. Never edit a released step: append.
+export const MIGRATIONS: string[] = [
+  // 1: the outbox
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE campaigns (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'campaign' CHECK (kind IN ('campaign', 'test')),
+    sender TEXT NOT NULL,
+    message TEXT NOT NULL,               -- rewritten with canonical %tags%
+    tags TEXT NOT NULL DEFAULT '[]',     -- JSON array of the tags used, in tagvalues order
+    created_at INTEGER NOT NULL,
+    send_at INTEGER,                     -- unix seconds, gateway-side sendtime
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'cancelled')),
+    file_name TEXT,
+    file_hash TEXT,
+    estimate_cost REAL,
+    currency TEXT
+  );
+  CREATE INDEX campaigns_file_hash ON campaigns(file_hash);
+
+  CREATE TABLE batches (
+    id INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+    encoding TEXT NOT NULL,
+    state TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    lease_epoch INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    first_attempt_at INTEGER,
+    next_attempt_at INTEGER,
+    tries INTEGER NOT NULL DEFAULT 0,
+    gateway_id INTEGER,
+    submitted_at INTEGER,
+    cost REAL,
+    currency TEXT,
+    poll_next_at INTEGER,
+    poll_step INTEGER NOT NULL DEFAULT 0,
+    error_code TEXT,
+    error TEXT
+  );
+  CREATE INDEX batches_state ON batches(state, next_attempt_at);
+  CREATE INDEX batches_poll ON batches(poll_next_at) WHERE poll_next_at IS NOT NULL;
+  CREATE INDEX batches_campaign ON batches(campaign_id);
+
+  CREATE TABLE recipients (
+    id INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+    row_no INTEGER NOT NULL,
+    msisdn TEXT NOT NULL,
+    country TEXT,
+    name TEXT,
+    tagvalues TEXT,                      -- JSON array aligned with campaigns.tags
+    encoding TEXT NOT NULL,
+    parts INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    batch_id INTEGER REFERENCES batches(id),
+    status TEXT,
+    status_at INTEGER,
+    error_code TEXT,
+    error TEXT,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (campaign_id, msisdn)
+  );
+  CREATE INDEX recipients_queue ON recipients(state, campaign_id, encoding, id);
+  CREATE INDEX recipients_batch ON recipients(batch_id, msisdn);
+
+  CREATE TABLE attempts (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES batches(id),
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    http_status INTEGER,
+    outcome TEXT NOT NULL,               -- in_flight, submitted, transient, ambiguous, ...
+    code TEXT,
+    message TEXT,
+    body TEXT,                           -- response body of any non-2xx answer (never the token)
+    recipients INTEGER NOT NULL
+  );
+  CREATE INDEX attempts_batch ON attempts(batch_id);
+
+  CREATE TABLE status_events (
+    id INTEGER PRIMARY KEY,
+    recipient_id INTEGER NOT NULL REFERENCES recipients(id),
+    status TEXT NOT NULL,
+    code TEXT,
+    error TEXT,
+    at INTEGER,
+    received_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE lease (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    holder TEXT,
+    pid INTEGER,
+    host TEXT,
+    epoch INTEGER NOT NULL DEFAULT 0,
+    heartbeat_at INTEGER
+  );
+  INSERT INTO lease (id, epoch) VALUES (1, 0);
+
+  CREATE TABLE suppression (
+    msisdn TEXT PRIMARY KEY,
+    reason TEXT,
+    added_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE account (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    credit REAL,
+    currency TEXT,
+    checked_at INTEGER,
+    low_alarm INTEGER NOT NULL DEFAULT 0,
+    error TEXT
+  );
+  INSERT INTO account (id) VALUES (1);
+
+  CREATE TABLE prices (
+    country TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    price REAL NOT NULL,
+    PRIMARY KEY (country, currency)
+  );
+  `,
+];

@@ -1,0 +1,48 @@
+// Opens the outbox database: WAL, synchronous=FULL (a committed state survives power loss), foreign
+// keys, a busy timeout (the app and the CLI may share the folder), then migrations with a backup first.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Electron-ABI build of better-sqlite3 (the Node build serves tests and the CLI). */
+  nativeBinding?: string;
+  now?: () => number;
+}
+
+export const DB_FILE = 'outbox.sqlite';
+
+export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, DB_FILE);
+  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, file, opts.now ?? Date.now);
+  return db;
+}
+
+export function migrate(db: Db, file: string, now: () => number): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The outbox database in ${file} was made by a newer version of SMS Outbox (schema ${current}); update the app.`,
+    );
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    if (v > 0 && existsSync(file)) {
+      // A copy before each change of a database that holds data; VACUUM INTO gives a consistent file.
+      const backup = `${file}.v${v}.${now()}.bak`;
+      db.exec(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
+    }
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,259 @@
+// One engine per data folder: the database, the stores, and — while this process holds the sender
+// lease — the sender and the pollers. Without the lease (another app or CLI is sending) it still
+// serves every view from SQLite and watches for the other process's changes.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { openDatabase, type Db } from './db/open';
+import { Lease } from './outbox/lease';
+import { Queue } from './outbox/queue';
+import { Polls } from './outbox/polls';
+import { Campaigns } from './outbox/campaigns';
+import { Suppression } from './outbox/suppression';
+import { AccountStore } from './outbox/account';
+import { readSettings, readValue, writeValue } from './outbox/settings';
+import { Sender } from './sending/sender';
+import { StatusPoller, DEFAULT_POLL_SCHEDULE_MS, DEFAULT_VALIDITY_MS } from './polling/statusPoller';
+import { CreditPoller } from './polling/creditPoller';
+import type { GatewayClient } from './gateway/client';
+import { systemClock, silentLogger, type Clock, type Logger } from './types';
+import type { PauseReason } from '../../shared/states';
+import type { Settings } from '../../shared/contract';
+
+export interface EngineOptions {
+  dataDir: string;
+  /** Builds a client for the current settings and token, or null when there is no token. */
+  gateway: (settings: Settings) => Promise<GatewayClient | null>;
+  clock?: Clock;
+  logger?: Logger;
+  sqliteNativeBinding?: string;
+  pollScheduleMs?: number[];
+  validityMs?: number;
+  creditIntervalMs?: number;
+  retry?: { baseMs?: number; capMs?: number; maxAgeMs?: number; offlineMaxMs?: number };
+  /** How often a process without the lease tries to take it, and heartbeats. */
+  leaseCheckMs?: number;
+  random?: () => number;
+  on?: Partial<EngineEvents>;
+}
+
+export interface EngineEvents {
+  changed(campaignIds: number[]): void;
+  account(): void;
+  notice(level: 'info' | 'warning' | 'error', key: string, message: string): void;
+}
+
+export interface PauseInfo {
+  reason: PauseReason;
+  message: string | null;
+}
+
+export class Engine {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly lease: Lease;
+  readonly queue: Queue;
+  readonly polls: Polls;
+  readonly campaigns: Campaigns;
+  readonly suppression: Suppression;
+  readonly account: AccountStore;
+  readonly sender: Sender;
+  readonly statusPoller: StatusPoller;
+  readonly creditPoller: CreditPoller;
+  private running = false;
+  private closed = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private dataVersion = 0;
+  private readonly events: EngineEvents;
+  private clientCache: { key: string; client: Promise<GatewayClient | null> } | null = null;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.clock = opts.clock ?? systemClock;
+    this.logger = opts.logger ?? silentLogger;
+    const now = () => this.clock.now();
+    this.db = openDatabase(opts.dataDir, { nativeBinding: opts.sqliteNativeBinding, now });
+    this.events = { changed() {}, account() {}, notice() {}, ...opts.on };
+    this.lease = new Lease(
+      this.db,
+      { holder: randomUUID(), pid: process.pid, host: hostname() },
+      { staleMs: Math.max(30_000, (opts.leaseCheckMs ?? 5000) * 6), now },
+    );
+    this.queue = new Queue(this.db, this.lease, now);
+    this.polls = new Polls(this.db, now);
+    this.campaigns = new Campaigns(this.db, now);
+    this.suppression = new Suppression(this.db, now);
+    this.account = new AccountStore(this.db, now);
+    const gateway = () => this.gateway();
+    this.creditPoller = new CreditPoller({
+      store: this.account,
+      clock: this.clock,
+      logger: this.logger,
+      gateway,
+      threshold: () => this.settings().lowCreditThreshold,
+      changed: () => this.events.account(),
+      lowCredit: (credit, currency) =>
+        this.events.notice(
+          'warning',
+          'low-credit',
+          `GatewayAPI credit is low: ${credit.toFixed(2)} ${currency} (threshold ${this.settings().lowCreditThreshold}).`,
+        ),
+      intervalMs: opts.creditIntervalMs,
+    });
+    this.sender = new Sender({
+      queue: this.queue,
+      clock: this.clock,
+      logger: this.logger,
+      gateway,
+      config: () => this.settings(),
+      paused: () => this.pauseInfo().reason,
+      pause: (reason, message) => this.pause(reason, message),
+      changed: (ids) => this.events.changed(ids),
+      submitted: () => {
+        this.statusPoller.wake();
+        this.creditPoller.nudge();
+      },
+      uncertain: (n) =>
+        this.events.notice(
+          'warning',
+          'uncertain',
+          `${n} recipients are uncertain: GatewayAPI may or may not have accepted them. Open the campaign to resend or mark them as sent.`,
+        ),
+      leaseLost: () => void this.stopWorkers(),
+      firstPollDelayMs: (opts.pollScheduleMs ?? DEFAULT_POLL_SCHEDULE_MS)[0],
+      retry: opts.retry,
+      random: opts.random,
+    });
+    this.statusPoller = new StatusPoller({
+      polls: this.polls,
+      clock: this.clock,
+      logger: this.logger,
+      gateway,
+      changed: (ids) => this.events.changed(ids),
+      batchFinal: (campaignId) => this.maybeFinished(campaignId),
+      schedule: opts.pollScheduleMs,
+      validityMs: opts.validityMs ?? DEFAULT_VALIDITY_MS,
+    });
+  }
+
+  settings(): Settings {
+    return readSettings(this.db);
+  }
+
+  /** The client for the current settings; rebuilt when they change, cleared by resetGateway(). */
+  gateway(): Promise<GatewayClient | null> {
+    const s = this.settings();
+    const key = `${s.platform}|${s.customBaseUrl}`;
+    if (!this.clientCache || this.clientCache.key !== key) {
+      this.clientCache = { key, client: this.opts.gateway(s) };
+    }
+    return this.clientCache.client;
+  }
+
+  resetGateway(): void {
+    this.clientCache = null;
+  }
+
+  pauseInfo(): PauseInfo {
+    return readValue<PauseInfo>(this.db, 'pause') ?? { reason: null, message: null };
+  }
+
+  pause(reason: Exclude<PauseReason, null>, message: string): void {
+    const before = this.pauseInfo();
+    writeValue(this.db, 'pause', { reason, message });
+    if (before.reason !== reason) {
+      this.events.notice('error', `paused-${reason}`, `Sending is paused: ${message}`);
+    }
+    this.events.changed([]);
+  }
+
+  resume(): void {
+    writeValue(this.db, 'pause', null);
+    this.wake();
+    this.events.changed([]);
+  }
+
+  get holdsLease(): boolean {
+    return this.running;
+  }
+
+  /** Takes the lease when free (else retries periodically), recovers, then starts the workers. */
+  start(): void {
+    if (this.timer) return;
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.opts.leaseCheckMs ?? 5000);
+    this.timer.unref?.();
+  }
+
+  private tick(): void {
+    if (this.closed) return;
+    try {
+      const v = this.db.pragma('data_version', { simple: true }) as number;
+      if (v !== this.dataVersion) {
+        // Another connection (the CLI, or the app) committed something: refresh the views.
+        if (this.dataVersion !== 0) this.events.changed([]);
+        this.dataVersion = v;
+      }
+      if (this.running) {
+        if (!this.lease.heartbeat()) void this.stopWorkers();
+        return;
+      }
+      if (this.lease.tryAcquire() == null) return;
+      const r = this.queue.recover();
+      if (r.uncertain > 0) {
+        this.events.notice(
+          'warning',
+          'uncertain',
+          `${r.uncertain} recipients were being sent when the app stopped; they are marked uncertain. Open the campaign to resend or mark them as sent.`,
+        );
+      }
+      this.running = true;
+      this.sender.start();
+      this.statusPoller.start();
+      this.creditPoller.start();
+      this.events.changed([]);
+    } catch (e) {
+      this.logger.error('engine tick failed', { error: String(e) });
+    }
+  }
+
+  private async stopWorkers(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await Promise.all([this.sender.stop(), this.statusPoller.stop(), this.creditPoller.stop()]);
+  }
+
+  /** Network back, resumed from sleep, new work: try now instead of waiting out a backoff. */
+  wake(): void {
+    this.sender.wake();
+    this.statusPoller.wake();
+  }
+
+  private maybeFinished(campaignId: number): void {
+    const c = this.campaigns.list(false).find((x) => x.id === campaignId);
+    if (!c) return;
+    const pending = (c.statuses.PENDING ?? 0) + (c.statuses.ENROUTE ?? 0) + (c.statuses.BUFFERED ?? 0) + (c.statuses.UNKNOWN ?? 0) + (c.statuses.SCHEDULED ?? 0);
+    if (c.status === 'done' && pending === 0) {
+      const delivered = c.statuses.DELIVERED ?? 0;
+      const failed = c.total - delivered - (c.states.cancelled ?? 0);
+      this.events.notice('info', `finished-${campaignId}`, `Campaign "${c.name}" finished: ${delivered} delivered, ${failed} not delivered.`);
+    }
+  }
+
+  /** Idle = nothing queued or in flight and no retry pending (for the CLI and tests). */
+  sendIdle(): boolean {
+    return this.sender.idle();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.stopWorkers();
+    this.closed = true;
+    try {
+      this.lease.release();
+    } finally {
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// The GatewayAPI surface the app uses (see README / GatewayAPI docs). Pure data types.
+
+export interface MtRecipient {
+  /** Full international number, digits only; sent to GatewayAPI as an integer. */
+  msisdn: string;
+  /** Values for the message's tags, in tag order; always strings. */
+  tagvalues?: string[];
+}
+
+export interface SendRequest {
+  sender: string;
+  message: string;
+  /** 'UTF8' = GSM 03.38 alphabet (GatewayAPI's name), 'UCS2' for anything else. */
+  encoding: 'UTF8' | 'UCS2';
+  recipients: MtRecipient[];
+  /** Placeholders such as "%name%"; GatewayAPI replaces them literally. */
+  tags?: string[];
+  /** Unix seconds; gateway-side scheduling. */
+  sendtime?: number;
+  userref?: string;
+  label?: string;
+  validity_period?: number;
+}
+
+export interface Usage {
+  countries: Record<string, number>;
+  currency: string;
+  total_cost: number;
+}
+
+export interface SendResponse {
+  ids: number[];
+  usage: Usage | null;
+}
+
+/** One recipient's delivery report inside GET /rest/mtsms/{id}. */
+export interface RecipientReport {
+  msisdn: string;
+  status: string; // dsnstatus
+  error: string | null; // dsnerror
+  code: string | null; // dsnerrorcode
+  time: number | null; // dsntime, unix seconds
+  country: string | null;
+}
+
+export interface StatusResponse {
+  id: number;
+  recipients: RecipientReport[];
+}
+
+export interface Account {
+  credit: number;
+  currency: string;
+  id: number | null;
+}
+
+export interface PriceEntry {
+  country: string; // ISO 3166 alpha-2
+  prefix: number; // calling code
+  /** Price per part, by lower-case currency code ("eur", "dkk", ...). */
+  prices: Record<string, number>;
+}
+export interface PriceList {
+  /** Tier name ("standard", "premium", ...) → entries. */
+  tiers: Record<string, PriceEntry[]>;
+}
+
+export type CancelResult = 'deleted' | 'already_sent' | 'not_found';
+
+/**
+ * How a failed call must be handled. Decides retry vs pause vs uncertain.
+ * - auth: 401 → pause all, ask for a new token
+ * - credit: 403 0x0216 → pause all, credit alarm
+ * - frozen: 403 0x022A → pause all
+ * - recipients: 403 0x0214/0x0215/0x0217 or 422 0x0310 → fail the named recipients (variables), requeue rest
+ * - rejected: other 400/403/404/422 → permanent failure of the batch, show code + message
+ * - transient: 429, 503, connect/DNS/TLS failure before the request was written → safe to retry
+ * - ambiguous: 500/502/504, timeout or reset after the request was written → uncertain, never auto-resend
+ */
+export type GatewayErrorKind =
+  | 'auth'
+  | 'credit'
+  | 'frozen'
+  | 'recipients'
+  | 'rejected'
+  | 'transient'
+  | 'ambiguous';
+
+export interface GatewayErrorInit {
+  kind: GatewayErrorKind;
+  message: string;
+  httpStatus: number | null;
+  code: string | null;
+  variables: string[];
+  /** Raw response body (non-2xx), kept for the attempt log; never holds the token. */
+  body: string | null;
+  /** From Retry-After, when present. */
+  retryAfterMs: number | null;
+  /** For transport errors: the low-level cause code, e.g. ECONNREFUSED. */
+  cause?: string | null;
+  incidentUuid?: string | null;
+}

@@ -1,0 +1,274 @@
+// Phone number → MSISDN (country code + national number, digits only, as GatewayAPI wants it).
+//
+// libphonenumber-js with its "max" metadata decides validity (the smaller sets only check length).
+// It costs ~6 µs a number because it compiles each metadata pattern anew on every call, which is
+// most of a 100k-row import. So the common case takes a fast path: plain digits with a '+'/'00'
+// prefix or a national number of the default country, checked against the SAME metadata patterns,
+// compiled once, using libphonenumber's own rules (isValid → getNumberType). The fast path only
+// ever accepts; anything it is not sure of goes to libphonenumber itself, and a differential test
+// (phone.test.ts) checks that both give the same answer.
+
+// 'libphonenumber-js/core' plus explicit metadata rather than 'libphonenumber-js/max': the latter's
+// CommonJS build (used by tsx and the CLI) does not export the Metadata class that the fast path needs.
+import {
+  Metadata,
+  getCountryCallingCode as coreCallingCode,
+  isSupportedCountry as coreIsSupported,
+  parsePhoneNumberFromString as coreParse,
+  validatePhoneNumberLength as coreValidateLength,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
+import maxMetadata from 'libphonenumber-js/metadata.max.json';
+
+const parse = (text: string, defaultCountry?: CountryCode): PhoneNumber | undefined =>
+  coreParse(text, { defaultCountry, extract: false }, maxMetadata);
+const getCountryCallingCode = (country: CountryCode): string => coreCallingCode(country, maxMetadata);
+
+export type { CountryCode };
+
+export type MsisdnResult =
+  | { ok: true; msisdn: string; country: string }
+  | { ok: false; reason: 'missing' | 'excel_scientific' | 'invalid'; message: string };
+
+export function isCountryCode(country: string): country is CountryCode {
+  return /^[A-Z]{2}$/.test(country) && coreIsSupported(country as CountryCode, maxMetadata);
+}
+
+// A number Excel showed in scientific notation and then saved that way: 4.5201E+09, 4,52E+10.
+const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+]?\d+$/;
+
+export function normaliseMsisdn(
+  raw: string,
+  defaultCountry: CountryCode,
+  options: { fastPath?: boolean } = {},
+): MsisdnResult {
+  let text = raw.trim();
+  // Excel's "this is text" marker, and our own formula guard in the rejected-rows report.
+  if (text.charCodeAt(0) === 0x27) text = text.slice(1).trim();
+  if (text === '') return { ok: false, reason: 'missing', message: 'No phone number in this row' };
+  if (EXCEL_SCIENTIFIC.test(text)) {
+    return {
+      ok: false,
+      reason: 'excel_scientific',
+      message:
+        `Excel turned this number into scientific notation (${text}) and its digits are lost. ` +
+        'Format the column as Text in Excel, type the numbers again (or export them from the original source), and re-import.',
+    };
+  }
+  // "+45 (0) 20 12 34 56" and "(0) 20-12-34-56": the (0) is a trunk prefix to drop when dialling.
+  if (text.includes('(0)')) text = text.replace(/\(0\)/g, ' ').trim();
+
+  const clean = cleanDigits(text);
+  if (clean && options.fastPath !== false) {
+    const fast = fastPath(clean.digits, clean.plus, defaultCountry);
+    if (fast) return fast;
+  }
+  const forLib = clean ? (clean.plus ? '+' : '') + clean.digits : text;
+  const parsed = parse(forLib, defaultCountry);
+  if (parsed?.isValid()) return accepted(parsed.number, parsed.country);
+  // Exported lists often hold MSISDNs without '+' (4915112345678 in a Danish file): read a long
+  // digit string that is no valid national number as international. Still only if valid.
+  if (clean && !clean.plus && clean.digits.length >= 10) {
+    const intl = parse('+' + clean.digits);
+    if (intl?.isValid()) return accepted(intl.number, intl.country);
+  }
+  return { ok: false, reason: 'invalid', message: invalidMessage(forLib, defaultCountry) };
+}
+
+function accepted(e164: string, country: CountryCode | undefined): MsisdnResult {
+  return { ok: true, msisdn: e164.slice(1), country: country ?? '001' };
+}
+
+/**
+ * Digits and a leading '+' (or '00'), if the text holds nothing but digits and the usual
+ * separators; null for anything else (letters, extensions, several numbers), which is left to
+ * libphonenumber.
+ */
+function cleanDigits(text: string): { digits: string; plus: boolean } | null {
+  let digits = '';
+  let plus = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += text[i];
+    else if (c === 43 /* + */ && digits === '' && !plus) plus = true;
+    else if (!isSeparator(c)) return null;
+  }
+  if (digits === '') return null;
+  if (!plus && digits.startsWith('00')) return { digits: digits.slice(2), plus: true };
+  return { digits, plus };
+}
+
+function isSeparator(c: number): boolean {
+  return (
+    c === 32 || // space
+    c === 45 || // -
+    c === 46 || // .
+    c === 47 || // /
+    c === 40 || // (
+    c === 41 || // )
+    c === 0xa0 || // no-break space
+    c === 0x202f || // narrow no-break space
+    (c >= 0x2000 && c <= 0x200b) || // typographic spaces, zero-width space
+    (c >= 0x2010 && c <= 0x2015) // hyphens and dashes
+  );
+}
+
+// ---- fast path ------------------------------------------------------------------------------
+
+interface Plan {
+  country: CountryCode;
+  callingCode: string;
+  nationalPattern: RegExp;
+  // FIXED_LINE, MOBILE, TOLL_FREE, …: libphonenumber's getNumberType tries them all; any match = valid.
+  types: { pattern: RegExp; lengths: number[] | undefined }[] | null;
+  /** A plain-digit trunk prefix ("0"), or '' if none; null if the country's rule is a pattern. */
+  trunk: string | null;
+  idd: RegExp | null;
+}
+
+// The runtime shape of libphonenumber-js's NumberingPlan (its .d.ts declares only a few methods).
+interface PlanApi {
+  nationalNumberPattern(): string;
+  possibleLengths(): number[] | undefined;
+  nationalPrefixForParsing(): string | undefined;
+  nationalPrefixTransformRule(): string | undefined;
+  IDDPrefix(): string | undefined;
+  hasTypes(): boolean;
+  type(t: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+}
+
+const TYPES = [
+  'FIXED_LINE',
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+];
+
+const metadata = new Metadata(maxMetadata) as unknown as {
+  selectNumberingPlan(c: string): void;
+  numberingPlan: PlanApi;
+  countryCallingCodes(): Record<string, string[]>;
+};
+const callingCodes = metadata.countryCallingCodes();
+// Plans are derived from the bundled metadata only, so caching them can never be wrong.
+const plans = new Map<string, Plan | null>();
+
+/** The plan for a calling code that belongs to exactly one country, else null (shared codes such
+ * as +1, +44 or +47 need libphonenumber's country-choosing rules). */
+function planForCallingCode(cc: string): Plan | null | undefined {
+  if (plans.has(cc)) return plans.get(cc);
+  const countries = callingCodes[cc];
+  let plan: Plan | null | undefined;
+  if (!countries) plan = undefined;
+  else if (countries.length !== 1) plan = null;
+  else plan = buildPlan(countries[0] as CountryCode, cc);
+  if (plan !== undefined) plans.set(cc, plan);
+  return plan;
+}
+
+function buildPlan(country: CountryCode, callingCode: string): Plan {
+  metadata.selectNumberingPlan(country);
+  const p = metadata.numberingPlan;
+  const whole = (re: string) => new RegExp('^(?:' + re + ')$');
+  const types = p.hasTypes()
+    ? TYPES.map((t) => p.type(t))
+        .filter((t): t is NonNullable<typeof t> => !!t && !!t.pattern())
+        .map((t) => ({ pattern: whole(t.pattern()), lengths: t.possibleLengths() }))
+    : null;
+  const prefix = p.nationalPrefixForParsing();
+  const trunk = !prefix ? '' : /^\d+$/.test(prefix) && !p.nationalPrefixTransformRule() ? prefix : null;
+  const idd = p.IDDPrefix();
+  return {
+    country,
+    callingCode,
+    nationalPattern: whole(p.nationalNumberPattern()),
+    types,
+    trunk,
+    idd: idd ? new RegExp('^(?:' + idd + ')') : null,
+  };
+}
+
+function isValidNational(plan: Plan, nsn: string): boolean {
+  if (!plan.nationalPattern.test(nsn)) return false;
+  if (!plan.types) return true;
+  for (const t of plan.types) {
+    if (t.lengths && !t.lengths.includes(nsn.length)) continue;
+    if (t.pattern.test(nsn)) return true;
+  }
+  return false;
+}
+
+function fastPath(digits: string, plus: boolean, defaultCountry: CountryCode): MsisdnResult | null {
+  if (plus) {
+    // Calling codes are prefix-free: at most one of the 1-, 2- and 3-digit prefixes is one.
+    for (let len = 1; len <= 3 && len < digits.length; len++) {
+      const plan = planForCallingCode(digits.slice(0, len));
+      if (plan === undefined) continue;
+      const nsn = digits.slice(len);
+      // libphonenumber strips a trunk prefix written after the code (+49 0171…): leave that to it.
+      if (!plan || plan.trunk === null || (plan.trunk && nsn.startsWith(plan.trunk))) return null;
+      return isValidNational(plan, nsn) ? { ok: true, msisdn: digits, country: plan.country } : null;
+    }
+    return null;
+  }
+  const plan = planForCallingCode(getCountryCallingCode(defaultCountry));
+  if (!plan || plan.country !== defaultCountry || plan.trunk === null) return null;
+  if (plan.idd && plan.idd.test(digits)) return null; // "011…" in the US: international, not national
+  let nsn = digits;
+  if (plan.trunk && nsn.startsWith(plan.trunk)) nsn = nsn.slice(plan.trunk.length);
+  if (isValidNational(plan, nsn)) return { ok: true, msisdn: plan.callingCode + nsn, country: plan.country };
+  // The default country's code without '+' (4520123456 in DK). libphonenumber strips it when the
+  // whole does not fit the national pattern but the rest does; with no trunk prefix to consider
+  // (DK, PL, ES…) that rule is this simple.
+  if (plan.trunk === '' && digits.startsWith(plan.callingCode) && !plan.nationalPattern.test(digits)) {
+    nsn = digits.slice(plan.callingCode.length);
+    if (isValidNational(plan, nsn)) return { ok: true, msisdn: digits, country: plan.country };
+  }
+  return null;
+}
+
+// ---- messages ---------------------------------------------------------------------------------
+
+let regionNames: Intl.DisplayNames | null | undefined;
+function countryName(country: CountryCode): string {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regionNames = null; // Node without ICU data
+    }
+  }
+  return `${regionNames?.of(country) ?? country} (+${getCountryCallingCode(country)})`;
+}
+
+function invalidMessage(text: string, defaultCountry: CountryCode): string {
+  const international = text.startsWith('+');
+  const where = international ? 'for its country code' : `for ${countryName(defaultCountry)}`;
+  let problem: string | undefined;
+  try {
+    problem = coreValidateLength(text, { defaultCountry }, maxMetadata);
+  } catch {
+    problem = 'NOT_A_NUMBER';
+  }
+  switch (problem) {
+    case 'NOT_A_NUMBER':
+      return 'Not a phone number';
+    case 'INVALID_COUNTRY':
+      return international ? 'Unknown country code' : `Not a valid number ${where}`;
+    case 'TOO_SHORT':
+      return `Too few digits ${where}`;
+    case 'TOO_LONG':
+      return `Too many digits ${where}`;
+    case 'INVALID_LENGTH':
+      return `Wrong number of digits ${where}`;
+    default:
+      return `No such number ${where} (it is not in any number range in use)`;
+  }
+}

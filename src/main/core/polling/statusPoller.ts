@@ -1,0 +1,121 @@
+// Delivery-status polling: one GET per batch (never per recipient), on a schedule that starts soon
+// after sending and stretches out, until every recipient is final or validity has passed.
+// Zero requests when nothing is pending; 404 means "not yet"; offline it waits.
+import type { Clock, Logger } from '../types';
+import type { Polls } from '../outbox/polls';
+import type { StatusResponse } from '../gateway/types';
+import { GatewayError } from '../gateway/errors';
+import { Waker } from '../sending/backoff';
+
+/** Delay before poll step n (the last one repeats). */
+export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
+/** GatewayAPI's default validity is not documented; after this long without a final report we stop. */
+export const DEFAULT_VALIDITY_MS = 72 * 3600_000;
+
+export interface StatusPollerDeps {
+  polls: Polls;
+  clock: Clock;
+  logger: Logger;
+  gateway: () => Promise<{ status(id: number, signal?: AbortSignal): Promise<StatusResponse | null> } | null>;
+  changed: (campaignIds: number[]) => void;
+  /** A batch just became final for every recipient. */
+  batchFinal: (campaignId: number) => void;
+  schedule?: number[];
+  validityMs?: number;
+  offlineRetryMs?: number;
+}
+
+export function nextPollDelay(step: number, schedule: number[]): number {
+  return schedule[Math.min(step, schedule.length - 1)];
+}
+
+export class StatusPoller {
+  private readonly waker = new Waker();
+  private loopP: Promise<void> | null = null;
+  private stopping = false;
+  private readonly schedule: number[];
+  private readonly validityMs: number;
+  requests = 0;
+
+  constructor(private readonly d: StatusPollerDeps) {
+    this.schedule = d.schedule ?? DEFAULT_POLL_SCHEDULE_MS;
+    this.validityMs = d.validityMs ?? DEFAULT_VALIDITY_MS;
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.loopP ??= this.loop();
+  }
+
+  wake(): void {
+    this.waker.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.waker.wake();
+    await this.loopP;
+    this.loopP = null;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let waitMs: number;
+      try {
+        waitMs = await this.round();
+      } catch (e) {
+        this.d.logger.error('status poll round failed', { error: String(e) });
+        waitMs = this.d.offlineRetryMs ?? 30_000;
+      }
+      if (this.stopping) break;
+      await this.waker.wait(this.d.clock.sleep, waitMs);
+    }
+  }
+
+  /** Polls every due batch once; returns how long to sleep before the next round. */
+  async round(): Promise<number> {
+    const { polls, clock } = this.d;
+    const due = polls.due(100);
+    if (due.length > 0) {
+      const gateway = await this.d.gateway();
+      if (!gateway) return Infinity; // no token: woken when one is set
+      const changed = new Set<number>();
+      for (const b of due) {
+        if (this.stopping) break;
+        let res: StatusResponse | null;
+        try {
+          this.requests++;
+          res = await gateway.status(b.gatewayId);
+        } catch (e) {
+          if (e instanceof GatewayError && (e.kind === 'transient' || e.kind === 'ambiguous')) {
+            // Offline or GatewayAPI busy: retry this batch later without advancing its schedule.
+            polls.schedule(b.id, clock.now() + (this.d.offlineRetryMs ?? 30_000), b.pollStep);
+            continue;
+          }
+          this.d.logger.warn('status poll refused', { batch: b.id, error: String(e) });
+          polls.schedule(b.id, clock.now() + nextPollDelay(b.pollStep + 1, this.schedule), b.pollStep + 1);
+          continue;
+        }
+        const step = b.pollStep + 1;
+        const startedAt = Math.max(b.submittedAt, (b.sendAt ?? 0) * 1000);
+        if (res) {
+          const { changed: n, pending } = polls.apply(b.id, res.recipients);
+          if (n > 0) changed.add(b.campaignId);
+          if (pending === 0) {
+            this.d.batchFinal(b.campaignId);
+            continue;
+          }
+        }
+        if (clock.now() - startedAt > this.validityMs) {
+          if (polls.expire(b.id) > 0) changed.add(b.campaignId);
+          this.d.batchFinal(b.campaignId);
+          continue;
+        }
+        polls.schedule(b.id, clock.now() + nextPollDelay(step, this.schedule), step);
+      }
+      if (changed.size) this.d.changed([...changed]);
+    }
+    const next = polls.nextAt();
+    return next == null ? Infinity : Math.max(0, next - clock.now());
+  }
+}

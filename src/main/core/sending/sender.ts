@@ -1,0 +1,238 @@
+// The sender loop: claim a batch → commit in_flight → write the request → record the outcome.
+// Only failures that prove the request was not processed are retried by themselves; anything that
+// may have been accepted becomes `uncertain` for the user to decide (GatewayAPI has no idempotency key).
+import type { Clock, Logger } from '../types';
+import type { Queue, ClaimedBatch } from '../outbox/queue';
+import { LeaseLostError } from '../outbox/lease';
+import type { SendRequest, SendResponse } from '../gateway/types';
+import { GatewayError } from '../gateway/errors';
+import type { PauseReason } from '../../../shared/states';
+import { backoffDelay, RateLimiter, Waker, type BackoffPolicy } from './backoff';
+
+export interface SenderDeps {
+  queue: Queue;
+  clock: Clock;
+  logger: Logger;
+  /** The gateway, or null when no token is available (then the outbox pauses for auth). */
+  gateway: () => Promise<{ send(req: SendRequest, signal?: AbortSignal): Promise<SendResponse> } | null>;
+  config: () => { batchSize: number; ratePerMinute: number | null; maxConcurrent: number };
+  paused: () => PauseReason;
+  pause: (reason: Exclude<PauseReason, null>, message: string) => void;
+  /** Something changed for these campaigns (the UI refreshes). */
+  changed: (campaignIds: number[]) => void;
+  /** A batch was accepted: refresh credit, start polling. */
+  submitted: (batchId: number) => void;
+  uncertain: (count: number) => void;
+  leaseLost: () => void;
+  /** When to poll a batch's status first. */
+  firstPollDelayMs: number;
+  retry?: Partial<BackoffPolicy & { maxAgeMs: number; offlineMaxMs: number }>;
+  random?: () => number;
+  /** Turns a batch into GatewayAPI's userref/label etc. */
+  decorate?: (req: SendRequest, batch: ClaimedBatch) => SendRequest;
+}
+
+export interface SenderState {
+  offline: boolean;
+  retryAt: number | null;
+  running: number;
+}
+
+export class Sender {
+  private readonly waker = new Waker();
+  private readonly limiter: RateLimiter;
+  private workers: Promise<void>[] = [];
+  private stopping = false;
+  private active = 0;
+  state: SenderState = { offline: false, retryAt: null, running: 0 };
+  private readonly retry: BackoffPolicy & { maxAgeMs: number; offlineMaxMs: number };
+
+  constructor(private readonly d: SenderDeps) {
+    this.limiter = new RateLimiter(() => d.config().ratePerMinute, d.clock.now);
+    this.retry = { baseMs: 2000, capMs: 5 * 60_000, maxAgeMs: 6 * 3600_000, offlineMaxMs: 30_000, ...d.retry };
+  }
+
+  start(): void {
+    this.stopping = false;
+    const n = Math.max(1, this.d.config().maxConcurrent);
+    for (let i = 0; i < n; i++) this.workers.push(this.loop(i));
+  }
+
+  wake(): void {
+    this.waker.wake();
+  }
+
+  /** Lets requests already written finish (their outcome is recorded), then resolves. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.waker.wake();
+    await Promise.all(this.workers);
+    this.workers = [];
+  }
+
+  /** Resolves when nothing is queued, claimed or in flight and no retry is due soon (CLI, tests). */
+  idle(): boolean {
+    return this.active === 0 && !this.d.queue.hasQueued() && this.d.queue.nextRetryAt() == null;
+  }
+
+  private async loop(worker: number): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const worked = await this.step();
+        if (!worked && !this.stopping) {
+          const next = this.d.paused() ? null : this.d.queue.nextRetryAt();
+          this.state.retryAt = next;
+          await this.waker.wait(this.d.clock.sleep, next == null ? Infinity : next - this.d.clock.now());
+        }
+      } catch (e) {
+        if (e instanceof LeaseLostError) {
+          this.d.logger.warn('sender lease lost; stopping', { worker });
+          this.stopping = true;
+          this.d.leaseLost();
+          return;
+        }
+        this.d.logger.error('sender step failed', { error: String(e) });
+        await this.waker.wait(this.d.clock.sleep, 5000);
+      }
+    }
+  }
+
+  /** One claim-send-record cycle; false when there was nothing to do. */
+  private async step(): Promise<boolean> {
+    if (this.d.paused()) return false;
+    const cfg = this.d.config();
+    const size = Math.max(1, Math.min(cfg.batchSize, 10000, cfg.ratePerMinute ?? Infinity));
+    const wait = this.limiter.take(0);
+    if (wait > 0) {
+      await this.waker.wait(this.d.clock.sleep, wait);
+      return true;
+    }
+    const gateway = await this.d.gateway();
+    if (!gateway) {
+      if (this.d.queue.hasQueued() || this.d.queue.nextRetryAt() != null) {
+        this.d.pause('auth', 'No GatewayAPI token is set. Enter your API token in Settings, then resume.');
+      }
+      return false;
+    }
+    const batch = this.d.queue.claimNext(size);
+    if (!batch) return false;
+    const delay = this.limiter.take(batch.recipients.length);
+    if (delay > 0) {
+      this.d.queue.releaseClaim(batch.id);
+      await this.waker.wait(this.d.clock.sleep, delay);
+      return true;
+    }
+    this.active++;
+    this.state.running = this.active;
+    try {
+      await this.send(batch, gateway);
+    } finally {
+      this.active--;
+      this.state.running = this.active;
+      this.d.changed([batch.campaignId]);
+    }
+    return true;
+  }
+
+  private request(batch: ClaimedBatch): SendRequest {
+    const tagged = batch.tags.length > 0;
+    const req: SendRequest = {
+      sender: batch.sender,
+      message: batch.message,
+      encoding: batch.encoding === 'UCS2' ? 'UCS2' : 'UTF8',
+      recipients: batch.recipients.map((r) =>
+        tagged ? { msisdn: r.msisdn, tagvalues: r.tagvalues ?? batch.tags.map(() => '') } : { msisdn: r.msisdn },
+      ),
+      ...(tagged ? { tags: batch.tags } : {}),
+      ...(batch.sendAt != null && batch.sendAt * 1000 > this.d.clock.now() ? { sendtime: batch.sendAt } : {}),
+      userref: `sms-outbox:${batch.campaignId}:${batch.id}`,
+    };
+    return this.d.decorate ? this.d.decorate(req, batch) : req;
+  }
+
+  private async send(batch: ClaimedBatch, gateway: { send(req: SendRequest): Promise<SendResponse> }): Promise<void> {
+    const { queue, clock } = this.d;
+    const req = this.request(batch);
+    // Committed before the first byte: a crash from here on leaves these recipients `uncertain`.
+    const attemptId = queue.markInFlight(batch.id, batch.recipients.length);
+    let res: SendResponse;
+    try {
+      res = await gateway.send(req);
+    } catch (e) {
+      this.failed(batch, attemptId, e);
+      return;
+    }
+    this.state.offline = false;
+    const scheduled = req.sendtime != null;
+    const firstPoll = (scheduled ? req.sendtime! * 1000 : clock.now()) + this.d.firstPollDelayMs;
+    queue.markSubmitted(batch.id, attemptId, res, firstPoll, scheduled);
+    this.d.submitted(batch.id);
+  }
+
+  private failed(batch: ClaimedBatch, attemptId: number, e: unknown): void {
+    const { queue, clock } = this.d;
+    const err =
+      e instanceof GatewayError
+        ? e
+        : new GatewayError({
+            kind: 'ambiguous',
+            message: `Unexpected error while sending: ${e instanceof Error ? e.message : String(e)}`,
+            httpStatus: null,
+            code: null,
+            variables: [],
+            body: null,
+            retryAfterMs: null,
+          });
+    const outcome = {
+      outcome: err.kind,
+      httpStatus: err.httpStatus,
+      code: err.code,
+      message: err.message,
+      body: err.body,
+    };
+    switch (err.kind) {
+      case 'transient': {
+        const tries = this.triesOf(batch.id);
+        const first = queue.firstAttemptAt(batch.id) ?? clock.now();
+        if (!err.offline && clock.now() - first > this.retry.maxAgeMs) {
+          const hours = Math.round(this.retry.maxAgeMs / 360_000) / 10;
+          queue.markFailed(batch.id, attemptId, {
+            ...outcome,
+            outcome: 'gave_up',
+            message: `GatewayAPI stayed unavailable for ${hours} h (${err.message}); gave up. Use "Resend to failed" to try again.`,
+          });
+          return;
+        }
+        this.state.offline = err.offline;
+        const delay = err.offline
+          ? Math.min(this.retry.offlineMaxMs, backoffDelay(tries, this.retry, this.d.random))
+          : Math.max(err.retryAfterMs ?? 0, backoffDelay(tries, this.retry, this.d.random));
+        queue.markRetry(batch.id, attemptId, clock.now() + delay, outcome, !err.offline);
+        return;
+      }
+      case 'ambiguous':
+        queue.markUncertain(batch.id, attemptId, {
+          ...outcome,
+          message: `${err.message} It is unknown whether GatewayAPI accepted this batch: choose "Resend" or "Mark as sent".`,
+        });
+        this.d.uncertain(batch.recipients.length);
+        return;
+      case 'auth':
+      case 'credit':
+      case 'frozen':
+        queue.markRefused(batch.id, attemptId, outcome);
+        this.d.pause(err.kind, err.message);
+        return;
+      case 'recipients':
+        queue.markRecipientsRefused(batch.id, attemptId, err.variables, outcome);
+        return;
+      case 'rejected':
+        queue.markFailed(batch.id, attemptId, outcome);
+        return;
+    }
+  }
+
+  private triesOf(batchId: number): number {
+    return this.d.queue.tries(batchId);
+  }
+}

@@ -1,0 +1,37 @@
+// OS notifications for notices that need the user (paused queue, low credit, keychain trouble), so
+// they are seen while the window is in the background. Info notices stay in the app.
+import type { Notice } from '../shared/contract';
+
+export interface NotificationLike {
+  on(event: 'click', listener: () => void): unknown;
+  show(): void;
+}
+export interface NotificationApi {
+  isSupported(): boolean;
+  new (options: { title: string; body: string; silent?: boolean }): NotificationLike;
+}
+
+export interface NotifierOptions {
+  Notification: NotificationApi;
+  onClick?: () => void;
+  /** The same notice key is not repeated within this time (a flapping connection must not spam). */
+  repeatAfterMs?: number;
+  now?: () => number;
+}
+
+export function createNoticeNotifier(opts: NotifierOptions): (notice: Notice) => boolean {
+  const repeatAfterMs = opts.repeatAfterMs ?? 60_000;
+  const now = opts.now ?? Date.now;
+  const lastShown = new Map<string, number>();
+  return (notice) => {
+    if (notice.level !== 'warning' && notice.level !== 'error') return false;
+    if (!opts.Notification.isSupported()) return false;
+    const last = lastShown.get(notice.key);
+    if (last !== undefined && now() - last < repeatAfterMs) return false;
+    lastShown.set(notice.key, now());
+    const n = new opts.Notification({ title: 'SMS Outbox', body: notice.message });
+    if (opts.onClick) n.on('click', opts.onClick);
+    n.show();
+    return true;
+  };
+}

@@ -1,0 +1,343 @@
+// The simulated account: credit, accepted messages, the recipient log and status reports.
+// No HTTP here: each method takes the request's data and returns the reply GatewayAPI would give.
+//
+// Money is kept in integer millionths of the currency so 100,000 additions of 0.31 do not drift.
+// Pricing: one price per part per country and tier. The standard price is `countryPrices[iso]` when
+// given, else `pricePerPart` (also for numbers of unknown country, 'XX'); premium (`class:
+// "premium"`) costs twice the standard price. The price list served at /api/prices/list/sms/json is
+// built from the same function, so what it lists is exactly what a send is charged.
+
+import { COUNTRIES, countryOf, type Country } from './countries';
+import { MAX_PARTS, countParts, type WireEncoding } from './segments';
+import { finalReportFor } from './statuses';
+import { compileTemplate } from './tags';
+import { coded, parseSendBody, type ParsedMessage, type Reply } from './validate';
+import { takeFault, type Faults } from './faults';
+
+export interface AcceptedRecipient {
+  messageId: number;
+  msisdn: string;
+  /** The text this recipient gets, tags replaced. */
+  text: string;
+  encoding: WireEncoding;
+  parts: number;
+  /** Unix seconds, when the message was scheduled; else null. */
+  sendtime: number | null;
+  /** Simulator clock (ms) when it was accepted. */
+  at: number;
+  /** ISO country from the calling code ('XX' unknown). */
+  country: string;
+  /** Sent as UTF8 (GSM-7) but holds characters GSM-7 lacks: the handset would see '?'. */
+  lossy: boolean;
+}
+
+export interface StateOptions {
+  token: string;
+  credit: number;
+  currency: string;
+  pricePerPart: number;
+  countryPrices: Record<string, number>;
+  statusDelayMs: number;
+  notFoundUntilMs: number;
+  firstId: number;
+}
+
+interface StoredMessage {
+  id: number;
+  sender: string;
+  message: string;
+  encoding: WireEncoding;
+  userref: string | null;
+  label: string | null;
+  sendtime: number | null;
+  acceptedAt: number;
+  /** When it leaves the gateway: acceptedAt, or sendtime when that is later. */
+  sendAt: number;
+  msisdns: string[];
+  countries: Country[];
+  costMicros: number;
+  deletedAt: number | null;
+  /** A final status was already served once (the out-of-order fault needs that). */
+  finalServed: boolean;
+}
+
+const MICROS = 1_000_000;
+/** Units of a currency per euro, for the eur/dkk columns of the price list. Unknown currencies
+ * are taken at par with the euro. */
+const PER_EUR: Record<string, number> = { EUR: 1, DKK: 7.46, SEK: 11.2, NOK: 11.6, USD: 1.08, GBP: 0.85 };
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+export class SimState {
+  token: string;
+  readonly currency: string;
+  creditMicros: number;
+  readonly log: AcceptedRecipient[] = [];
+  private readonly messages = new Map<number, StoredMessage>();
+  private readonly timesAccepted = new Map<string, number>();
+  private nextId: number;
+
+  constructor(private readonly opts: StateOptions) {
+    this.token = opts.token;
+    this.currency = opts.currency;
+    this.creditMicros = Math.round(opts.credit * MICROS);
+    this.nextId = opts.firstId;
+  }
+
+  getCredit(): number {
+    return this.creditMicros / MICROS;
+  }
+  setCredit(n: number): void {
+    this.creditMicros = Math.round(n * MICROS);
+  }
+
+  /** Price of one part, in millionths of the account currency. */
+  priceMicros(iso: string, tier: 'standard' | 'premium'): number {
+    const standard = this.opts.countryPrices[iso] ?? this.opts.pricePerPart;
+    return Math.round(standard * MICROS) * (tier === 'premium' ? 2 : 1);
+  }
+
+  isAuthorised(header: string | undefined): boolean {
+    if (!header) return false;
+    const token = /^Token\s+(.+)$/i.exec(header)?.[1];
+    if (token !== undefined) return token.trim() === this.token;
+    const basic = /^Basic\s+(.+)$/i.exec(header)?.[1];
+    if (basic !== undefined) {
+      const decoded = Buffer.from(basic.trim(), 'base64').toString('utf8');
+      const user = decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : decoded;
+      return user === this.token;
+    }
+    return false;
+  }
+
+  send(raw: string, now: number, frozen: boolean): Reply {
+    if (frozen) return coded(403, '0x022A', 'Account frozen');
+    const parsed = parseSendBody(raw);
+    if (!parsed.ok) return parsed.reply;
+    const { messages } = parsed;
+
+    // Refusals that name recipients refuse the whole request: nothing is accepted.
+    const blacklisted = collect(messages, (m) => m.endsWith('666'));
+    if (blacklisted.length) return coded(403, '0x0214', 'Blacklisted recipient', blacklisted);
+    const notAllowed = collect(messages, (m) => m.startsWith('999'));
+    if (notAllowed.length) return coded(403, '0x0217', 'Country not allowed', notAllowed);
+
+    // Price everything before touching the account, so a refusal leaves no trace.
+    const priced = messages.map((m) => this.price(m));
+    for (const p of priced) {
+      if (p.tooLong) {
+        return coded(400, '0x0222', `Message too long: ${p.tooLong.parts} parts (at most ${p.tooLong.max})`);
+      }
+    }
+    const costMicros = priced.reduce((sum, p) => sum + p.costMicros, 0);
+    if (costMicros > this.creditMicros) return coded(403, '0x0216', 'Insufficient credit');
+    this.creditMicros -= costMicros;
+
+    const ids: number[] = [];
+    const usage: Record<string, number> = {};
+    messages.forEach((m, k) => {
+      const p = priced[k];
+      const id = this.nextId++;
+      ids.push(id);
+      const sendAt = m.sendtime !== null ? Math.max(now, m.sendtime * 1000) : now;
+      this.messages.set(id, {
+        id,
+        sender: m.sender,
+        message: m.message,
+        encoding: m.encoding,
+        userref: m.userref,
+        label: m.label,
+        sendtime: m.sendtime,
+        acceptedAt: now,
+        sendAt,
+        msisdns: m.recipients.map((r) => r.msisdn),
+        countries: p.countries,
+        costMicros: p.costMicros,
+        deletedAt: null,
+        finalServed: false,
+      });
+      for (let i = 0; i < m.recipients.length; i++) {
+        const msisdn = m.recipients[i].msisdn;
+        const iso = p.countries[i].iso;
+        usage[iso] = (usage[iso] ?? 0) + 1;
+        this.timesAccepted.set(msisdn, (this.timesAccepted.get(msisdn) ?? 0) + 1);
+        this.log.push({
+          messageId: id,
+          msisdn,
+          text: p.texts[i],
+          encoding: m.encoding,
+          parts: p.parts[i],
+          sendtime: m.sendtime,
+          at: now,
+          country: iso,
+          lossy: p.lossy[i],
+        });
+      }
+    });
+    return {
+      status: 200,
+      body: { ids, usage: { countries: usage, currency: this.currency, total_cost: round4(costMicros / MICROS) } },
+    };
+  }
+
+  private price(m: ParsedMessage) {
+    const n = m.recipients.length;
+    const texts: string[] = new Array(n);
+    const parts: number[] = new Array(n);
+    const lossy: boolean[] = new Array(n);
+    const countries: Country[] = new Array(n);
+    const render = compileTemplate(m.message, m.tags);
+    // Without tags every recipient gets the same text: count it once.
+    const fixed = m.tags.length === 0 ? countParts(m.message, m.encoding) : null;
+    const max = Math.min(MAX_PARTS, m.maxParts ?? MAX_PARTS);
+    let costMicros = 0;
+    let tooLong: { parts: number; max: number } | null = null;
+    for (let i = 0; i < n; i++) {
+      const r = m.recipients[i];
+      const text = fixed ? m.message : render(r.tagvalues);
+      const count = fixed ?? countParts(text, m.encoding);
+      const country = countryOf(r.msisdn);
+      texts[i] = text;
+      parts[i] = count.parts;
+      lossy[i] = count.lossy;
+      countries[i] = country;
+      if (count.parts > max && !tooLong) tooLong = { parts: count.parts, max };
+      costMicros += count.parts * this.priceMicros(country.iso, m.tier);
+    }
+    return { texts, parts, lossy, countries, costMicros, tooLong };
+  }
+
+  status(id: number, now: number, faults: Faults): Reply {
+    const m = this.messages.get(id);
+    // GatewayAPI answers 404 until the message has been sent and stored.
+    if (!m || now < m.acceptedAt + this.opts.notFoundUntilMs) return notFound();
+    const sentSec = Math.floor(m.sendAt / 1000);
+    const finalAt = m.sendAt + this.opts.statusDelayMs;
+    let phase: 'DELETED' | 'SCHEDULED' | 'ENROUTE' | 'final';
+    if (m.deletedAt !== null) phase = 'DELETED';
+    else if (now < m.sendAt) phase = 'SCHEDULED';
+    else if (now < finalAt) phase = 'ENROUTE';
+    else phase = 'final';
+    const stale = phase === 'final' && m.finalServed && takeFault(faults, 'outOfOrder') !== null;
+    if (phase === 'final') m.finalServed = true;
+
+    const recipients = m.msisdns.map((msisdn, i) => {
+      const c = m.countries[i];
+      const base = { msisdn: Number(msisdn), country: c.iso === 'XX' ? null : c.iso, mcc: c.mcc, mnc: c.mnc };
+      if (phase === 'DELETED') {
+        const t = Math.floor((m.deletedAt as number) / 1000);
+        return { ...base, dsnstatus: 'DELETED', dsnerror: null, dsnerrorcode: null, dsntime: t, senttime: null };
+      }
+      if (phase === 'SCHEDULED') {
+        return { ...base, dsnstatus: 'SCHEDULED', dsnerror: null, dsnerrorcode: null, dsntime: null, senttime: null };
+      }
+      if (phase === 'ENROUTE' || (stale && i % 2 === 0)) {
+        return { ...base, dsnstatus: 'ENROUTE', dsnerror: null, dsnerrorcode: null, dsntime: sentSec, senttime: sentSec };
+      }
+      const f = finalReportFor(msisdn);
+      return {
+        ...base,
+        dsnstatus: f.status,
+        dsnerror: f.error,
+        dsnerrorcode: f.code,
+        dsntime: Math.floor(finalAt / 1000),
+        senttime: sentSec,
+      };
+    });
+    return {
+      status: 200,
+      body: [
+        {
+          id: m.id,
+          message: m.message,
+          sender: m.sender,
+          encoding: m.encoding,
+          sendtime: m.sendtime,
+          userref: m.userref,
+          label: m.label,
+          recipients,
+        },
+      ],
+    };
+  }
+
+  cancel(id: number, now: number): Reply {
+    const m = this.messages.get(id);
+    if (!m) return notFound();
+    if (m.deletedAt !== null || now >= m.sendAt) {
+      return { status: 410, body: { message: 'Message already sent or deleted' } };
+    }
+    m.deletedAt = now;
+    this.creditMicros += m.costMicros;
+    this.removeFromLog(id);
+    return { status: 204 };
+  }
+
+  me(faults: Faults): Reply {
+    const credit = this.getCredit();
+    return {
+      status: 200,
+      body: { credit: faults.creditAsString ? credit.toFixed(2) : credit, currency: this.currency, id: 1 },
+    };
+  }
+
+  prices(): Reply {
+    const rate = PER_EUR[this.currency.toUpperCase()] ?? 1;
+    const entry = (c: Country, tier: 'standard' | 'premium') => {
+      const price = this.priceMicros(c.iso, tier) / MICROS;
+      const eur = price / rate;
+      return {
+        country: c.iso,
+        prefix: c.prefix,
+        mcc: c.mcc,
+        operator: c.operator,
+        eur: round4(eur),
+        dkk: round4(eur * PER_EUR.DKK),
+        [this.currency.toLowerCase()]: round4(price),
+      };
+    };
+    return {
+      status: 200,
+      body: {
+        standard: COUNTRIES.map((c) => entry(c, 'standard')),
+        premium: COUNTRIES.map((c) => entry(c, 'premium')),
+      },
+    };
+  }
+
+  duplicates(): string[] {
+    const out: string[] = [];
+    for (const [msisdn, n] of this.timesAccepted) if (n > 1) out.push(msisdn);
+    return out;
+  }
+
+  clearLog(): void {
+    this.log.length = 0;
+    this.timesAccepted.clear();
+  }
+
+  /** In place, so a test holding `sim.log` sees the change. */
+  private removeFromLog(messageId: number): void {
+    let w = 0;
+    for (let r = 0; r < this.log.length; r++) {
+      const e = this.log[r];
+      if (e.messageId === messageId) {
+        const n = (this.timesAccepted.get(e.msisdn) ?? 1) - 1;
+        if (n > 0) this.timesAccepted.set(e.msisdn, n);
+        else this.timesAccepted.delete(e.msisdn);
+      } else this.log[w++] = e;
+    }
+    this.log.length = w;
+  }
+}
+
+function notFound(): Reply {
+  return { status: 404, body: { message: 'Not found' } };
+}
+
+/** msisdns matching `pred` across all messages, each once, in request order. */
+function collect(messages: ParsedMessage[], pred: (msisdn: string) => boolean): string[] {
+  const out = new Set<string>();
+  for (const m of messages) for (const r of m.recipients) if (pred(r.msisdn)) out.add(r.msisdn);
+  return [...out];
+}

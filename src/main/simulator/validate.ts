@@ -1,0 +1,201 @@
+// Checks a POST /rest/mtsms body the way GatewayAPI does, answering with its error shapes:
+// `{code, message, variables?}` for coded errors and `{fields: {...}}` for schema errors.
+
+import type { WireEncoding } from './segments';
+
+export interface Reply {
+  status: number;
+  /** JSON-serialised unless it is already a string; undefined = no body (204). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  contentType?: string;
+}
+
+export interface ParsedRecipient {
+  msisdn: string;
+  tagvalues: string[];
+}
+
+export interface ParsedMessage {
+  sender: string;
+  message: string;
+  encoding: WireEncoding;
+  tags: string[];
+  recipients: ParsedRecipient[];
+  /** Unix seconds. */
+  sendtime: number | null;
+  userref: string | null;
+  label: string | null;
+  /** Which price list tier is charged: `class: "premium"` → premium, anything else → standard. */
+  tier: 'standard' | 'premium';
+  maxParts: number | null;
+}
+
+export const MAX_RECIPIENTS = 10_000;
+/** Senders the API accepts: up to 11 alphanumeric characters (spaces allowed) or up to 15 digits. */
+const ALNUM_SENDER = /^[A-Za-z0-9 ]{1,11}$/;
+const DIGIT_SENDER = /^[0-9]{1,15}$/;
+const DIGITS = /^[0-9]{1,15}$/;
+/** Schema errors listed per request, so a 10,000-recipient mistake does not build a huge body. */
+const MAX_FIELD_ERRORS = 100;
+
+export function coded(status: number, code: string, message: string, variables?: string[]): Reply {
+  return { status, body: variables ? { code, message, variables } : { code, message } };
+}
+
+function fields(f: Record<string, unknown>): Reply {
+  return { status: 422, body: { fields: f } };
+}
+
+type Result = { ok: true; messages: ParsedMessage[] } | { ok: false; reply: Reply };
+
+export function parseSendBody(raw: string): Result {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, reply: coded(400, '0x0220', 'Invalid JSON in request body') };
+  }
+  const list = Array.isArray(json) ? json : [json];
+  if (list.length === 0) return { ok: false, reply: coded(400, '0x0220', 'No messages in request body') };
+  const messages: ParsedMessage[] = [];
+  for (const item of list) {
+    const r = parseMessage(item);
+    if ('reply' in r) return { ok: false, reply: r.reply };
+    messages.push(r.message);
+  }
+  return { ok: true, messages };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply } {
+  if (!isObject(m)) return { reply: coded(400, '0x0220', 'A message must be a JSON object') };
+
+  let sender = 'ExampleSMS'; // GatewayAPI's default when no sender is given
+  if (m.sender !== undefined) {
+    if (typeof m.sender !== 'string' || !(ALNUM_SENDER.test(m.sender) || DIGIT_SENDER.test(m.sender)) || !m.sender.trim()) {
+      return {
+        reply: coded(400, '0x0220', 'Invalid sender: use up to 11 alphanumeric characters or up to 15 digits'),
+      };
+    }
+    sender = m.sender;
+  }
+
+  if (typeof m.message !== 'string' || m.message.length === 0) {
+    return { reply: coded(400, '0x0220', 'Missing message text') };
+  }
+
+  let encoding: WireEncoding = 'UTF8';
+  if (m.encoding !== undefined && m.encoding !== null) {
+    const e = typeof m.encoding === 'string' ? m.encoding.toUpperCase() : '';
+    if (e !== 'UTF8' && e !== 'UCS2') return { reply: fields({ encoding: ['Must be one of: UTF8, UCS2.'] }) };
+    encoding = e;
+  }
+
+  let tags: string[] = [];
+  if (m.tags !== undefined && m.tags !== null) {
+    if (!Array.isArray(m.tags) || m.tags.some((t) => typeof t !== 'string')) {
+      return { reply: fields({ tags: ['Must be a list of strings.'] }) };
+    }
+    tags = m.tags as string[];
+  }
+
+  let sendtime: number | null = null;
+  if (m.sendtime !== undefined && m.sendtime !== null) {
+    if (typeof m.sendtime !== 'number' || !Number.isInteger(m.sendtime) || m.sendtime < 0) {
+      return { reply: fields({ sendtime: ['Not a valid integer.'] }) };
+    }
+    sendtime = m.sendtime;
+  }
+
+  let maxParts: number | null = null;
+  if (m.max_parts !== undefined && m.max_parts !== null) {
+    if (typeof m.max_parts !== 'number' || !Number.isInteger(m.max_parts) || m.max_parts < 1) {
+      return { reply: fields({ max_parts: ['Not a valid integer.'] }) };
+    }
+    maxParts = m.max_parts;
+  }
+
+  if (!Array.isArray(m.recipients) || m.recipients.length === 0) {
+    return { reply: coded(400, '0x0220', 'Missing recipients') };
+  }
+  if (m.recipients.length > MAX_RECIPIENTS) {
+    return { reply: fields({ recipients: [`At most ${MAX_RECIPIENTS} recipients per message.`] }) };
+  }
+
+  const recipients: ParsedRecipient[] = new Array(m.recipients.length);
+  const errors: Record<string, Record<string, string[]>> = {};
+  let errorCount = 0;
+  const addError = (i: number, field: string, msg: string) => {
+    if (errorCount >= MAX_FIELD_ERRORS) return;
+    errorCount++;
+    (errors[i] ??= {})[field] = [msg];
+  };
+  const seen = new Set<string>();
+  const dupes = new Set<string>();
+
+  for (let i = 0; i < m.recipients.length; i++) {
+    const r: unknown = m.recipients[i];
+    if (!isObject(r)) {
+      addError(i, 'msisdn', 'Missing data for required field.');
+      continue;
+    }
+    const msisdn = normaliseMsisdn(r.msisdn);
+    if (msisdn === null) {
+      addError(i, 'msisdn', r.msisdn === undefined ? 'Missing data for required field.' : 'Not a valid msisdn: an integer of at most 15 digits.');
+      continue;
+    }
+    const tv = r.tagvalues ?? [];
+    if (!Array.isArray(tv)) {
+      addError(i, 'tagvalues', 'Must be a list of strings.');
+      continue;
+    }
+    if (tv.length !== tags.length) {
+      addError(i, 'tagvalues', `Number of tagvalues (${tv.length}) does not match number of tags (${tags.length}).`);
+      continue;
+    }
+    for (let k = 0; k < tv.length; k++) {
+      if (typeof tv[k] !== 'string') {
+        addError(i, 'tagvalues', 'Tag values must be strings.');
+        break;
+      }
+    }
+    if (seen.has(msisdn)) dupes.add(msisdn);
+    else seen.add(msisdn);
+    recipients[i] = { msisdn, tagvalues: tv as string[] };
+  }
+  if (errorCount > 0) return { reply: fields({ recipients: [errors] }) };
+  if (dupes.size > 0) return { reply: coded(422, '0x0310', 'Duplicate recipient', [...dupes]) };
+
+  return {
+    message: {
+      sender,
+      message: m.message,
+      encoding,
+      tags,
+      recipients,
+      sendtime,
+      userref: typeof m.userref === 'string' ? m.userref : null,
+      label: typeof m.label === 'string' ? m.label : null,
+      tier: m.class === 'premium' ? 'premium' : 'standard',
+      maxParts,
+    },
+  };
+}
+
+/** An integer or a digit string of at most 15 digits, as its canonical digit string; else null. */
+function normaliseMsisdn(v: unknown): string | null {
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v) || v <= 0) return null;
+    const s = String(v);
+    return s.length <= 15 ? s : null;
+  }
+  if (typeof v === 'string' && DIGITS.test(v)) {
+    const s = v.replace(/^0+/, '');
+    return s.length > 0 ? s : null;
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+// The renderer's only way to main: window.smsOutbox (built by preload, or by the e2e harness).
+// Types only from the contract: importing it at run time would pull zod into the bundle.
+import type {
+  Bridge,
+  BridgeError,
+  CallInput,
+  CallName,
+  CallOutput,
+  ErrorKind,
+  EventName,
+  EventPayloads,
+} from '../../shared/contract';
+
+/** A failed call, with the kind and field main reported, so views can place the message. */
+export class ApiError extends Error {
+  readonly kind: ErrorKind;
+  readonly field: string | undefined;
+  constructor(error: BridgeError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.kind = error.kind;
+    this.field = error.field;
+  }
+}
+
+function bridge(): Bridge {
+  const b = (window as unknown as { smsOutbox?: Bridge }).smsOutbox;
+  if (!b) {
+    throw new ApiError({ kind: 'internal', message: 'The app bridge is missing: restart the app.' });
+  }
+  return b;
+}
+
+/** Calls main; resolves with the value or throws an ApiError carrying kind/field. */
+export async function api<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  let result;
+  try {
+    result = await bridge().call(name, input);
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    // A transport failure (never expected): show a plain message, not a stack trace.
+    throw new ApiError({ kind: 'internal', message: `The app did not answer (${name}). Try again.` });
+  }
+  if (result.ok) return result.value;
+  throw new ApiError(result.error);
+}
+
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+  return bridge().on(event, listener);
+}
+
+/** Text fit for the user from anything thrown. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error && e.message) return e.message;
+  return 'Something went wrong.';
+}
+
+/** Field-level error map from an ApiError, or a general message under '' */
+export function fieldErrors(e: unknown): Record<string, string> {
+  if (e instanceof ApiError && e.field) return { [e.field]: e.message };
+  return { '': errorText(e) };
+}

@@ -1,0 +1,16 @@
+// A labelled progress bar; the fill width is set through React's style prop (CSSOM, allowed by our CSP).
+export function ProgressBar({ label, value, max }: { label: string; value: number; max: number }): React.JSX.Element {
+  const pct = max > 0 ? Math.min(100, (value / max) * 100) : 0;
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={value}
+    >
+      <div className="progress-fill" style={{ width: `${pct}%` }} />
+    </div>
+  );
+}

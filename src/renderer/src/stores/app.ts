@@ -1,0 +1,65 @@
+// Settings, app status (mode, token hint, keychain), navigation and notices.
+import { create } from 'zustand';
+import type { AppStatus, Notice, Settings, SettingsView } from '../../../shared/contract';
+import { api, errorText } from '../bridge';
+
+export type View = 'compose' | 'outbox' | 'suppression' | 'settings';
+
+interface AppStore {
+  view: View;
+  settings: Settings | null;
+  app: AppStatus | null;
+  loadError: string | null;
+  notices: Notice[];
+  setView(view: View): void;
+  load(): Promise<void>;
+  apply(view: SettingsView): void;
+  updateSettings(patch: Partial<Settings>): Promise<void>;
+  setToken(token: string): Promise<void>;
+  clearToken(): Promise<void>;
+  setMode(mode: 'live' | 'demo'): Promise<void>;
+  addNotice(notice: Notice): void;
+  dismissNotice(key: string): void;
+}
+
+/** Listeners run after the mode changes (the data folder changes with it, so everything reloads). */
+const modeListeners = new Set<() => void>();
+export function onModeChanged(fn: () => void): () => void {
+  modeListeners.add(fn);
+  return () => modeListeners.delete(fn);
+}
+
+export const useAppStore = create<AppStore>((set, get) => ({
+  view: 'compose',
+  settings: null,
+  app: null,
+  loadError: null,
+  notices: [],
+  setView: (view) => set({ view }),
+  async load() {
+    try {
+      get().apply(await api('settings.get', {}));
+      set({ loadError: null });
+    } catch (e) {
+      set({ loadError: errorText(e) });
+    }
+  },
+  apply: (v) => set({ settings: v.settings, app: v.app }),
+  async updateSettings(patch) {
+    get().apply(await api('settings.update', patch));
+  },
+  async setToken(token) {
+    get().apply(await api('token.set', { token }));
+  },
+  async clearToken() {
+    get().apply(await api('token.clear', {}));
+  },
+  async setMode(mode) {
+    get().apply(await api('mode.set', { mode }));
+    for (const fn of modeListeners) fn();
+  },
+  addNotice: (notice) =>
+    // One notice per key: a repeated warning replaces the old one instead of stacking.
+    set((s) => ({ notices: [...s.notices.filter((n) => n.key !== notice.key), notice].slice(-5) })),
+  dismissNotice: (key) => set((s) => ({ notices: s.notices.filter((n) => n.key !== key) })),
+}));

@@ -1,0 +1,248 @@
+// Compose + import: the message, the CSV file and its mapping, the import report, the estimate,
+// and creating the campaign.
+import { create } from 'zustand';
+import type { Estimate, ImportPreview, ImportReport } from '../../../shared/contract';
+import { ApiError, api, errorText, fieldErrors } from '../bridge';
+import { fileToBase64, downloadText } from '../files';
+import { localInputToUnix } from '../format';
+
+export type ImportPhase = 'none' | 'reading' | 'previewed' | 'analysing' | 'reported';
+
+export interface Mapping {
+  hasHeader: boolean;
+  phoneColumn: number | null;
+  defaultCountry: string;
+}
+
+interface ComposeStore {
+  name: string;
+  sender: string;
+  message: string;
+  phase: ImportPhase;
+  preview: ImportPreview | null;
+  mapping: Mapping;
+  progress: { done: number; total: number } | null;
+  report: ImportReport | null;
+  /** The message the report was computed for (merge/length checks depend on it). */
+  reportMessage: string | null;
+  importError: string | null;
+  estimate: Estimate | null;
+  estimateError: string | null;
+  scheduleEnabled: boolean;
+  scheduleAt: string;
+  errors: Record<string, string>;
+  sending: boolean;
+  testStatus: { ok: boolean; text: string } | null;
+
+  set(patch: Partial<Pick<ComposeStore, 'name' | 'sender' | 'message' | 'scheduleEnabled' | 'scheduleAt'>>): void;
+  insertAt(text: string, start: number, end: number): number;
+  chooseFile(file: File, defaultCountry: string): Promise<void>;
+  setMapping(patch: Partial<Mapping>): void;
+  analyse(): Promise<void>;
+  cancelAnalyse(): Promise<void>;
+  onProgress(p: { importId: string; done: number; total: number }): void;
+  downloadRejected(): Promise<void>;
+  refreshEstimate(): Promise<void>;
+  /** Creates the campaign; throws ApiError (kind 'needs_confirmation' when main wants a second yes). */
+  send(confirm: boolean): Promise<{ campaignId: number; queued: number }>;
+  sendTest(msisdn: string): Promise<void>;
+  clearImport(): void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+// Only the newest analysis/estimate may write its answer (an older one can finish later).
+let analyseSeq = 0;
+let estimateSeq = 0;
+
+export const useComposeStore = create<ComposeStore>((set, get) => ({
+  name: `Campaign ${today()}`,
+  sender: '',
+  message: '',
+  phase: 'none',
+  preview: null,
+  mapping: { hasHeader: true, phoneColumn: null, defaultCountry: 'DK' },
+  progress: null,
+  report: null,
+  reportMessage: null,
+  importError: null,
+  estimate: null,
+  estimateError: null,
+  scheduleEnabled: false,
+  scheduleAt: '',
+  errors: {},
+  sending: false,
+  testStatus: null,
+
+  set(patch) {
+    const errors = { ...get().errors };
+    for (const k of Object.keys(patch)) delete errors[k === 'scheduleAt' ? 'sendAt' : k];
+    set({ ...patch, errors });
+  },
+
+  insertAt(text, start, end) {
+    const m = get().message;
+    const next = m.slice(0, start) + text + m.slice(end);
+    get().set({ message: next });
+    return start + text.length;
+  },
+
+  async chooseFile(file, defaultCountry) {
+    analyseSeq++;
+    set({
+      phase: 'reading',
+      preview: null,
+      report: null,
+      reportMessage: null,
+      estimate: null,
+      estimateError: null,
+      importError: null,
+      progress: null,
+    });
+    try {
+      const dataBase64 = await fileToBase64(file);
+      const preview = await api('import.preview', { fileName: file.name, dataBase64, defaultCountry });
+      set({
+        phase: 'previewed',
+        preview,
+        mapping: { hasHeader: preview.hasHeader, phoneColumn: preview.phoneColumn, defaultCountry },
+      });
+    } catch (e) {
+      set({ phase: 'none', importError: errorText(e) });
+    }
+  },
+
+  setMapping(patch) {
+    analyseSeq++;
+    // A changed mapping invalidates the report: the user confirms again.
+    set((s) => ({
+      mapping: { ...s.mapping, ...patch },
+      phase: s.preview ? 'previewed' : 'none',
+      report: null,
+      reportMessage: null,
+      estimate: null,
+      progress: null,
+    }));
+  },
+
+  async analyse() {
+    const { preview, mapping, message } = get();
+    if (!preview) return;
+    if (mapping.phoneColumn == null) {
+      set({ importError: 'Choose the column that holds the phone numbers.' });
+      return;
+    }
+    const seq = ++analyseSeq;
+    set({ phase: 'analysing', importError: null, progress: { done: 0, total: preview.totalRows } });
+    try {
+      const report = await api('import.analyse', {
+        importId: preview.importId,
+        hasHeader: mapping.hasHeader,
+        phoneColumn: mapping.phoneColumn,
+        defaultCountry: mapping.defaultCountry,
+        message,
+      });
+      if (seq !== analyseSeq) return;
+      set({ phase: 'reported', report, reportMessage: message, progress: null });
+      void get().refreshEstimate();
+    } catch (e) {
+      if (seq !== analyseSeq) return;
+      set({ phase: 'previewed', progress: null, importError: errorText(e) });
+    }
+  },
+
+  async cancelAnalyse() {
+    const { preview } = get();
+    analyseSeq++;
+    set({ phase: preview ? 'previewed' : 'none', progress: null, importError: 'Import cancelled.' });
+    if (preview) {
+      try {
+        await api('import.cancel', { importId: preview.importId });
+      } catch {
+        // Nothing to undo if main already finished: the report is dropped either way.
+      }
+    }
+  },
+
+  onProgress(p) {
+    const { preview, phase } = get();
+    if (phase === 'analysing' && preview && p.importId === preview.importId) {
+      set({ progress: { done: p.done, total: p.total } });
+    }
+  },
+
+  async downloadRejected() {
+    const { preview } = get();
+    if (!preview) return;
+    try {
+      const { fileName, csv } = await api('import.rejectedCsv', { importId: preview.importId });
+      downloadText(fileName, csv);
+    } catch (e) {
+      set({ importError: errorText(e) });
+    }
+  },
+
+  async refreshEstimate() {
+    const { preview, report, message } = get();
+    if (!preview || !report) return;
+    const seq = ++estimateSeq;
+    try {
+      const estimate = await api('campaign.estimate', { importId: preview.importId, message });
+      if (seq === estimateSeq) set({ estimate, estimateError: null });
+    } catch (e) {
+      if (seq === estimateSeq) set({ estimateError: errorText(e) });
+    }
+  },
+
+  async send(confirm) {
+    const { preview, name, sender, message, scheduleEnabled, scheduleAt } = get();
+    if (!preview) throw new ApiError({ kind: 'invalid_input', message: 'Choose a CSV file first.' });
+    let sendAt: number | null = null;
+    if (scheduleEnabled) {
+      sendAt = localInputToUnix(scheduleAt);
+      if (sendAt == null) {
+        const err = new ApiError({ kind: 'invalid_input', message: 'Pick a date and time.', field: 'sendAt' });
+        set({ errors: fieldErrors(err) });
+        throw err;
+      }
+    }
+    set({ sending: true, errors: {} });
+    try {
+      return await api('campaign.create', { importId: preview.importId, name, sender, message, sendAt, confirm });
+    } catch (e) {
+      if (!(e instanceof ApiError && e.kind === 'needs_confirmation')) set({ errors: fieldErrors(e) });
+      throw e;
+    } finally {
+      set({ sending: false });
+    }
+  },
+
+  async sendTest(msisdn) {
+    const { sender, message, preview } = get();
+    set({ testStatus: null });
+    try {
+      await api('campaign.sendTest', { sender, message, msisdn, importId: preview?.importId ?? null });
+      set({ testStatus: { ok: true, text: `Test sent to ${msisdn}. Follow it in the Outbox.` } });
+    } catch (e) {
+      set({ testStatus: { ok: false, text: errorText(e) } });
+    }
+  },
+
+  clearImport() {
+    analyseSeq++;
+    set({
+      phase: 'none',
+      preview: null,
+      report: null,
+      reportMessage: null,
+      estimate: null,
+      estimateError: null,
+      importError: null,
+      progress: null,
+      scheduleEnabled: false,
+      scheduleAt: '',
+      errors: {},
+      testStatus: null,
+    });
+  },
+}));

@@ -1,0 +1,194 @@
+// Step 1 of compose: pick the CSV, confirm the mapping, read the per-kind report.
+import { useId } from 'react';
+import { Field } from '../components/Field';
+import { ProgressBar } from '../components/Progress';
+import { REJECT_KINDS, REJECT_LABELS } from '../constants';
+import { formatCount, formatTime, previewTable } from '../format';
+import { useAppStore } from '../stores/app';
+import { useComposeStore } from '../stores/compose';
+
+export function ImportPanel(): React.JSX.Element {
+  const c = useComposeStore();
+  const defaultCountry = useAppStore((s) => s.settings?.defaultCountry ?? 'DK');
+  const fileId = useId();
+  const p = c.preview;
+  const table = p ? previewTable(p, c.mapping.hasHeader) : { headers: [], rows: [] };
+  const columnCount = Math.max(table.headers.length, 0, ...table.rows.map((r) => r.length));
+  const columnName = (i: number) => (table.headers[i] ? `${table.headers[i]} (column ${i + 1})` : `Column ${i + 1}`);
+  const rejected = c.report ? REJECT_KINDS.reduce((n, k) => n + c.report!.counts[k], 0) : 0;
+  const sample = table.rows.slice(0, 5);
+
+  return (
+    <section className="panel" aria-labelledby="recipients-title">
+      <h2 id="recipients-title">1. Recipients</h2>
+      <div className="field">
+        <label htmlFor={fileId}>Recipients file (CSV)</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,.txt,.tsv,text/csv,text/plain"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void c.chooseFile(f, defaultCountry);
+            // Allow choosing the same file again (e.g. after editing it).
+            e.target.value = '';
+          }}
+        />
+        <div className="hint">Exports from Excel, Google Contacts or Outlook work. Nothing is sent until you confirm.</div>
+      </div>
+      {c.phase === 'reading' ? <p role="status">Reading the file…</p> : null}
+      {c.importError ? (
+        <p className="inline-error" role="alert">
+          {c.importError}
+        </p>
+      ) : null}
+
+      {p ? (
+        <div className="preview">
+          <p className="muted" data-testid="preview-summary">
+            <strong>{p.fileName}</strong>: {formatCount(p.totalRows)} rows · {p.encoding} · delimiter{' '}
+            <code>{p.delimiter === '\t' ? 'tab' : p.delimiter}</code>
+          </p>
+          {p.alreadyImported ? (
+            <p className="banner banner-warn" role="alert">
+              This file was already imported on {formatTime(p.alreadyImported.at)} for the campaign “
+              {p.alreadyImported.name}”. Sending it again sends every message again.
+            </p>
+          ) : null}
+          <div className="table-scroll">
+            <table className="table compact" aria-label="File preview">
+              {table.headers.length ? (
+                <thead>
+                  <tr>
+                    {table.headers.map((h, i) => (
+                      <th key={i} scope="col" className={i === c.mapping.phoneColumn ? 'col-phone' : undefined}>
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+              ) : null}
+              <tbody>
+                {sample.map((row, r) => (
+                  <tr key={r}>
+                    {row.map((cell, i) => (
+                      <td key={i} className={i === c.mapping.phoneColumn ? 'col-phone' : undefined}>
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <fieldset className="mapping">
+            <legend>Confirm the columns</legend>
+            <div className="row wrap">
+              <Field label="Phone number column">
+                {(fp) => (
+                  <select
+                    {...fp}
+                    value={c.mapping.phoneColumn ?? ''}
+                    onChange={(e) => c.setMapping({ phoneColumn: e.target.value === '' ? null : Number(e.target.value) })}
+                  >
+                    <option value="">Choose…</option>
+                    {Array.from({ length: columnCount }, (_, i) => (
+                      <option key={i} value={i}>
+                        {columnName(i)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label="Country for numbers without a country code">
+                {(fp) => (
+                  <input
+                    {...fp}
+                    maxLength={2}
+                    size={3}
+                    value={c.mapping.defaultCountry}
+                    onChange={(e) => c.setMapping({ defaultCountry: e.target.value.toUpperCase() })}
+                  />
+                )}
+              </Field>
+              <label className="check">
+                <input type="checkbox" checked={c.mapping.hasHeader} onChange={(e) => c.setMapping({ hasHeader: e.target.checked })} />
+                First row is a header
+              </label>
+            </div>
+            <div className="row">
+              <button
+                type="button"
+                className="primary"
+                disabled={c.phase === 'analysing' || c.mapping.phoneColumn == null || !/^[A-Z]{2}$/.test(c.mapping.defaultCountry)}
+                onClick={() => void c.analyse()}
+              >
+                {c.report ? 'Check recipients again' : 'Check recipients'}
+              </button>
+              {c.report || c.phase === 'previewed' ? (
+                <button type="button" onClick={() => c.clearImport()}>
+                  Choose another file
+                </button>
+              ) : null}
+            </div>
+          </fieldset>
+        </div>
+      ) : null}
+
+      {c.phase === 'analysing' && c.progress ? (
+        <div className="row import-progress">
+          <ProgressBar label="Import progress" value={c.progress.done} max={Math.max(1, c.progress.total)} />
+          <span className="muted">
+            {formatCount(c.progress.done)} of {formatCount(c.progress.total)} rows
+          </span>
+          <button type="button" onClick={() => void c.cancelAnalyse()}>
+            Cancel import
+          </button>
+        </div>
+      ) : null}
+
+      {c.report ? (
+        <div className="report" data-testid="import-report">
+          <p>
+            <strong data-testid="accepted-count">{formatCount(c.report.accepted)}</strong> of {formatCount(c.report.totalRows)} rows
+            will be sent
+            {c.report.encodings.ucs2 > 0
+              ? ` (${formatCount(c.report.encodings.ucs2)} need Unicode because of their merged text)`
+              : ''}
+            .
+          </p>
+          <table className="table compact" aria-label="Rows not sent, by reason">
+            <tbody>
+              {REJECT_KINDS.map((k) => (
+                <tr key={k} data-kind={k} className={c.report!.counts[k] ? undefined : 'muted'}>
+                  <th scope="row">{REJECT_LABELS[k]}</th>
+                  <td data-testid={`count-${k}`}>{formatCount(c.report!.counts[k])}</td>
+                  <td>
+                    {c.report!.examples[k]?.length ? (
+                      <details>
+                        <summary>First rows</summary>
+                        <ul className="examples">
+                          {c.report!.examples[k]!.map((ex) => (
+                            <li key={ex.rowNo}>
+                              Row {ex.rowNo}: {ex.message} <code>{ex.raw.join(', ')}</code>
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rejected > 0 ? (
+            <button type="button" onClick={() => void c.downloadRejected()}>
+              Download rejected rows
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

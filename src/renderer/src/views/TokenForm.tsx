@@ -1,0 +1,69 @@
+// Write-only token entry: the token goes to main and is never read back; only "set (…1234)" is shown.
+import { useState } from 'react';
+import { errorText } from '../bridge';
+import { Field } from '../components/Field';
+import { useAppStore } from '../stores/app';
+
+export function TokenForm(): React.JSX.Element {
+  const app = useAppStore((s) => s.app);
+  const setToken = useAppStore((s) => s.setToken);
+  const clearToken = useAppStore((s) => s.clearToken);
+  const [token, setTokenText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const hint = app?.token.set ? `Token set${app.token.hint ? ` (…${app.token.hint})` : ''}` : 'No token set';
+
+  return (
+    <form
+      className="token-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(undefined);
+        setSaved(null);
+        setToken(token)
+          .then(() => {
+            setTokenText('');
+            setSaved('Token saved.');
+          })
+          .catch((err) => setError(errorText(err)))
+          .finally(() => setBusy(false));
+      }}
+    >
+      <Field label="GatewayAPI token" error={error} hint={<span data-testid="token-hint">{hint}</span>}>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={token}
+            onChange={(e) => setTokenText(e.target.value)}
+            placeholder={app?.token.set ? 'Enter a new token to replace it' : 'Paste the API token from GatewayAPI'}
+          />
+        )}
+      </Field>
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy || token.trim() === ''}>
+          Save token
+        </button>
+        {app?.token.set ? (
+          <button
+            type="button"
+            onClick={() => {
+              setSaved(null);
+              clearToken()
+                .then(() => setSaved('Token removed.'))
+                .catch((err) => setError(errorText(err)));
+            }}
+          >
+            Remove token
+          </button>
+        ) : null}
+        {saved ? <span className="ok-text" role="status">{saved}</span> : null}
+      </div>
+    </form>
+  );
+}

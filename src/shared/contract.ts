@@ -1,0 +1,357 @@
+// The typed bridge contract: every call main answers (its input schema and output type) and every
+// event main pushes. Main validates every input against these schemas before running anything.
+import { z } from 'zod';
+import type { DeliveryStatus, Encoding, PauseReason, RecipientState } from './states';
+import type { Result } from './result';
+
+// ---------- shared value schemas ----------
+const id = z.number().int().positive();
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as DK');
+const base64 = z.string().max(100 * 1024 * 1024, 'File is too large');
+const fileName = z.string().max(500);
+
+export const settingsSchema = z.object({
+  platform: z.enum(['com', 'eu', 'custom']),
+  customBaseUrl: z.string().max(500).nullable(),
+  defaultCountry: country,
+  lowCreditThreshold: z.number().min(0).max(1e9),
+  batchSize: z.number().int().min(1).max(10000),
+  /** Messages per minute; null = unlimited. */
+  ratePerMinute: z.number().int().min(1).max(1e6).nullable(),
+  maxConcurrent: z.number().int().min(1).max(10),
+  /** Most parts one recipient's merged text may need. */
+  maxParts: z.number().int().min(1).max(255),
+  quietHours: z.object({
+    enabled: z.boolean(),
+    start: z.string().regex(/^\d\d:\d\d$/),
+    end: z.string().regex(/^\d\d:\d\d$/),
+  }),
+  /** The user's own number for "send a test to yourself". */
+  testNumber: z.string().max(32).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  platform: 'com',
+  customBaseUrl: null,
+  defaultCountry: 'DK',
+  lowCreditThreshold: 100,
+  batchSize: 1000,
+  ratePerMinute: null,
+  maxConcurrent: 2,
+  maxParts: 6,
+  quietHours: { enabled: false, start: '21:00', end: '08:00' },
+  testNumber: null,
+};
+
+export const REJECT_KINDS = [
+  'invalid_number',
+  'missing_number',
+  'duplicate',
+  'suppressed',
+  'missing_merge_value',
+  'too_long',
+] as const;
+export type RejectKind = (typeof REJECT_KINDS)[number];
+
+// ---------- output types ----------
+export interface AppStatus {
+  mode: 'live' | 'demo';
+  dataDir: string;
+  token: { set: boolean; hint: string | null };
+  keychain: { ok: boolean; message: string | null };
+  version: string;
+}
+
+export interface SettingsView {
+  settings: Settings;
+  app: AppStatus;
+}
+
+export interface OutboxState {
+  paused: PauseReason;
+  pauseMessage: string | null;
+  offline: boolean;
+  /** Seconds until the next retry when waiting, else null. */
+  retryInSec: number | null;
+  counts: Partial<Record<RecipientState, number>>;
+  /** Another process (CLI or app) holds the sender lease on this data folder. */
+  heldElsewhere: boolean;
+}
+
+export interface AccountView {
+  credit: number | null;
+  currency: string | null;
+  checkedAt: number | null;
+  low: boolean;
+  threshold: number;
+  error: string | null;
+}
+
+export interface ImportPreview {
+  importId: string;
+  fileName: string;
+  encoding: string;
+  delimiter: string;
+  hasHeader: boolean;
+  headers: string[];
+  phoneColumn: number | null;
+  nameColumn: number | null;
+  sampleRows: string[][];
+  totalRows: number;
+  alreadyImported: { campaignId: number; name: string; at: number } | null;
+}
+
+export interface RejectExample {
+  rowNo: number;
+  message: string;
+  raw: string[];
+}
+
+export interface ImportReport {
+  importId: string;
+  totalRows: number;
+  accepted: number;
+  counts: Record<RejectKind, number>;
+  examples: Partial<Record<RejectKind, RejectExample[]>>;
+  merge: { tags: string[]; unknown: string[] };
+  encodings: { gsm7: number; ucs2: number };
+  parts: number;
+}
+
+export interface EstimateLine {
+  country: string;
+  recipients: number;
+  parts: number;
+  unitPrice: number | null;
+  cost: number | null;
+}
+
+export interface Estimate {
+  recipients: number;
+  parts: number;
+  lines: EstimateLine[];
+  currency: string | null;
+  total: number | null;
+  priceListDate: number | null;
+  credit: number | null;
+  exceedsCredit: boolean;
+  missingPrices: string[];
+}
+
+export type CampaignStatus = 'active' | 'paused' | 'cancelled' | 'done';
+
+export interface CampaignSummary {
+  id: number;
+  name: string;
+  sender: string;
+  message: string;
+  createdAt: number;
+  sendAt: number | null;
+  status: CampaignStatus;
+  total: number;
+  states: Partial<Record<RecipientState, number>>;
+  statuses: Partial<Record<DeliveryStatus | 'PENDING', number>>;
+  estimateCost: number | null;
+  totalCost: number | null;
+  currency: string | null;
+  batches: { total: number; submitted: number };
+  demo: boolean;
+}
+
+export interface RecipientRow {
+  id: number;
+  rowNo: number;
+  msisdn: string;
+  name: string | null;
+  state: RecipientState;
+  status: DeliveryStatus | null;
+  statusAt: number | null;
+  errorCode: string | null;
+  error: string | null;
+  batchId: number | null;
+  encoding: Encoding;
+  parts: number;
+  updatedAt: number;
+}
+
+export interface AttemptRow {
+  id: number;
+  batchId: number;
+  startedAt: number;
+  finishedAt: number | null;
+  httpStatus: number | null;
+  outcome: string;
+  code: string | null;
+  message: string | null;
+  body: string | null;
+  recipients: number;
+}
+
+export interface SuppressionRow {
+  msisdn: string;
+  reason: string | null;
+  addedAt: number;
+}
+
+export const RESULT_FILTERS = ['all', 'delivered', 'failed', 'pending', 'uncertain'] as const;
+
+// ---------- calls ----------
+export const calls = {
+  'settings.get': { input: z.object({}) },
+  'settings.update': { input: settingsSchema.partial() },
+  'token.set': { input: z.object({ token: z.string().trim().min(8, 'The token looks too short').max(500) }) },
+  'token.clear': { input: z.object({}) },
+  'mode.set': { input: z.object({ mode: z.enum(['live', 'demo']) }) },
+
+  'account.get': { input: z.object({}) },
+  'account.refresh': { input: z.object({}) },
+
+  'outbox.state': { input: z.object({}) },
+  'outbox.pause': { input: z.object({}) },
+  'outbox.resume': { input: z.object({}) },
+
+  'import.preview': {
+    input: z.object({ fileName, dataBase64: base64, defaultCountry: country.optional() }),
+  },
+  'import.analyse': {
+    input: z.object({
+      importId: z.string().max(100),
+      hasHeader: z.boolean(),
+      phoneColumn: z.number().int().min(0).max(10000),
+      defaultCountry: country,
+      message: z.string().max(10000),
+    }),
+  },
+  'import.cancel': { input: z.object({ importId: z.string().max(100) }) },
+  'import.rejectedCsv': { input: z.object({ importId: z.string().max(100) }) },
+
+  'campaign.estimate': {
+    input: z.object({ importId: z.string().max(100), message: z.string().max(10000) }),
+  },
+  'campaign.create': {
+    input: z.object({
+      importId: z.string().max(100),
+      name: z.string().trim().min(1).max(200),
+      sender: z
+        .string()
+        .trim()
+        .regex(/^([A-Za-z0-9 ._&-]{1,11}|\+?\d{1,15})$/, 'Sender: up to 11 letters/digits, or up to 15 digits'),
+      message: z.string().trim().min(1, 'Write a message').max(10000),
+      sendAt: z.number().int().positive().nullable(),
+      confirm: z.boolean(),
+    }),
+  },
+  'campaign.sendTest': {
+    input: z.object({
+      sender: z.string().trim().min(1).max(15),
+      message: z.string().trim().min(1).max(10000),
+      msisdn: z.string().trim().min(3).max(32),
+      importId: z.string().max(100).nullable(),
+    }),
+  },
+  'campaign.list': { input: z.object({}) },
+  'campaign.recipients': {
+    input: z.object({
+      campaignId: id,
+      search: z.string().max(100).default(''),
+      filter: z.enum(RESULT_FILTERS).default('all'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+  },
+  'campaign.pause': { input: z.object({ campaignId: id }) },
+  'campaign.resume': { input: z.object({ campaignId: id }) },
+  'campaign.cancel': { input: z.object({ campaignId: id }) },
+  'campaign.resolveUncertain': {
+    input: z.object({
+      campaignId: id,
+      recipientIds: z.array(id).max(100000).nullable(),
+      action: z.enum(['resend', 'mark_sent']),
+    }),
+  },
+  'campaign.resendFailed': { input: z.object({ campaignId: id }) },
+  'campaign.exportCsv': { input: z.object({ campaignId: id }) },
+  'campaign.attempts': { input: z.object({ campaignId: id }) },
+  'campaign.cancelScheduled': { input: z.object({ campaignId: id }) },
+
+  'suppression.list': {
+    input: z.object({
+      search: z.string().max(100).default(''),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+  },
+  'suppression.add': {
+    input: z.object({ numbers: z.array(z.string().max(64)).min(1).max(100000), reason: z.string().max(200).nullable() }),
+  },
+  'suppression.remove': { input: z.object({ msisdn: z.string().regex(/^\d{3,15}$/) }) },
+  'suppression.import': { input: z.object({ fileName, dataBase64: base64 }) },
+} as const;
+
+export interface CallOutputs {
+  'settings.get': SettingsView;
+  'settings.update': SettingsView;
+  'token.set': SettingsView;
+  'token.clear': SettingsView;
+  'mode.set': SettingsView;
+  'account.get': AccountView;
+  'account.refresh': AccountView;
+  'outbox.state': OutboxState;
+  'outbox.pause': OutboxState;
+  'outbox.resume': OutboxState;
+  'import.preview': ImportPreview;
+  'import.analyse': ImportReport;
+  'import.cancel': null;
+  'import.rejectedCsv': { fileName: string; csv: string };
+  'campaign.estimate': Estimate;
+  'campaign.create': { campaignId: number; queued: number };
+  'campaign.sendTest': { campaignId: number };
+  'campaign.list': CampaignSummary[];
+  'campaign.recipients': { total: number; rows: RecipientRow[] };
+  'campaign.pause': CampaignSummary;
+  'campaign.resume': CampaignSummary;
+  'campaign.cancel': CampaignSummary;
+  'campaign.resolveUncertain': { changed: number };
+  'campaign.resendFailed': { requeued: number };
+  'campaign.exportCsv': { fileName: string; csv: string };
+  'campaign.attempts': AttemptRow[];
+  'campaign.cancelScheduled': { cancelled: number; alreadySent: number };
+  'suppression.list': { total: number; rows: SuppressionRow[] };
+  'suppression.add': { added: number; invalid: { value: string; message: string }[] };
+  'suppression.remove': { removed: boolean };
+  'suppression.import': { added: number; invalid: { value: string; message: string }[] };
+}
+
+export type CallName = keyof typeof calls;
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = CallOutputs[N];
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+
+// ---------- events (main → renderer) ----------
+export interface Notice {
+  key: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface EventPayloads {
+  'outbox.changed': { campaignIds: number[] };
+  'import.progress': { importId: string; done: number; total: number };
+  'account.changed': AccountView;
+  notice: Notice;
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES: EventName[] = ['outbox.changed', 'import.progress', 'account.changed', 'notice'];
+
+/** What preload puts on window.smsOutbox (and what the e2e harness rebuilds). */
+export interface Bridge {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+// Defined in channels.ts (no imports) so the preload can use them without bundling zod.
+export { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './channels';

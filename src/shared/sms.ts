@@ -1,0 +1,105 @@
+// SMS length and part counting, shared by main (import, sending) and the renderer (compose box).
+// Pure code: no Node or DOM imports.
+//
+// Why not the `sms-segments-calculator` package: its rules for GSM-7 agree with ours, but it splits
+// UCS-2 text by grapheme, so an emoji sequence (flag, skin tone, family) is never split across parts
+// and it can count more parts than the network bills; it also pulls in grapheme-splitter and builds
+// one object per character, about 100× slower than this table walk, which runs once per recipient
+// during a 100k-row import. (Measured in sms.test.ts, which checks that both agree elsewhere.)
+
+import type { Encoding } from './states';
+
+/** GatewayAPI refuses messages longer than this many parts. */
+export const MAX_SMS_PARTS = 255;
+
+const GSM_SINGLE = 160;
+const GSM_MULTI = 153; // a 6-octet user data header leaves 153 septets per part
+const UCS2_SINGLE = 70;
+const UCS2_MULTI = 67;
+
+// GSM 03.38 basic character set (ESC at 0x1B is left out: it is not text).
+const GSM_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+// Extension table: sent as ESC + char, so each costs two septets.
+const GSM_EXTENSION = '\f^{}\\[~]|€';
+
+// Septet cost by UTF-16 code unit: 0 = not in GSM-7, 1 = basic, 2 = extension.
+// '€' (U+20AC) is the highest code unit in either table.
+const COST = new Uint8Array(0x20ad);
+for (const ch of GSM_BASIC) COST[ch.charCodeAt(0)] = 1;
+for (const ch of GSM_EXTENSION) COST[ch.charCodeAt(0)] = 2;
+
+export interface SmsParts {
+  encoding: Encoding;
+  /** Parts the message is sent (and billed) as; 0 for an empty message. */
+  parts: number;
+  /** GSM-7: septets (extension characters count 2). UCS-2: UTF-16 code units. */
+  chars: number;
+}
+
+function gsmCost(code: number): number {
+  return code < COST.length ? COST[code] : 0;
+}
+
+export function isGsm7(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (gsmCost(text.charCodeAt(i)) === 0) return false;
+  return true;
+}
+
+/** Characters that force UCS-2, each listed once, in order of first appearance (for UI hints). */
+export function nonGsmChars(text: string): string[] {
+  const seen = new Set<string>();
+  for (const ch of text) if (ch.length > 1 || gsmCost(ch.charCodeAt(0)) === 0) seen.add(ch);
+  return [...seen];
+}
+
+export function smsParts(text: string): SmsParts {
+  let septets = 0;
+  let hasExtension = false;
+  for (let i = 0; i < text.length; i++) {
+    const cost = gsmCost(text.charCodeAt(i));
+    if (cost === 0) return ucs2Parts(text);
+    if (cost === 2) hasExtension = true;
+    septets += cost;
+  }
+  if (septets === 0) return { encoding: 'GSM7', parts: 0, chars: 0 };
+  if (septets <= GSM_SINGLE) return { encoding: 'GSM7', parts: 1, chars: septets };
+  if (!hasExtension) return { encoding: 'GSM7', parts: Math.ceil(septets / GSM_MULTI), chars: septets };
+  // An ESC + char pair is never split across two parts, so a part may end one septet short.
+  let parts = 1;
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cost = COST[text.charCodeAt(i)];
+    if (used + cost > GSM_MULTI) {
+      parts++;
+      used = 0;
+    }
+    used += cost;
+  }
+  return { encoding: 'GSM7', parts, chars: septets };
+}
+
+function ucs2Parts(text: string): SmsParts {
+  const units = text.length;
+  if (units <= UCS2_SINGLE) return { encoding: 'UCS2', parts: 1, chars: units };
+  // A surrogate pair is never split across two parts (the phone would show two broken halves).
+  let parts = 1;
+  let used = 0;
+  for (let i = 0; i < units; i++) {
+    const code = text.charCodeAt(i);
+    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < units && isLowSurrogate(text.charCodeAt(i + 1));
+    const cost = isPair ? 2 : 1;
+    if (used + cost > UCS2_MULTI) {
+      parts++;
+      used = 0;
+    }
+    used += cost;
+    if (isPair) i++;
+  }
+  return { encoding: 'UCS2', parts, chars: units };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
