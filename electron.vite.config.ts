@@ -1,15 +1,14 @@
+// Three builds: main (plus the CLI, from the same core), the sandboxed preload, the React renderer.
+// No path aliases: the code uses relative imports, which tsc and every build resolve alike.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-const shared = { '@shared': resolve(__dirname, 'src/shared') };
-
 export default defineConfig({
   main: {
-    resolve: { alias: shared },
     build: {
-      // node_modules stay external (default): better-sqlite3 and keytar are native, the rest is
-      // loaded from node_modules at run time like any Node program.
+      // node_modules stay external (the default): better-sqlite3 and keytar are native addons, and
+      // the rest loads from node_modules at run time like any Node program.
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
@@ -20,21 +19,19 @@ export default defineConfig({
     },
   },
   preload: {
-    resolve: { alias: shared },
     build: {
-      // A sandboxed preload cannot require npm packages: bundle everything into one file and let
-      // only 'electron' stay external (electron-vite always externalises it and Node built-ins).
+      // A sandboxed preload cannot require npm packages: bundle everything into one file; only
+      // 'electron' (and Node built-ins, which the preload does not use) stay external.
       externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
-        // .cjs so the file stays CommonJS even if package.json ever gains "type": "module".
+        // .cjs: stays CommonJS even if package.json ever gains "type": "module".
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    resolve: { alias: shared },
     plugins: [react()],
     build: {
       rolldownOptions: {

@@ -94,6 +94,7 @@ function start(): void {
         emit,
         logger,
         sqliteNativeBinding: sqliteBindingPath(),
+        version: app.getVersion(),
       });
     } catch (err) {
       logger.error('could not open the outbox', { err: String(err) });

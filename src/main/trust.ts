@@ -24,7 +24,24 @@ export function isOwnRendererUrl(url: string, rendererUrl: string): boolean {
   } catch {
     return false;
   }
-  return a.protocol === 'file:' && b.protocol === 'file:' && a.host === b.host && a.pathname === b.pathname;
+  if (a.protocol !== 'file:' || b.protocol !== 'file:' || a.host !== b.host) return false;
+  return samePath(a.pathname, b.pathname);
+}
+
+function samePath(x: string, y: string): boolean {
+  // Chromium and Node may percent-encode a path differently (spaces, non-ASCII user names).
+  const dx = safeDecode(x);
+  const dy = safeDecode(y);
+  // Windows paths (/C:/…) are case-insensitive, drive letter included.
+  return /^\/[A-Za-z]:\//.test(dx) ? dx.toLowerCase() === dy.toLowerCase() : dx === dy;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export function isTrustedSender(

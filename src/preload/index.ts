@@ -24,6 +24,11 @@ function onEvent(_e: IpcRendererEvent, event: unknown, payload: unknown): void {
   }
 }
 
+function messageOf(err: unknown): string {
+  const m = (err as { message?: unknown } | null)?.message;
+  return typeof m === 'string' ? m : String(err);
+}
+
 const bridge: Bridge = {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
     // Keep the Result shape even when IPC itself fails (e.g. input that cannot be cloned), so the
@@ -31,7 +36,7 @@ const bridge: Bridge = {
     return ipcRenderer.invoke(IPC_CALL_CHANNEL, name, input).catch(
       (err: unknown): Result<CallOutput<N>> => ({
         ok: false,
-        error: { kind: 'internal', message: err instanceof Error ? err.message : String(err) },
+        error: { kind: 'internal', message: messageOf(err) },
       }),
     );
   },

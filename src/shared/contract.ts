@@ -79,6 +79,8 @@ export interface OutboxState {
   counts: Partial<Record<RecipientState, number>>;
   /** Another process (CLI or app) holds the sender lease on this data folder. */
   heldElsewhere: boolean;
+  /** Quiet hours hold the queue until this time (epoch ms), else null. */
+  quietUntil: number | null;
 }
 
 export interface AccountView {

@@ -80,6 +80,51 @@ export function smsParts(text: string): SmsParts {
   return { encoding: 'GSM7', parts, chars: septets };
 }
 
+/**
+ * Running totals over pieces of one message (a template's text plus each recipient's values), so
+ * that parts can be counted without building each recipient's text. Totals of a concatenation are
+ * the sums of its pieces' totals.
+ */
+export interface SmsTally {
+  septets: number;
+  units: number;
+  gsm: boolean;
+  extension: boolean;
+  surrogates: boolean;
+}
+
+export function emptyTally(): SmsTally {
+  return { septets: 0, units: 0, gsm: true, extension: false, surrogates: false };
+}
+
+/** Adds `text` to `t` (mutates and returns it). */
+export function addToTally(t: SmsTally, text: string): SmsTally {
+  t.units += text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) t.surrogates = true;
+    const cost = gsmCost(code);
+    if (cost === 0) t.gsm = false;
+    else if (cost === 2) t.extension = true;
+    t.septets += cost;
+  }
+  return t;
+}
+
+/**
+ * Parts from totals alone, or null when only a walk over the text can tell (a long message with
+ * extension characters or surrogate pairs, where a part may end one unit short).
+ */
+export function partsFromTally(t: SmsTally): SmsParts | null {
+  if (t.gsm) {
+    if (t.septets === 0) return { encoding: 'GSM7', parts: 0, chars: 0 };
+    if (t.septets <= GSM_SINGLE) return { encoding: 'GSM7', parts: 1, chars: t.septets };
+    return t.extension ? null : { encoding: 'GSM7', parts: Math.ceil(t.septets / GSM_MULTI), chars: t.septets };
+  }
+  if (t.units <= UCS2_SINGLE) return { encoding: 'UCS2', parts: 1, chars: t.units };
+  return t.surrogates ? null : { encoding: 'UCS2', parts: Math.ceil(t.units / UCS2_MULTI), chars: t.units };
+}
+
 function ucs2Parts(text: string): SmsParts {
   const units = text.length;
   if (units <= UCS2_SINGLE) return { encoding: 'UCS2', parts: 1, chars: units };

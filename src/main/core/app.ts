@@ -19,7 +19,8 @@ import { Engine } from './engine';
 import { GatewayClient } from './gateway/client';
 import { resolveBaseUrl } from './gateway/base-url';
 import { ImportSessions, reportOf } from './imports';
-import { rejectedRowsCsv, csvSafeCell, normaliseMsisdn, smsPartsFor, decodeCsvBytes, parseCsv, sniffDelimiter } from './importing';
+import { rejectedRowsCsv, csvSafeCell, normaliseMsisdn, decodeCsvBytes, parseCsv, sniffDelimiter } from './importing';
+import { smsParts } from '../../shared/sms';
 import { demoDataDir } from './paths';
 import type { SecretStore } from './secrets/secretStore';
 import { systemClock, silentLogger, type Clock, type FetchFn, type Logger } from './types';
@@ -146,6 +147,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       retryInSec: st.retryAt ? Math.max(0, Math.round((st.retryAt - clock.now()) / 1000)) : null,
       counts: engine.campaigns.counts(),
       heldElsewhere: !engine.holdsLease && engine.lease.heldBy() != null,
+      quietUntil: st.quietUntil,
     };
   };
 
@@ -334,7 +336,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       const s = engine.settings();
       const n = normaliseMsisdn(t.msisdn, s.defaultCountry as CountryCode);
       if (!n.ok) throw new AppError('invalid_input', `Test number: ${n.message}`, 'msisdn');
-      const p = smsPartsFor(t.message);
+      const p = smsParts(t.message);
       const res = engine.campaigns.create({
         name: `Test to ${n.msisdn}`,
         kind: 'test',

@@ -59,6 +59,7 @@ interface StoredMessage {
   deletedAt: number | null;
   /** A final status was already served once (the out-of-order fault needs that). */
   finalServed: boolean;
+  cached: { key: string; json: string } | null;
 }
 
 const MICROS = 1_000_000;
@@ -155,6 +156,7 @@ export class SimState {
         costMicros: p.costMicros,
         deletedAt: null,
         finalServed: false,
+        cached: null,
       });
       for (let i = 0; i < m.recipients.length; i++) {
         const msisdn = m.recipients[i].msisdn;
@@ -211,7 +213,6 @@ export class SimState {
     const m = this.messages.get(id);
     // GatewayAPI answers 404 until the message has been sent and stored.
     if (!m || now < m.acceptedAt + this.opts.notFoundUntilMs) return notFound();
-    const sentSec = Math.floor(m.sendAt / 1000);
     const finalAt = m.sendAt + this.opts.statusDelayMs;
     let phase: 'DELETED' | 'SCHEDULED' | 'ENROUTE' | 'final';
     if (m.deletedAt !== null) phase = 'DELETED';
@@ -221,43 +222,64 @@ export class SimState {
     const stale = phase === 'final' && m.finalServed && takeFault(faults, 'outOfOrder') !== null;
     if (phase === 'final') m.finalServed = true;
 
-    const recipients = m.msisdns.map((msisdn, i) => {
+    // A phase's report never changes, so pollers re-reading 1,000-recipient messages get the
+    // serialised reply from the cache.
+    const key = stale ? 'stale' : phase;
+    if (m.cached?.key !== key) m.cached = { key, json: JSON.stringify([this.report(m, phase, stale)]) };
+    return { status: 200, body: m.cached.json };
+  }
+
+  private report(m: StoredMessage, phase: 'DELETED' | 'SCHEDULED' | 'ENROUTE' | 'final', stale: boolean) {
+    const sentSec = Math.floor(m.sendAt / 1000);
+    const finalSec = Math.floor((m.sendAt + this.opts.statusDelayMs) / 1000);
+    const deletedSec = m.deletedAt === null ? null : Math.floor(m.deletedAt / 1000);
+    const recipients = new Array(m.msisdns.length);
+    for (let i = 0; i < m.msisdns.length; i++) {
+      const msisdn = m.msisdns[i];
       const c = m.countries[i];
-      const base = { msisdn: Number(msisdn), country: c.iso === 'XX' ? null : c.iso, mcc: c.mcc, mnc: c.mnc };
+      let dsnstatus: string;
+      let dsnerror: string | null = null;
+      let dsnerrorcode: string | null = null;
+      let dsntime: number | null = null;
+      let senttime: number | null = null;
       if (phase === 'DELETED') {
-        const t = Math.floor((m.deletedAt as number) / 1000);
-        return { ...base, dsnstatus: 'DELETED', dsnerror: null, dsnerrorcode: null, dsntime: t, senttime: null };
+        dsnstatus = 'DELETED';
+        dsntime = deletedSec;
+      } else if (phase === 'SCHEDULED') {
+        dsnstatus = 'SCHEDULED';
+      } else if (phase === 'ENROUTE' || (stale && i % 2 === 0)) {
+        dsnstatus = 'ENROUTE';
+        dsntime = sentSec;
+        senttime = sentSec;
+      } else {
+        const f = finalReportFor(msisdn);
+        dsnstatus = f.status;
+        dsnerror = f.error;
+        dsnerrorcode = f.code;
+        dsntime = finalSec;
+        senttime = sentSec;
       }
-      if (phase === 'SCHEDULED') {
-        return { ...base, dsnstatus: 'SCHEDULED', dsnerror: null, dsnerrorcode: null, dsntime: null, senttime: null };
-      }
-      if (phase === 'ENROUTE' || (stale && i % 2 === 0)) {
-        return { ...base, dsnstatus: 'ENROUTE', dsnerror: null, dsnerrorcode: null, dsntime: sentSec, senttime: sentSec };
-      }
-      const f = finalReportFor(msisdn);
-      return {
-        ...base,
-        dsnstatus: f.status,
-        dsnerror: f.error,
-        dsnerrorcode: f.code,
-        dsntime: Math.floor(finalAt / 1000),
-        senttime: sentSec,
+      recipients[i] = {
+        msisdn: Number(msisdn),
+        dsnstatus,
+        dsnerror,
+        dsnerrorcode,
+        dsntime,
+        senttime,
+        country: c.iso === 'XX' ? null : c.iso,
+        mcc: c.mcc,
+        mnc: c.mnc,
       };
-    });
+    }
     return {
-      status: 200,
-      body: [
-        {
-          id: m.id,
-          message: m.message,
-          sender: m.sender,
-          encoding: m.encoding,
-          sendtime: m.sendtime,
-          userref: m.userref,
-          label: m.label,
-          recipients,
-        },
-      ],
+      id: m.id,
+      message: m.message,
+      sender: m.sender,
+      encoding: m.encoding,
+      sendtime: m.sendtime,
+      userref: m.userref,
+      label: m.label,
+      recipients,
     };
   }
 

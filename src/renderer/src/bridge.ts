@@ -1,15 +1,7 @@
 // The renderer's only way to main: window.smsOutbox (built by preload, or by the e2e harness).
 // Types only from the contract: importing it at run time would pull zod into the bundle.
-import type {
-  Bridge,
-  BridgeError,
-  CallInput,
-  CallName,
-  CallOutput,
-  ErrorKind,
-  EventName,
-  EventPayloads,
-} from '../../shared/contract';
+import type { Bridge, CallInput, CallName, CallOutput, EventName, EventPayloads } from '../../shared/contract';
+import type { BridgeError, ErrorKind } from '../../shared/result';
 
 /** A failed call, with the kind and field main reported, so views can place the message. */
 export class ApiError extends Error {
@@ -24,6 +16,8 @@ export class ApiError extends Error {
 }
 
 function bridge(): Bridge {
+  // Read defensively: the global type (src/shared/window.d.ts) says it always exists, but a broken
+  // preload would leave it undefined and the user should get a message, not a blank window.
   const b = (window as unknown as { smsOutbox?: Bridge }).smsOutbox;
   if (!b) {
     throw new ApiError({ kind: 'internal', message: 'The app bridge is missing: restart the app.' });

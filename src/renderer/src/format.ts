@@ -14,11 +14,17 @@ export function formatTime(t: number | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Two decimals, or up to four for sub-unit prices (0.0425), never trailing zeros past two. */
 export function formatMoney(amount: number | null | undefined, currency: string | null | undefined): string {
   if (amount == null) return '—';
-  const digits = Math.abs(amount) < 1 && amount !== 0 ? 4 : 2;
-  const n = amount.toFixed(digits);
+  let n = amount.toFixed(Math.abs(amount) < 1 && amount !== 0 ? 4 : 2);
+  n = n.replace(/(\.\d\d\d*?)0+$/, '$1');
   return currency ? `${n} ${currency}` : n;
+}
+
+/** "1 message", "3 messages". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 export function formatCount(n: number): string {
@@ -65,6 +71,10 @@ export function outboxLabel(state: OutboxState | null): OutboxLabel {
   }
   if (state.heldElsewhere) return { text: 'Another sms-outbox is sending from this data folder', tone: 'warn', canResume: false };
   if (state.offline) return { text: `Offline — ${formatCount(waiting)} queued`, tone: 'warn', canResume: false };
+  if (state.quietUntil != null && waiting > 0) {
+    const until = formatTime(state.quietUntil).slice(11);
+    return { text: `Quiet hours — ${formatCount(waiting)} queued until ${until}`, tone: 'idle', canResume: false };
+  }
   if (waiting > 0) {
     const retry = state.retryInSec != null ? ` (retry in ${state.retryInSec} s)` : '';
     return { text: `Sending… ${formatCount(waiting)} queued${retry}`, tone: 'busy', canResume: false };
@@ -108,7 +118,10 @@ export interface CampaignStats {
 
 /** Counts for one campaign: delivery statuses plus our own send failures, uncertain and cancelled. */
 export function campaignStats(c: CampaignSummary): CampaignStats {
-  const st = c.statuses as Record<string, number | undefined>;
+  const st = { ...(c.statuses as Record<string, number | undefined>) };
+  // Main counts "marked as sent" rows (no report will ever come) under PENDING: show them apart.
+  const marked = c.states.marked_sent ?? 0;
+  if (marked && st.PENDING) st.PENDING = Math.max(0, st.PENDING - marked);
   const bars: ChartBar[] = [];
   let delivered = 0;
   let failed = 0;
@@ -121,13 +134,18 @@ export function campaignStats(c: CampaignSummary): CampaignStats {
     else if (tone === 'bad') failed += count;
     else if (tone === 'pending') pending += count;
   }
+  // Recipients not yet handed to GatewayAPI have no delivery status at all.
+  const notSent = WAITING_STATES.reduce((sum, s) => sum + (c.states[s] ?? 0), 0);
   const sendFailed = c.states.failed ?? 0;
   const uncertain = c.states.uncertain ?? 0;
   const cancelled = c.states.cancelled ?? 0;
-  if (sendFailed) bars.push({ key: 'failed', label: 'Not sent (refused)', count: sendFailed, tone: 'bad' });
+  if (notSent) bars.push({ key: 'waiting', label: 'Not sent yet', count: notSent, tone: 'pending' });
+  if (sendFailed) bars.push({ key: 'failed', label: 'Refused by GatewayAPI', count: sendFailed, tone: 'bad' });
   if (uncertain) bars.push({ key: 'uncertain', label: 'Uncertain', count: uncertain, tone: 'uncertain' });
+  if (marked) bars.push({ key: 'marked_sent', label: 'Marked as sent', count: marked, tone: 'muted' });
   if (cancelled) bars.push({ key: 'cancelled', label: 'Cancelled', count: cancelled, tone: 'muted' });
   failed += sendFailed;
+  pending += notSent;
   const base = c.total - cancelled;
   return {
     delivered,

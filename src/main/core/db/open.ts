@@ -27,21 +27,22 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
   return db;
 }
 
-export function migrate(db: Db, file: string, now: () => number): void {
+/** Applies the steps after the database's user_version; `steps` is a parameter so tests can add one. */
+export function migrate(db: Db, file: string, now: () => number, steps: readonly string[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
+  if (current > steps.length) {
     throw new Error(
       `The outbox database in ${file} was made by a newer version of SMS Outbox (schema ${current}); update the app.`,
     );
   }
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  for (let v = current; v < steps.length; v++) {
     if (v > 0 && existsSync(file)) {
       // A copy before each change of a database that holds data; VACUUM INTO gives a consistent file.
       const backup = `${file}.v${v}.${now()}.bak`;
       db.exec(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
     }
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
+      db.exec(steps[v]);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }

@@ -12,11 +12,14 @@ export type ImportErrorCode =
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;
+  /** For no_phone_column: the columns found, so the UI can let the user pick one and retry. */
+  readonly headers?: string[];
   /** `message` is written for the user: say what is wrong and what to do. */
-  constructor(code: ImportErrorCode, message: string) {
+  constructor(code: ImportErrorCode, message: string, details: { headers?: string[] } = {}) {
     super(message);
     this.name = 'ImportError';
     this.code = code;
+    if (details.headers) this.headers = details.headers;
   }
 }
 

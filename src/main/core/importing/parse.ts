@@ -14,32 +14,82 @@ export interface ParsedCsv {
   rowNos: number[];
 }
 
-/**
- * Parses the whole text at once: the file is already in memory (≤ 50 MB) and Papa Parse's string
- * parser is its fastest path. Blank records are dropped here (like skipEmptyLines: 'greedy') rather
- * than by Papa Parse, so that each kept record still knows its spreadsheet row number.
- */
+export interface ParseOptions {
+  signal?: AbortSignal;
+  /** Called after each chunk with the number of characters parsed so far. */
+  onProgress?: (charsDone: number, charsTotal: number) => void;
+  /** Characters per chunk; between chunks the event loop runs (Electron's main process stays live). */
+  chunkSize?: number;
+}
+
+/** Parses the whole text in one go (for a preview, or small files). */
 export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
   const result = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false });
   const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
-  if (unclosed) {
-    const rowNo = (unclosed.row ?? 0) + 1;
-    throw new ImportError(
-      'unclosed_quote',
-      `Row ${rowNo} opens a quote (") that is never closed, so everything after it would be read as one cell. ` +
-        `Fix that quote in row ${rowNo} and import again.`,
-    );
-  }
-  const rows: string[][] = [];
-  const rowNos: number[] = [];
-  const data = result.data;
+  if (unclosed) throw unclosedQuote((unclosed.row ?? 0) + 1);
+  const out: ParsedCsv = { rows: [], rowNos: [] };
+  keepNonBlank(result.data, 0, out);
+  return out;
+}
+
+/**
+ * The same, in chunks: Papa Parse is paused between chunks so the event loop runs (a 50 MB file
+ * takes about a second to parse, too long to freeze Electron's main process).
+ */
+export function parseCsvAsync(text: string, delimiter: Delimiter, options: ParseOptions = {}): Promise<ParsedCsv> {
+  const { signal, onProgress, chunkSize = 1 << 20 } = options;
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const out: ParsedCsv = { rows: [], rowNos: [] };
+    let recordCount = 0; // all records so far, blank ones included
+    let failed = false;
+    const fail = (e: unknown, parser: Papa.Parser) => {
+      failed = true;
+      parser.abort();
+      reject(e);
+    };
+    Papa.parse<string[]>(text, {
+      header: false,
+      delimiter,
+      skipEmptyLines: false,
+      chunkSize,
+      // The typings say `chunk` is for files only; Papa Parse's StringStreamer runs it for strings too.
+      chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        // Papa Parse numbers error rows within the chunk.
+        const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
+        if (unclosed) return fail(unclosedQuote(recordCount + (unclosed.row ?? 0) + 1), parser);
+        keepNonBlank(result.data, recordCount, out);
+        recordCount += result.data.length;
+        onProgress?.(Math.min(result.meta.cursor, text.length), text.length);
+        parser.pause();
+        setImmediate(() => {
+          if (signal?.aborted) return fail(signal.reason, parser);
+          parser.resume();
+        });
+      },
+      complete() {
+        if (!failed) resolve(out);
+      },
+    });
+  });
+}
+
+// Blank records are dropped here (as skipEmptyLines: 'greedy' would) rather than by Papa Parse, so
+// that each kept record still knows its spreadsheet row number.
+function keepNonBlank(data: string[][], firstIndex: number, out: ParsedCsv): void {
   for (let i = 0; i < data.length; i++) {
-    const record = data[i];
-    if (isBlank(record)) continue;
-    rows.push(record);
-    rowNos.push(i + 1);
+    if (isBlank(data[i])) continue;
+    out.rows.push(data[i]);
+    out.rowNos.push(firstIndex + i + 1);
   }
-  return { rows, rowNos };
+}
+
+function unclosedQuote(rowNo: number): ImportError {
+  return new ImportError(
+    'unclosed_quote',
+    `Row ${rowNo} opens a quote (") that is never closed, so everything after it would be read as one cell. ` +
+      `Fix that quote in row ${rowNo} and import again.`,
+  );
 }
 
 function isBlank(record: string[]): boolean {

@@ -43,6 +43,15 @@ export function normaliseMsisdn(
   defaultCountry: CountryCode,
   options: { fastPath?: boolean } = {},
 ): MsisdnResult {
+  // Google Contacts puts several numbers of one kind in one cell: "+45 20 12 34 56 ::: 30 12 34 56".
+  if (raw.includes(':::')) {
+    const results = raw.split(':::').map((part) => normaliseOne(part, defaultCountry, options));
+    return results.find((r) => r.ok) ?? results.find((r) => r.ok === false && r.reason !== 'missing') ?? results[0];
+  }
+  return normaliseOne(raw, defaultCountry, options);
+}
+
+function normaliseOne(raw: string, defaultCountry: CountryCode, options: { fastPath?: boolean }): MsisdnResult {
   let text = raw.trim();
   // Excel's "this is text" marker, and our own formula guard in the rejected-rows report.
   if (text.charCodeAt(0) === 0x27) text = text.slice(1).trim();
@@ -64,6 +73,7 @@ export function normaliseMsisdn(
     const fast = fastPath(clean.digits, clean.plus, defaultCountry);
     if (fast) return fast;
   }
+  if (!clean && !/\d/.test(text)) return { ok: false, reason: 'invalid', message: 'Not a phone number' };
   const forLib = clean ? (clean.plus ? '+' : '') + clean.digits : text;
   const parsed = parse(forLib, defaultCountry);
   if (parsed?.isValid()) return accepted(parsed.number, parsed.country);
@@ -85,33 +95,17 @@ function accepted(e164: string, country: CountryCode | undefined): MsisdnResult 
  * separators; null for anything else (letters, extensions, several numbers), which is left to
  * libphonenumber.
  */
+const PLAIN = /^\+?\d+$/;
+const SEPARATORS = /[\s\-./()\u00a0\u2000-\u200b\u2010-\u2015\u202f]+/g;
+
 function cleanDigits(text: string): { digits: string; plus: boolean } | null {
-  let digits = '';
-  let plus = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += text[i];
-    else if (c === 43 /* + */ && digits === '' && !plus) plus = true;
-    else if (!isSeparator(c)) return null;
-  }
-  if (digits === '') return null;
+  // Most cells are already plain ("4520123456", "+4520123456"): no copy then.
+  const plain = PLAIN.test(text) ? text : text.replace(SEPARATORS, '');
+  if (!PLAIN.test(plain)) return null;
+  const plus = plain.charCodeAt(0) === 43;
+  const digits = plus ? plain.slice(1) : plain;
   if (!plus && digits.startsWith('00')) return { digits: digits.slice(2), plus: true };
   return { digits, plus };
-}
-
-function isSeparator(c: number): boolean {
-  return (
-    c === 32 || // space
-    c === 45 || // -
-    c === 46 || // .
-    c === 47 || // /
-    c === 40 || // (
-    c === 41 || // )
-    c === 0xa0 || // no-break space
-    c === 0x202f || // narrow no-break space
-    (c >= 0x2000 && c <= 0x200b) || // typographic spaces, zero-width space
-    (c >= 0x2010 && c <= 0x2015) // hyphens and dashes
-  );
 }
 
 // ---- fast path ------------------------------------------------------------------------------
@@ -236,16 +230,20 @@ function fastPath(digits: string, plus: boolean, defaultCountry: CountryCode): M
 
 // ---- messages ---------------------------------------------------------------------------------
 
-let regionNames: Intl.DisplayNames | null | undefined;
+const countryNames = new Map<string, string>();
 function countryName(country: CountryCode): string {
-  if (regionNames === undefined) {
+  let name = countryNames.get(country);
+  if (name === undefined) {
+    let region: string | undefined;
     try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+      region = new Intl.DisplayNames(['en'], { type: 'region' }).of(country);
     } catch {
-      regionNames = null; // Node without ICU data
+      // Node built without ICU data: the code will do.
     }
+    name = `${region ?? country} (+${getCountryCallingCode(country)})`;
+    countryNames.set(country, name);
   }
-  return `${regionNames?.of(country) ?? country} (+${getCountryCallingCode(country)})`;
+  return name;
 }
 
 function invalidMessage(text: string, defaultCountry: CountryCode): string {

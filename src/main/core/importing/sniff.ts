@@ -49,13 +49,20 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
 }
 
 // Node ≥ 20.18.3 decodes 'windows-1252' as ISO-8859-1 (nodejs/node#60888), so € and curly quotes
-// (bytes 0x80–0x9F) would come out as control characters. Decode as Latin-1, then map that range
-// ourselves; this is also right where TextDecoder is correct (Electron's Chromium).
-const CP1252_HIGH =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'; // bytes 0x80..0x9F
+// (bytes 0x80–0x9F) would come out as control characters. So: Latin-1 (which is Windows-1252 but
+// for those 32 bytes), and if any of them occur, map every byte through the table into UTF-16.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'; // bytes 0x80..0x9F
+const CP1252 = new Uint16Array(256);
+for (let b = 0; b < 256; b++) CP1252[b] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const latin1 = new TextDecoder('latin1').decode(bytes);
-  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const latin1 = buf.toString('latin1');
+  if (!/[\u0080-\u009f]/.test(latin1)) return latin1;
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = CP1252[bytes[i]];
+  // Uint16Array is in platform byte order; every platform Node and Electron run on is little-endian.
+  return Buffer.from(units.buffer, 0, units.byteLength).toString('utf16le');
 }
 
 /** UTF-16 saved without a BOM shows as a NUL byte beside nearly every ASCII character. */
@@ -113,9 +120,9 @@ function rejectControlCharacters(text: string): void {
 
 /**
  * Picks the delimiter that splits the first ~20 records into the most consistent number of fields,
- * counting only delimiters outside quoted fields. (Papa Parse's own guess averages field counts and
- * picks ',' for a one-column file of "+45 20 12 34 56"-style numbers too, but it is fooled by
- * unquoted decimal commas in a ';' file, which Danish Excel writes; hence our own count.)
+ * counting only delimiters outside quoted fields. Papa Parse's own guess is not used: with
+ * delimitersToGuess [',', ';', '\t', '|'] it answers ',' for `"Hansen, Jens";20123456`, for a tab
+ * file whose names hold commas, and for a small '|' file (checked with papaparse 5.7.1).
  */
 export function sniffDelimiter(text: string): Delimiter {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;

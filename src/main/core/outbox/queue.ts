@@ -301,6 +301,17 @@ export class Queue {
     });
   }
 
+  /** Makes these waiting batches due now (the network is back: no need to wait out the backoff). */
+  retryNow(batchIds: number[]): void {
+    this.tx(() => {
+      const stmt = this.db.prepare(
+        "UPDATE batches SET next_attempt_at = ? WHERE id = ? AND state = 'retry_wait' AND next_attempt_at > ?",
+      );
+      const now = this.now();
+      for (const id of batchIds) stmt.run(now, id, now);
+    });
+  }
+
   /** Earliest time a waiting retry becomes due, or null. */
   nextRetryAt(): number | null {
     const r = this.db

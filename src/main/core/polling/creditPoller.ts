@@ -61,9 +61,10 @@ export class CreditPoller {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       this.soon = false;
+      const seen = this.waker.generation;
       await this.refresh();
       if (this.stopping) break;
-      await this.waker.wait(this.d.clock.sleep, this.d.intervalMs ?? 5 * 60_000);
+      await this.waker.wait(this.d.clock.sleep, this.d.intervalMs ?? 5 * 60_000, seen);
       if (this.soon && !this.stopping) await this.waker.wait(this.d.clock.sleep, this.d.debounceMs ?? 1000);
     }
   }

@@ -61,6 +61,7 @@ export class StatusPoller {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       let waitMs: number;
+      const seen = this.waker.generation;
       try {
         waitMs = await this.round();
       } catch (e) {
@@ -68,7 +69,7 @@ export class StatusPoller {
         waitMs = this.d.offlineRetryMs ?? 30_000;
       }
       if (this.stopping) break;
-      await this.waker.wait(this.d.clock.sleep, waitMs);
+      await this.waker.wait(this.d.clock.sleep, waitMs, seen);
     }
   }
 

@@ -13,14 +13,26 @@ export function backoffDelay(attempt: number, p: BackoffPolicy, random: () => nu
 /** A wait that `wake()` can cut short: network back, new work, resume. */
 export class Waker {
   private controller = new AbortController();
+  private gen = 0;
+
+  /**
+   * Take this before looking for work and pass it to wait(): a wake() that lands after the look but
+   * before the wait then still cuts the wait short instead of being lost (the loop would otherwise
+   * sleep with work queued until the next wake).
+   */
+  get generation(): number {
+    return this.gen;
+  }
 
   wake(): void {
+    this.gen++;
     this.controller.abort();
     this.controller = new AbortController();
   }
 
-  /** Resolves after ms (Infinity = until woken) or when woken; never rejects. */
-  async wait(sleep: (ms: number, signal: AbortSignal) => Promise<void>, ms: number): Promise<void> {
+  /** Resolves after ms (Infinity = until woken) or when woken (also since `seen`); never rejects. */
+  async wait(sleep: (ms: number, signal: AbortSignal) => Promise<void>, ms: number, seen?: number): Promise<void> {
+    if (seen !== undefined && seen !== this.gen) return;
     const signal = this.controller.signal;
     if (signal.aborted) return;
     const capped = Number.isFinite(ms) ? Math.max(0, ms) : 2 ** 31 - 1;

@@ -8,6 +8,7 @@ import type { SendRequest, SendResponse } from '../gateway/types';
 import { GatewayError } from '../gateway/errors';
 import type { PauseReason } from '../../../shared/states';
 import { backoffDelay, RateLimiter, Waker, type BackoffPolicy } from './backoff';
+import { quietUntil, type QuietHours } from './quietHours';
 
 export interface SenderDeps {
   queue: Queue;
@@ -15,7 +16,7 @@ export interface SenderDeps {
   logger: Logger;
   /** The gateway, or null when no token is available (then the outbox pauses for auth). */
   gateway: () => Promise<{ send(req: SendRequest, signal?: AbortSignal): Promise<SendResponse> } | null>;
-  config: () => { batchSize: number; ratePerMinute: number | null; maxConcurrent: number };
+  config: () => { batchSize: number; ratePerMinute: number | null; maxConcurrent: number; quietHours?: QuietHours };
   paused: () => PauseReason;
   pause: (reason: Exclude<PauseReason, null>, message: string) => void;
   /** Something changed for these campaigns (the UI refreshes). */
@@ -36,6 +37,8 @@ export interface SenderState {
   offline: boolean;
   retryAt: number | null;
   running: number;
+  /** Quiet hours hold the queue until this time. */
+  quietUntil: number | null;
 }
 
 export class Sender {
@@ -44,7 +47,11 @@ export class Sender {
   private workers: Promise<void>[] = [];
   private stopping = false;
   private active = 0;
-  state: SenderState = { offline: false, retryAt: null, running: 0 };
+  /** Consecutive "no network" failures: the offline probe backs off on these, not on the batch's tries. */
+  private offlineStreak = 0;
+  /** Batches waiting only for the network; wake() (network back) retries them at once. */
+  private readonly offlineWaiting = new Set<number>();
+  state: SenderState = { offline: false, retryAt: null, running: 0, quietUntil: null };
   private readonly retry: BackoffPolicy & { maxAgeMs: number; offlineMaxMs: number };
 
   constructor(private readonly d: SenderDeps) {
@@ -59,6 +66,15 @@ export class Sender {
   }
 
   wake(): void {
+    if (this.offlineWaiting.size > 0) {
+      try {
+        this.d.queue.retryNow([...this.offlineWaiting]);
+      } catch (e) {
+        // Lease lost: the workers find out on their next claim.
+        this.d.logger.warn('could not expedite offline retries', { error: String(e) });
+      }
+      this.offlineWaiting.clear();
+    }
     this.waker.wake();
   }
 
@@ -78,11 +94,12 @@ export class Sender {
   private async loop(worker: number): Promise<void> {
     while (!this.stopping) {
       try {
+        const seen = this.waker.generation;
         const worked = await this.step();
         if (!worked && !this.stopping) {
           const next = this.d.paused() ? null : this.d.queue.nextRetryAt();
           this.state.retryAt = next;
-          await this.waker.wait(this.d.clock.sleep, next == null ? Infinity : next - this.d.clock.now());
+          await this.waker.wait(this.d.clock.sleep, next == null ? Infinity : next - this.d.clock.now(), seen);
         }
       } catch (e) {
         if (e instanceof LeaseLostError) {
@@ -101,12 +118,22 @@ export class Sender {
   private async step(): Promise<boolean> {
     if (this.d.paused()) return false;
     const cfg = this.d.config();
+    const quiet = cfg.quietHours ? quietUntil(this.d.clock.now(), cfg.quietHours) : null;
+    if (quiet != null) {
+      this.state.quietUntil = quiet;
+      await this.waker.wait(this.d.clock.sleep, quiet - this.d.clock.now());
+      return true;
+    }
+    this.state.quietUntil = null;
     const size = Math.max(1, Math.min(cfg.batchSize, 10000, cfg.ratePerMinute ?? Infinity));
     const wait = this.limiter.take(0);
     if (wait > 0) {
       await this.waker.wait(this.d.clock.sleep, wait);
       return true;
     }
+    // Offline: only the waiting batch probes the network; claiming more would fail them all in turn.
+    const retryAt = this.state.offline ? this.d.queue.nextRetryAt() : null;
+    if (retryAt != null && retryAt > this.d.clock.now()) return false;
     const gateway = await this.d.gateway();
     if (!gateway) {
       if (this.d.queue.hasQueued() || this.d.queue.nextRetryAt() != null) {
@@ -163,6 +190,7 @@ export class Sender {
       return;
     }
     this.state.offline = false;
+    this.offlineStreak = 0;
     const scheduled = req.sendtime != null;
     const firstPoll = (scheduled ? req.sendtime! * 1000 : clock.now()) + this.d.firstPollDelayMs;
     queue.markSubmitted(batch.id, attemptId, res, firstPoll, scheduled);
@@ -195,19 +223,20 @@ export class Sender {
         const tries = this.triesOf(batch.id);
         const first = queue.firstAttemptAt(batch.id) ?? clock.now();
         if (!err.offline && clock.now() - first > this.retry.maxAgeMs) {
-          const hours = Math.round(this.retry.maxAgeMs / 360_000) / 10;
           queue.markFailed(batch.id, attemptId, {
             ...outcome,
             outcome: 'gave_up',
-            message: `GatewayAPI stayed unavailable for ${hours} h (${err.message}); gave up. Use "Resend to failed" to try again.`,
+            message: `GatewayAPI stayed unavailable for more than ${duration(this.retry.maxAgeMs)} (${err.message}); gave up. Use "Resend to failed" to try again.`,
           });
           return;
         }
         this.state.offline = err.offline;
+        this.offlineStreak = err.offline ? this.offlineStreak + 1 : 0;
         const delay = err.offline
-          ? Math.min(this.retry.offlineMaxMs, backoffDelay(tries, this.retry, this.d.random))
+          ? backoffDelay(this.offlineStreak, { baseMs: this.retry.baseMs, capMs: this.retry.offlineMaxMs }, this.d.random)
           : Math.max(err.retryAfterMs ?? 0, backoffDelay(tries, this.retry, this.d.random));
         queue.markRetry(batch.id, attemptId, clock.now() + delay, outcome, !err.offline);
+        if (err.offline) this.offlineWaiting.add(batch.id);
         return;
       }
       case 'ambiguous':
@@ -235,4 +264,11 @@ export class Sender {
   private triesOf(batchId: number): number {
     return this.d.queue.tries(batchId);
   }
+}
+
+/** "6 h", "90 min", "20 s": for messages. */
+function duration(ms: number): string {
+  if (ms >= 3600_000) return `${Math.round(ms / 360_000) / 10} h`;
+  if (ms >= 60_000) return `${Math.round(ms / 6000) / 10} min`;
+  return `${Math.round(ms / 100) / 10} s`;
 }

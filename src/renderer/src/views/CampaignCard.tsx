@@ -43,11 +43,13 @@ export function CampaignCard({ c, selected }: { c: CampaignSummary; selected: bo
       });
   };
 
-  const queuedish = (c.states.queued ?? 0) + (c.states.retry_wait ?? 0) + (c.states.paused ?? 0);
+  const queuedish = (c.states.queued ?? 0) + (c.states.retry_wait ?? 0);
   const canPause = c.status === 'active' && queuedish > 0;
   const canResume = c.status === 'paused';
   const canCancel = (c.status === 'active' || c.status === 'paused') && queuedish > 0;
   const scheduled = c.states.scheduled ?? 0;
+  // "Resend to failed" requeues what GatewayAPI refused; a delivery failure (e.g. EXPIRED) is final.
+  const refused = c.states.failed ?? 0;
   const chartTotal = stats.bars.reduce((n, b) => n + b.count, 0);
 
   return (
@@ -158,7 +160,7 @@ export function CampaignCard({ c, selected }: { c: CampaignSummary; selected: bo
             Cancel scheduled
           </button>
         ) : null}
-        {stats.failed > 0 ? (
+        {refused > 0 ? (
           <button type="button" onClick={() => setPending({ kind: 'resendFailed' })}>
             Resend to failed
           </button>
@@ -218,7 +220,7 @@ export function CampaignCard({ c, selected }: { c: CampaignSummary; selected: bo
           }
         >
           <p>
-            A new attempt is made for the {formatCount(stats.failed)} recipient(s) that failed. Do this after fixing
+            A new attempt is made for the {formatCount(refused)} recipient(s) GatewayAPI refused. Do this after fixing
             the cause (for example a blocked sender name or a country not enabled). Each resend is charged.
           </p>
         </Dialog>

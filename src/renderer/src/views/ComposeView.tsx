@@ -1,10 +1,10 @@
 // Compose: recipients file → mapping → report, message with merge fields, estimate, send.
 import { useEffect, useRef, useState } from 'react';
-import { smsParts } from '../../../shared/sms';
+import { nonGsmChars, smsParts } from '../../../shared/sms';
 import { ApiError, errorText } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
-import { formatCount, formatMoney, formatTime, previewTable } from '../format';
+import { formatCount, formatMoney, formatTime, plural, previewTable } from '../format';
 import { useAccountStore } from '../stores/account';
 import { useAppStore } from '../stores/app';
 import { useComposeStore } from '../stores/compose';
@@ -36,6 +36,10 @@ export function ComposeView(): React.JSX.Element {
   }, [autoRecheck, c.message, c.phase]);
 
   const counter = smsParts(c.message);
+  const unicodeBecause = nonGsmChars(c.message)
+    .slice(0, 5)
+    .map((ch) => `“${ch}”`)
+    .join(' ');
   const headers = c.preview ? previewTable(c.preview, c.mapping.hasHeader).headers : [];
   const mergeColumns = headers.filter((_, i) => i !== c.mapping.phoneColumn);
 
@@ -73,7 +77,7 @@ export function ComposeView(): React.JSX.Element {
         setView('outbox');
       })
       .catch((e) => {
-        if (e instanceof ApiError && e.kind === 'needs_confirmation') {
+        if (e instanceof ApiError && e.kind === 'needs_confirmation' && !confirm?.second) {
           setConfirm({ second: e.message });
         } else {
           setConfirm(null);
@@ -103,8 +107,9 @@ export function ComposeView(): React.JSX.Element {
           hint={
             <span data-testid="sms-counter">
               {counter.chars} characters · {counter.encoding === 'GSM7' ? 'GSM-7' : 'Unicode (UCS-2)'} ·{' '}
-              {counter.parts} {counter.parts === 1 ? 'part' : 'parts'}
+              {plural(counter.parts, 'part')}
               {mergeColumns.length ? ' (before merge fields)' : ''}
+              {counter.encoding === 'UCS2' ? ` · Unicode because of ${unicodeBecause}: fewer characters fit in each part` : ''}
             </span>
           }
         >
@@ -245,21 +250,23 @@ export function ComposeView(): React.JSX.Element {
             confirm.second
               ? 'Send anyway?'
               : c.scheduleEnabled
-                ? `Schedule ${formatCount(c.report.accepted)} messages?`
-                : `Send ${formatCount(c.report.accepted)} messages?`
+                ? `Schedule ${plural(c.report.accepted, 'message')}?`
+                : `Send ${plural(c.report.accepted, 'message')}?`
           }
           confirmLabel={confirm.second ? 'Send anyway' : c.scheduleEnabled ? 'Schedule' : 'Send now'}
           danger={Boolean(confirm.second) || Boolean(est?.exceedsCredit)}
           busy={c.sending}
           onCancel={() => setConfirm(null)}
-          onConfirm={() => doSend(confirm.second != null)}
+          // Our dialog already showed recipients, parts and cost: that is the confirmation main asks for.
+          // If main still wants one (its numbers differ), its own message is shown before a second try.
+          onConfirm={() => doSend(true)}
         >
           {confirm.second ? (
             <p className="warn-text">{confirm.second}</p>
           ) : (
             <>
               <p data-testid="confirm-summary">
-                {formatCount(c.report.accepted)} recipients · {formatCount(est?.parts ?? c.report.parts)} SMS parts · estimated
+                {plural(c.report.accepted, 'recipient')} · {plural(est?.parts ?? c.report.parts, 'SMS part')} · estimated
                 cost {formatMoney(est?.total ?? null, est?.currency ?? account?.currency ?? null)}
               </p>
               {c.scheduleEnabled && c.scheduleAt ? <p>Sends at {c.scheduleAt.replace('T', ' ')}.</p> : null}

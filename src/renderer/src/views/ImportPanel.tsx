@@ -153,8 +153,8 @@ export function ImportPanel(): React.JSX.Element {
           <p>
             <strong data-testid="accepted-count">{formatCount(c.report.accepted)}</strong> of {formatCount(c.report.totalRows)} rows
             will be sent
-            {c.report.encodings.ucs2 > 0
-              ? ` (${formatCount(c.report.encodings.ucs2)} need Unicode because of their merged text)`
+            {c.report.encodings.ucs2 > 0 && c.report.encodings.gsm7 > 0
+              ? ` (${formatCount(c.report.encodings.ucs2)} as Unicode because of characters in their merged text)`
               : ''}
             .
           </p>

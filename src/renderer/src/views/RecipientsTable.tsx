@@ -21,7 +21,6 @@ const STATE_TEXT: Record<RecipientRow['state'], string> = {
   uncertain: 'Uncertain',
   marked_sent: 'Marked as sent',
   cancelled: 'Cancelled',
-  paused: 'Paused',
 };
 
 export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): React.JSX.Element {

@@ -126,6 +126,8 @@ export function SettingsView(): React.JSX.Element {
       <form
         className="panel settings-form"
         aria-labelledby="sending-settings"
+        // Main's validation messages are shown at each field; the browser's bubbles would hide them.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const { patch, errors: local } = draftToPatch(draft);

@@ -43,25 +43,24 @@ export function SuppressionView(): React.JSX.Element {
           <Field label="Reason (optional)">
             {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <div className="row wrap">
-            <button type="submit" className="primary">
-              Add to suppression list
-            </button>
-            <div className="field">
-              <label htmlFor={fileId}>Import numbers from a file</label>
-              <input
-                id={fileId}
-                type="file"
-                accept=".csv,.txt,text/csv,text/plain"
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  if (f) void s.importFile(f);
-                  e.target.value = '';
-                }}
-              />
-            </div>
-          </div>
+          <button type="submit" className="primary">
+            Add to suppression list
+          </button>
         </form>
+        <div className="field import-field">
+          <label htmlFor={fileId}>Import numbers from a file</label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void s.importFile(f);
+              e.target.value = '';
+            }}
+          />
+          <div className="hint">Any column of a CSV or text file that holds phone numbers.</div>
+        </div>
         {s.message ? <p className="ok-text" role="status">{s.message}</p> : null}
         {s.error ? <p className="inline-error" role="alert">{s.error}</p> : null}
         {s.invalid.length ? (

@@ -13,7 +13,9 @@ export function TokenForm(): React.JSX.Element {
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const hint = app?.token.set ? `Token set${app.token.hint ? ` (…${app.token.hint})` : ''}` : 'No token set';
+  // Main sends at most the last four characters (with or without a leading ellipsis).
+  const last4 = app?.token.hint?.replace(/^…+/, '');
+  const hint = app?.token.set ? `Token set${last4 ? ` (…${last4})` : ''}` : 'No token set';
 
   return (
     <form

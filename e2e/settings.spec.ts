@@ -1,0 +1,59 @@
+// Settings in live mode: the token is write-only, and a bad value is reported next to its field.
+// (The harness's fetch refuses every host but 127.0.0.1, so setting a token reaches no real server.)
+import { expect, test } from './harness';
+
+test('token can be written but never read back; invalid settings are explained at the field', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  // First run in live mode offers the demo and a token field.
+  await expect(page.getByRole('button', { name: /Try the demo/ })).toBeVisible();
+  await expect(page.getByTestId('token-hint')).toHaveText('No token set');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const token = page.getByLabel('GatewayAPI token');
+  await expect(token).toHaveAttribute('type', 'password');
+  // Too short: main's validation message lands at the token field.
+  await token.fill('short');
+  await page.getByRole('button', { name: 'Save token' }).click();
+  await expect(page.getByText('The token looks too short')).toBeVisible();
+  await expect(token).toHaveAttribute('aria-invalid', 'true');
+
+  const secret = 'gwapi-secret-token-9f3e1234';
+  await token.fill(secret);
+  await page.getByRole('button', { name: 'Save token' }).click();
+  await expect(page.getByTestId('token-hint')).toHaveText('Token set (…1234)');
+  await expect(token).toHaveValue('');
+  // The token is nowhere in the page, not even after a reload.
+  expect(await page.content()).not.toContain(secret);
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('token-hint')).toHaveText('Token set (…1234)');
+  expect(await page.content()).not.toContain(secret);
+
+  // A value main rejects is shown next to the field it names.
+  const country = page.getByLabel('Default country');
+  await country.fill('D1');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(country).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Use a two-letter country code such as DK')).toBeVisible();
+  await country.fill('SE');
+
+  const batch = page.getByLabel('Batch size');
+  await batch.fill('20000');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(batch).toHaveAttribute('aria-invalid', 'true');
+  await batch.fill('500');
+
+  await page.getByLabel('Platform').selectOption('eu');
+  await page.getByLabel('Your test number').fill('+45 20 12 34 56');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Default country')).toHaveValue('SE');
+  await expect(page.getByLabel('Batch size')).toHaveValue('500');
+  await expect(page.getByLabel('Platform')).toHaveValue('eu');
+
+  await page.getByRole('button', { name: 'Remove token' }).click();
+  await expect(page.getByTestId('token-hint')).toHaveText('No token set');
+  expect(await harness.cspViolations()).toEqual([]);
+});

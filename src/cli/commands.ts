@@ -1,0 +1,238 @@
+// The four commands. Each returns its exit code; expected failures throw UsageError / CliError.
+import type { Command } from './args';
+import { UsageError } from './args';
+import { CliError, type CliDeps } from './deps';
+import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
+import { exitAdvice, formatImportReport, formatStatusTable, formatSummary, num, statusJsonLine, tally } from './format';
+import { campaignFrom, checkFile, rejectedRows, unknownFieldsError } from './import-file';
+import { markFolderMode, openForSending, openReadOnly, type Session } from './session';
+import { progressPrinter, watch } from './watch';
+import { DEFAULT_SETTINGS } from '../shared/contract';
+
+type SendCmd = Extract<Command, { kind: 'send' }>;
+type ResumeCmd = Extract<Command, { kind: 'resume' }>;
+type StatusCmd = Extract<Command, { kind: 'status' }>;
+type ImportCmd = Extract<Command, { kind: 'import' }>;
+
+const out = (deps: CliDeps, lines: string[]) => lines.length && deps.stdout(lines.join('\n') + '\n');
+
+export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<ExitCode> {
+  const { engine } = openReadOnly(cmd, deps);
+  try {
+    const s = engine?.settings() ?? DEFAULT_SETTINGS;
+    const f = await checkFile({
+      path: cmd.file,
+      phoneColumn: cmd.phoneColumn,
+      country: cmd.country ?? s.defaultCountry,
+      message: cmd.message ?? '',
+      maxParts: s.maxParts,
+      suppressed: engine?.suppression.snapshot() ?? new Set(),
+      alreadyImported: engine ? (h) => engine.campaigns.findByFileHash(h) : undefined,
+    });
+    if (cmd.json) {
+      const r = f.report;
+      deps.stdout(
+        JSON.stringify({
+          file: f.fileName,
+          encoding: f.preview.encoding,
+          delimiter: f.preview.delimiter,
+          hasHeader: f.analysis.hasHeader,
+          headers: f.analysis.headers,
+          phoneColumn: f.analysis.headers[f.analysis.phoneColumn] ?? null,
+          nameColumn: f.analysis.nameColumn != null ? f.analysis.headers[f.analysis.nameColumn] : null,
+          totalRows: r.totalRows,
+          accepted: r.accepted,
+          rejected: f.analysis.rejected.length,
+          counts: r.counts,
+          merge: r.merge,
+          encodings: r.encodings,
+          parts: r.parts,
+          alreadyImported: f.preview.alreadyImported,
+          rejectedRows: rejectedRows(f),
+        }) + '\n',
+      );
+    } else {
+      const lines = formatImportReport(f.report, f.fileName, { allExamples: true });
+      lines.push(`  Phone numbers from column "${f.analysis.headers[f.analysis.phoneColumn]}".`);
+      if (f.analysis.rejected.length > 0) lines.push('  (--json lists every rejected row.)');
+      out(deps, lines);
+    }
+    const unknown = cmd.message ? unknownFieldsError(f) : null;
+    if (unknown) throw unknown;
+    return f.report.accepted > 0 ? EXIT.ok : EXIT.usage;
+  } finally {
+    await engine?.close();
+  }
+}
+
+export async function statusCommand(cmd: StatusCmd, deps: CliDeps): Promise<ExitCode> {
+  const { dataDir, engine } = openReadOnly(cmd, deps);
+  if (!engine) {
+    if (!cmd.json) deps.stdout(`No outbox in ${dataDir} yet.\n`);
+    return cmd.campaign === null ? EXIT.ok : notFound(cmd.campaign);
+  }
+  try {
+    let campaigns = engine.campaigns.list(cmd.demo);
+    if (cmd.campaign !== null) {
+      campaigns = campaigns.filter((c) => c.id === cmd.campaign);
+      if (campaigns.length === 0) return notFound(cmd.campaign);
+    }
+    if (!cmd.json) {
+      out(deps, [`Data folder: ${dataDir}`, ...formatStatusTable(campaigns)]);
+      return EXIT.ok;
+    }
+    // Oldest campaign first, rows in file order; written in chunks (100k lines are ~10 MB).
+    let buf = '';
+    for (const c of [...campaigns].reverse()) {
+      for (const r of engine.campaigns.allRecipients(c.id)) {
+        buf += statusJsonLine(c.id, r) + '\n';
+        if (buf.length > 1 << 16) {
+          deps.stdout(buf);
+          buf = '';
+        }
+      }
+    }
+    if (buf) deps.stdout(buf);
+    return EXIT.ok;
+  } finally {
+    await engine.close();
+  }
+}
+
+function notFound(id: number): never {
+  throw new UsageError(`There is no campaign ${id} in this data folder.`);
+}
+
+export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode> {
+  const notices = noticePrinter(deps);
+  const session = await openForSending(cmd, deps, notices);
+  try {
+    const { engine } = session;
+    failIfHeld(session, false);
+    const pause = engine.pauseInfo();
+    if (pause.reason === 'user') {
+      throw new CliError(EXIT.paused, 'Sending is paused in the app ("Paused by you"); run "sms-outbox resume" or resume it in the app, then send again.');
+    }
+    const s = engine.settings();
+    const f = await checkFile({
+      path: cmd.csv,
+      phoneColumn: cmd.phoneColumn,
+      country: cmd.country ?? s.defaultCountry,
+      message: cmd.message,
+      maxParts: s.maxParts,
+      suppressed: engine.suppression.snapshot(),
+      alreadyImported: (h) => engine.campaigns.findByFileHash(h),
+    });
+    out(deps, formatImportReport(f.report, f.fileName));
+    const unknown = unknownFieldsError(f);
+    if (unknown) throw unknown;
+    if (f.report.accepted === 0) throw new UsageError(`No recipient in ${f.fileName} can be sent to; nothing was stored.`);
+    const before = f.preview.alreadyImported;
+    if (before) {
+      deps.stderr(`Note: this file was already sent as campaign ${before.campaignId} "${before.name}" (${new Date(before.at).toLocaleString()}).\n`);
+    }
+    const name = cmd.name ?? f.fileName.replace(/\.[^.]*$/, '');
+    await confirm(cmd, deps, `Send to ${num(f.report.accepted)} recipients (${num(f.report.parts)} SMS parts) through ${session.target}?`);
+
+    engine.start();
+    failIfHeld(session, true);
+    // This run brings a token (and perhaps topped-up credit): lift a pause for those causes.
+    if (pause.reason !== null) engine.resume();
+    markFolderMode(session);
+    const { campaignId, queued } = engine.campaigns.create(campaignFrom(f, { name, sender: cmd.sender, message: cmd.message }));
+    engine.wake();
+    deps.stdout(`Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`);
+    return await follow(session, new Set([campaignId]), cmd, deps);
+  } finally {
+    await session.close();
+  }
+}
+
+export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<ExitCode> {
+  const notices = noticePrinter(deps);
+  const session = await openForSending(cmd, deps, notices);
+  try {
+    const { engine } = session;
+    failIfHeld(session, false);
+    engine.start(); // takes the lease, then claimed → queued and in_flight → uncertain
+    failIfHeld(session, true);
+    if (engine.pauseInfo().reason !== null) engine.resume();
+    markFolderMode(session);
+    const scope = new Set<number>();
+    for (const c of engine.campaigns.list(false)) {
+      const t = tally(c);
+      if (t.unsent > 0 || t.uncertain > 0 || (cmd.wait && t.unreported > 0)) scope.add(c.id);
+    }
+    if (scope.size === 0) {
+      deps.stdout(`Nothing to send in ${session.dataDir}.\n`);
+      return EXIT.ok;
+    }
+    engine.wake();
+    deps.stdout(`Resuming ${scope.size === 1 ? 'campaign' : 'campaigns'} ${[...scope].join(', ')} through ${session.target}, data folder ${session.dataDir}\n`);
+    return await follow(session, scope, cmd, deps);
+  } finally {
+    await session.close();
+  }
+}
+
+async function follow(session: Session, scope: Set<number>, cmd: SendCmd | ResumeCmd, deps: CliDeps): Promise<ExitCode> {
+  let wakeUp: (() => void) | null = null;
+  const unsubscribe = session.onChanged(() => wakeUp?.());
+  try {
+    const result = await watch(session.engine, {
+      scope,
+      wait: cmd.wait,
+      timeoutMs: cmd.timeoutSec * 1000,
+      tickMs: deps.tickMs ?? 250,
+      signal: deps.signal,
+      progress: progressPrinter(deps.stdout, deps.interactive),
+      changed: () => new Promise<void>((r) => (wakeUp = r)),
+    });
+    out(deps, formatSummary(result.campaigns.map((c) => ({ campaign: c, tally: tally(c) })), cmd.wait));
+    const code = exitCodeFor(result);
+    const advice = exitAdvice(code, result, result.pauseMessage);
+    if (result.interrupted) deps.stderr('Stopped by Ctrl-C.\n');
+    if (advice) deps.stderr(advice + '\n');
+    return code;
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** Exit 5 at once when another live process holds the folder's sender lease (before anything is
+ * stored); after start(), also fail when the lease could not be taken for another reason. */
+function failIfHeld(session: Session, started: boolean): void {
+  const { engine } = session;
+  if (engine.holdsLease) return;
+  const held = engine.lease.heldBy();
+  if (held) {
+    throw new CliError(
+      EXIT.busy,
+      `Another SMS Outbox process (pid ${held.pid ?? '?'} on ${held.host ?? '?'}) is sending from ${session.dataDir}. ` +
+        'Let it finish (or close it), then try again; nothing was stored.',
+    );
+  }
+  if (started) {
+    throw new CliError(EXIT.other, `Could not take over sending for ${session.dataDir} (the database is busy); try again.`);
+  }
+}
+
+async function confirm(cmd: SendCmd, deps: CliDeps, question: string): Promise<void> {
+  if (cmd.yes || cmd.demo) return;
+  if (!deps.ask) {
+    throw new UsageError(`${question} Not asked: there is no terminal to answer. Add --yes to send without asking.`);
+  }
+  const answer = (await deps.ask(`${question} [y/N] `)).trim().toLowerCase();
+  if (answer !== 'y' && answer !== 'yes') throw new CliError(EXIT.other, 'Not sent: nothing was stored.');
+}
+
+/** Each notice once per run (the summary repeats counts; a notice says what happened). */
+function noticePrinter(deps: CliDeps): (key: string, message: string) => void {
+  const seen = new Set<string>();
+  return (key, message) => {
+    // Per-batch "uncertain" notices and the campaign-finished note are covered by the summary.
+    if (key.startsWith('finished-') || seen.has(key)) return;
+    seen.add(key);
+    deps.stderr(`${message}\n`);
+  };
+}

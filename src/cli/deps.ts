@@ -1,0 +1,35 @@
+// What the CLI takes from its surroundings: injected so tests run it in-process with a fake
+// terminal, environment and keychain, and index.ts wires in the real ones.
+import type { SecretStore } from '../main/core/secrets/secretStore';
+import type { FetchFn } from '../main/core/types';
+import type { ExitCode } from './exit-codes';
+
+export interface CliDeps {
+  env: NodeJS.ProcessEnv;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** stdout is a terminal: the progress line is rewritten in place. */
+  interactive: boolean;
+  /** Asks a question on the terminal; null when there is none to answer it. */
+  ask: ((question: string) => Promise<string>) | null;
+  /** The keychain the app saves the token in; only asked when GATEWAYAPI_TOKEN is unset. */
+  secrets(): SecretStore;
+  fetch: FetchFn;
+  /** Aborted by Ctrl-C: stop claiming, let requests under way finish, print the summary. */
+  signal: AbortSignal;
+  /** Progress refresh interval (ms); tests shorten it. */
+  tickMs?: number;
+  /** Demo simulator timings (ms); tests shorten them. */
+  demo?: { statusDelayMs?: number; notFoundUntilMs?: number; pollScheduleMs?: number[] };
+}
+
+/** An expected failure: one line for the user and the exit code. */
+export class CliError extends Error {
+  constructor(
+    readonly code: ExitCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,230 @@
+// What the CLI prints: import reports, progress lines, summaries, the status table and JSON lines.
+// Pure functions of plain data, so the wording is unit-tested and the same everywhere.
+import type { CampaignSummary, ImportReport, RecipientRow, RejectKind } from '../shared/contract';
+import { REJECT_KINDS } from '../shared/contract';
+import { FINAL_STATUSES, NO_FINAL_REPORT } from '../shared/states';
+import { EXIT, type ExitCode, type RunOutcome } from './exit-codes';
+
+export interface Tally {
+  total: number;
+  /** Accepted by GatewayAPI (submitted or scheduled). */
+  submitted: number;
+  markedSent: number;
+  failed: number;
+  uncertain: number;
+  cancelled: number;
+  /** Not yet accepted: queued, claimed, in flight or waiting to retry. */
+  unsent: number;
+  /** Accepted, delivery report not final yet. */
+  unreported: number;
+  delivered: number;
+  /** Final reports other than DELIVERED (UNDELIVERABLE, EXPIRED, …, NO_FINAL_REPORT). */
+  notDelivered: number;
+  batchesSubmitted: number;
+}
+
+const FINAL = new Set<string>([...FINAL_STATUSES, NO_FINAL_REPORT]);
+
+export function tally(c: CampaignSummary): Tally {
+  const s = c.states;
+  let reported = 0;
+  let delivered = 0;
+  let pendingish = 0;
+  for (const [status, n] of Object.entries(c.statuses)) {
+    if (!n) continue;
+    if (FINAL.has(status)) {
+      reported += n;
+      if (status === 'DELIVERED') delivered += n;
+    } else pendingish += n;
+  }
+  const markedSent = s.marked_sent ?? 0;
+  // Recipients marked as sent by the user have no gateway id and never get a report, yet the
+  // campaign view counts them as PENDING: leave them out of what is still awaited.
+  const unreported = Math.max(0, pendingish - markedSent);
+  return {
+    total: c.total,
+    submitted: (s.submitted ?? 0) + (s.scheduled ?? 0),
+    markedSent,
+    failed: s.failed ?? 0,
+    uncertain: s.uncertain ?? 0,
+    cancelled: s.cancelled ?? 0,
+    unsent: (s.queued ?? 0) + (s.claimed ?? 0) + (s.in_flight ?? 0) + (s.retry_wait ?? 0),
+    unreported,
+    delivered,
+    notDelivered: reported - delivered,
+    batchesSubmitted: c.batches.submitted,
+  };
+}
+
+export function sumTallies(ts: Tally[]): Tally {
+  const out: Tally = {
+    total: 0,
+    submitted: 0,
+    markedSent: 0,
+    failed: 0,
+    uncertain: 0,
+    cancelled: 0,
+    unsent: 0,
+    unreported: 0,
+    delivered: 0,
+    notDelivered: 0,
+    batchesSubmitted: 0,
+  };
+  for (const t of ts) for (const k of Object.keys(out) as (keyof Tally)[]) out[k] += t[k];
+  return out;
+}
+
+export function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export interface ProgressExtras {
+  phase: 'sending' | 'waiting';
+  offline?: boolean;
+  retryInSec?: number | null;
+  quietUntil?: number | null;
+  /** For showing quiet hours' end in local time. */
+  formatTime?: (ms: number) => string;
+}
+
+/** One line; the caller rewrites it in place on a terminal and prints it when it changes otherwise. */
+export function formatProgress(t: Tally, x: ProgressExtras): string {
+  const done = t.submitted + t.markedSent;
+  const parts: string[] = [];
+  if (x.phase === 'sending') {
+    parts.push(`${num(done)} of ${num(t.total)} recipients submitted in ${num(t.batchesSubmitted)} batches`);
+  } else {
+    parts.push(`${num(t.delivered)} delivered, ${num(t.notDelivered)} not delivered, ${num(t.unreported)} awaiting reports`);
+  }
+  if (t.failed) parts.push(`${num(t.failed)} failed`);
+  if (t.uncertain) parts.push(`${num(t.uncertain)} uncertain`);
+  if (x.phase === 'sending') {
+    if (x.quietUntil != null) {
+      parts.push(`quiet hours: held until ${(x.formatTime ?? isoMinute)(x.quietUntil)}`);
+    } else if (x.offline) {
+      parts.push(`offline — ${num(t.unsent)} queued${x.retryInSec != null ? `, retrying in ${x.retryInSec} s` : ''}`);
+    } else if (x.retryInSec != null && x.retryInSec > 0) {
+      parts.push(`GatewayAPI busy, retrying in ${x.retryInSec} s`);
+    }
+  }
+  return parts.join(' · ');
+}
+
+function isoMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+export function formatImportReport(r: ImportReport, fileName: string, opts: { allExamples?: boolean } = {}): string[] {
+  const lines: string[] = [];
+  const rejected = REJECT_KINDS.reduce((n, k) => n + (r.counts[k] ?? 0), 0);
+  lines.push(`${fileName}: ${num(r.totalRows)} rows, ${num(r.accepted)} recipients accepted, ${num(rejected)} rejected.`);
+  for (const k of REJECT_KINDS) {
+    const n = r.counts[k] ?? 0;
+    if (n === 0) continue;
+    lines.push(`  ${KIND_LABEL[k]}: ${num(n)}`);
+    const examples = r.examples[k] ?? [];
+    const shown = opts.allExamples ? examples : examples.slice(0, 3);
+    for (const e of shown) lines.push(`    row ${e.rowNo}: ${e.message}`);
+    if (n > shown.length) lines.push(`    … and ${num(n - shown.length)} more`);
+  }
+  if (r.merge.tags.length) lines.push(`  Merge fields: ${r.merge.tags.join(', ')}`);
+  if (r.accepted > 0 && r.parts > 0) {
+    const enc = r.encodings.ucs2 > 0 ? ` (${num(r.encodings.ucs2)} as UCS-2 because of non-GSM characters)` : '';
+    lines.push(`  ${num(r.parts)} SMS parts in all${enc}.`);
+  }
+  return lines;
+}
+
+export const KIND_LABEL: Record<RejectKind, string> = {
+  invalid_number: 'Not a valid phone number',
+  missing_number: 'No phone number',
+  duplicate: 'Duplicate number (first row kept)',
+  suppressed: 'On the suppression list (opted out)',
+  missing_merge_value: 'Empty merge field value',
+  too_long: 'Message too long',
+};
+
+/** The lines after a run: per campaign, then what to do next. */
+export function formatSummary(items: { campaign: CampaignSummary; tally: Tally }[], wait: boolean): string[] {
+  const lines: string[] = [];
+  for (const { campaign: c, tally: t } of items) {
+    lines.push(`Campaign ${c.id} "${c.name}": ${num(t.total)} recipients`);
+    const states = [`${num(t.submitted)} submitted`];
+    if (t.markedSent) states.push(`${num(t.markedSent)} marked as sent`);
+    if (t.failed) states.push(`${num(t.failed)} failed`);
+    if (t.uncertain) states.push(`${num(t.uncertain)} uncertain`);
+    if (t.cancelled) states.push(`${num(t.cancelled)} cancelled`);
+    if (t.unsent) states.push(`${num(t.unsent)} not sent yet`);
+    lines.push(`  ${states.join(' · ')}`);
+    if (wait || t.delivered + t.notDelivered > 0) {
+      lines.push(`  delivery: ${num(t.delivered)} delivered · ${num(t.notDelivered)} not delivered · ${num(t.unreported)} awaiting reports`);
+    }
+    if (c.totalCost != null) lines.push(`  cost: ${c.totalCost.toFixed(2)} ${c.currency ?? ''}`.trimEnd());
+  }
+  return lines;
+}
+
+/** One sentence saying why the run ended as it did, for a non-zero exit. */
+export function exitAdvice(code: ExitCode, o: RunOutcome, pauseMessage: string | null): string | null {
+  switch (code) {
+    case EXIT.busy:
+      return 'Another SMS Outbox process took over sending for this data folder; it will send the rest.';
+    case EXIT.paused:
+      if (o.paused) return `Sending is paused: ${pauseMessage ?? o.paused}. Fix the cause, then run "sms-outbox resume".`;
+      return 'The campaign is paused in the app: resume it there (or cancel it), then run "sms-outbox resume".';
+    case EXIT.incomplete: {
+      const what: string[] = [];
+      if (o.failed) what.push(`${num(o.failed)} failed (see "sms-outbox status" for the reasons)`);
+      if (o.uncertain) {
+        what.push(
+          `${num(o.uncertain)} uncertain: GatewayAPI may or may not have accepted them; open the campaign in the app and choose "Resend" or "Mark as sent"`,
+        );
+      }
+      return `Not every recipient was sent: ${what.join('; ')}.`;
+    }
+    case EXIT.other:
+      if (o.unsent > 0) return `${num(o.unsent)} recipients are not sent yet: run "sms-outbox resume" to continue.`;
+      if (o.unreported > 0) return `Stopped waiting with ${num(o.unreported)} delivery reports outstanding: "sms-outbox status" shows them later.`;
+      return null;
+    default:
+      return null;
+  }
+}
+
+export interface StatusLine {
+  campaign: number;
+  msisdn: string;
+  state: string;
+  status: string | null;
+  error: string | null;
+  code: string | null;
+}
+
+export function statusJsonLine(campaignId: number, r: Pick<RecipientRow, 'msisdn' | 'state' | 'status' | 'error' | 'errorCode'>): string {
+  const line: StatusLine = {
+    campaign: campaignId,
+    msisdn: r.msisdn,
+    state: r.state,
+    status: r.status ?? null,
+    error: r.error ?? null,
+    code: r.errorCode ?? null,
+  };
+  return JSON.stringify(line);
+}
+
+/** Per campaign: counts by our state and by GatewayAPI's delivery status. */
+export function formatStatusTable(campaigns: CampaignSummary[]): string[] {
+  if (campaigns.length === 0) return ['No campaigns in this data folder yet.'];
+  const lines: string[] = [];
+  for (const c of campaigns) {
+    const t = tally(c);
+    lines.push(`#${c.id} ${c.name} — ${c.status}, ${num(c.total)} recipients, created ${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    const rows: [string, number][] = [];
+    for (const [k, n] of Object.entries(c.states)) if (n) rows.push([k, n]);
+    for (const [k, n] of Object.entries(c.statuses)) if (n) rows.push([`  ${k === 'PENDING' ? 'no report yet' : k}`, n]);
+    const width = Math.max(...rows.map(([k]) => k.length), 8);
+    for (const [k, n] of rows) lines.push(`  ${k.padEnd(width)}  ${num(n).padStart(8)}`);
+    if (t.uncertain) lines.push(`  ${num(t.uncertain)} uncertain: resolve them in the app ("Resend" or "Mark as sent").`);
+  }
+  return lines;
+}

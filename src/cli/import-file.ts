@@ -1,0 +1,107 @@
+// Reads and checks a CSV file with the app's own import code (ImportSessions → analyseImport), and
+// turns an accepted import into the campaign the app would create from it.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ImportSessions, reportOf } from '../main/core/imports';
+import { isCountryCode, type ImportAnalysis } from '../main/core/importing';
+import type { NewCampaign } from '../main/core/outbox/campaigns';
+import type { ImportPreview, ImportReport } from '../shared/contract';
+import { UsageError } from './args';
+import { resolvePhoneColumn } from './columns';
+
+export interface CheckedFile {
+  fileName: string;
+  fileHash: string;
+  preview: ImportPreview;
+  analysis: ImportAnalysis;
+  report: ImportReport;
+}
+
+export interface CheckOptions {
+  path: string;
+  phoneColumn: string | null;
+  country: string;
+  message: string;
+  maxParts: number;
+  suppressed: Set<string>;
+  alreadyImported?: (hash: string) => ImportPreview['alreadyImported'];
+}
+
+export async function checkFile(o: CheckOptions): Promise<CheckedFile> {
+  if (!isCountryCode(o.country)) {
+    throw new UsageError(`--country ${o.country} is not a country code this app knows (use e.g. DK, SE, DE).`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(o.path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
+    throw new UsageError(`Cannot read ${o.path}: ${why}.`);
+  }
+  const fileName = basename(o.path);
+  const sessions = new ImportSessions();
+  const preview = sessions.preview(fileName, bytes, o.alreadyImported ?? (() => null));
+  const phoneColumn = resolvePhoneColumn(o.phoneColumn, {
+    fileName,
+    headers: preview.headers,
+    hasHeader: preview.hasHeader,
+    guessed: preview.phoneColumn,
+  });
+  const analysis = await sessions.analyse(
+    preview.importId,
+    { hasHeader: preview.hasHeader, phoneColumn, defaultCountry: o.country, message: o.message, maxParts: o.maxParts },
+    o.suppressed,
+    () => {},
+  );
+  return {
+    fileName,
+    fileHash: sessions.get(preview.importId).fileHash,
+    preview,
+    analysis,
+    report: reportOf(preview.importId, analysis),
+  };
+}
+
+/** Placeholders that name no column: sent literally they would read "Hi %fornavn%". */
+export function unknownFieldsError(f: CheckedFile): UsageError | null {
+  const unknown = f.analysis.merge?.unknown ?? [];
+  if (unknown.length === 0) return null;
+  const tags = unknown.map((u) => `%${u.replace(/^%|%$/g, '')}%`).join(', ');
+  return new UsageError(
+    `--message uses ${tags}, but ${f.fileName} has no such column (columns: ${f.analysis.headers.join(', ')}). ` +
+      'Fix the placeholder or the file.',
+  );
+}
+
+/** The same campaign the app's "campaign.create" stores from an import. */
+export function campaignFrom(f: CheckedFile, c: { name: string; sender: string; message: string }): NewCampaign {
+  const a = f.analysis;
+  const merge = a.merge ?? { rewritten: c.message, tags: [], columns: [], unknown: [] };
+  const nameCol = a.nameColumn;
+  return {
+    name: c.name,
+    sender: c.sender,
+    message: merge.rewritten,
+    tags: merge.tags,
+    sendAt: null,
+    fileName: f.fileName,
+    fileHash: f.fileHash,
+    estimateCost: null,
+    currency: null,
+    recipients: a.accepted.map((r) => ({
+      rowNo: r.rowNo,
+      msisdn: r.msisdn,
+      country: r.country,
+      name: nameCol != null ? (r.values[nameCol] ?? null) : null,
+      tagvalues: merge.tags.length ? merge.columns.map((col) => r.values[col] ?? '') : null,
+      encoding: r.encoding,
+      parts: r.parts,
+    })),
+  };
+}
+
+/** Every rejected row, for `import --json`. */
+export function rejectedRows(f: CheckedFile): { row: number; kind: string; reason: string; cells: string[] }[] {
+  return f.analysis.rejected.map((r) => ({ row: r.rowNo, kind: r.kind, reason: r.message, cells: r.raw }));
+}

@@ -1,0 +1,143 @@
+// Follows the engine while it sends (and, with --wait, while reports arrive), printing progress,
+// until nothing is left to do for the campaigns in scope, sending pauses, or the user stops it.
+import type { CampaignSummary } from '../shared/contract';
+import type { Engine } from '../main/core/engine';
+import type { RunOutcome } from './exit-codes';
+import { formatProgress, sumTallies, tally, type Tally } from './format';
+
+export interface WatchOptions {
+  scope: Set<number>;
+  wait: boolean;
+  timeoutMs: number;
+  tickMs: number;
+  signal: AbortSignal;
+  progress: ProgressPrinter;
+  /** Resolves early when the engine reports a change. */
+  changed: () => Promise<void>;
+}
+
+export interface WatchResult extends RunOutcome {
+  campaigns: CampaignSummary[];
+  tally: Tally;
+  pauseMessage: string | null;
+  interrupted: boolean;
+  timedOut: boolean;
+}
+
+export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResult> {
+  let phase: 'sending' | 'waiting' = 'sending';
+  let deadline = Infinity;
+  let timedOut = false;
+  let tickMs = o.tickMs;
+  for (;;) {
+    const started = Date.now();
+    const campaigns = engine.campaigns.list(false).filter((c) => o.scope.has(c.id));
+    // Counting 100k rows takes a while: tick slower on big campaigns so progress stays cheap.
+    tickMs = Math.max(o.tickMs, (Date.now() - started) * 20);
+    const tallies = campaigns.map(tally);
+    const t = sumTallies(tallies);
+    const pause = engine.pauseInfo();
+    const campaignPaused = campaigns.some((c, i) => c.status === 'paused' && tallies[i].unsent > 0);
+    const st = engine.sender.state;
+    const leaseLost = !engine.holdsLease;
+    if (phase === 'sending' && t.unsent === 0 && o.wait && t.unreported > 0) {
+      phase = 'waiting';
+      deadline = Date.now() + o.timeoutMs;
+    }
+    o.progress.update(
+      formatProgress(t, {
+        phase,
+        offline: st.offline,
+        retryInSec: st.retryAt ? Math.max(0, Math.round((st.retryAt - Date.now()) / 1000)) : null,
+        quietUntil: st.quietUntil,
+        formatTime: (ms) => new Date(ms).toLocaleString(),
+      }),
+    );
+
+    const stopped = (pause.reason !== null || campaignPaused) && st.running === 0;
+    let done = leaseLost || o.signal.aborted || (phase === 'sending' && (t.unsent === 0 || stopped));
+    if (phase === 'waiting') {
+      if (t.unreported === 0) done = true;
+      else if (Date.now() >= deadline) {
+        timedOut = true;
+        done = true;
+      }
+    }
+    if (done) {
+      o.progress.done();
+      return {
+        campaigns,
+        tally: t,
+        leaseLost,
+        paused: pause.reason,
+        pauseMessage: pause.message,
+        campaignPaused,
+        failed: t.failed,
+        uncertain: t.uncertain,
+        unsent: t.unsent,
+        unreported: t.unreported,
+        wait: o.wait,
+        interrupted: o.signal.aborted,
+        timedOut,
+      };
+    }
+    await Promise.race([o.changed(), sleep(tickMs, o.signal)]);
+    // Changes come in bursts (one per batch): refresh at most every tick.
+    const spent = Date.now() - started;
+    if (spent < o.tickMs) await sleep(o.tickMs - spent, o.signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** On a terminal the line is rewritten in place; elsewhere (pipes, CI logs) a line per change, at
+ * most one every few seconds, plus the last one. */
+export interface ProgressPrinter {
+  update(line: string): void;
+  done(): void;
+}
+
+export function progressPrinter(write: (s: string) => void, interactive: boolean, minGapMs = 2000): ProgressPrinter {
+  let last = '';
+  let lastAt = 0;
+  let pending: string | null = null;
+  let width = 0;
+  return {
+    update(line) {
+      if (interactive) {
+        if (line === last) return;
+        write(`\r${line.padEnd(width)}`);
+        width = line.length;
+        last = line;
+        return;
+      }
+      if (line === last) return;
+      const now = Date.now();
+      if (now - lastAt >= minGapMs) {
+        write(line + '\n');
+        last = line;
+        lastAt = now;
+        pending = null;
+      } else pending = line;
+    },
+    done() {
+      if (interactive) {
+        if (last) write('\n');
+      } else if (pending !== null && pending !== last) write(pending + '\n');
+      last = '';
+      pending = null;
+      width = 0;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// Helpers for core tests and benchmarks (never imported by the app).
+export { FakeClock } from './fakeClock';
+export { waitFor, pause } from './waitFor';
+export { seededRandom } from './random';
+export { makeEngine, sendIdle, type Harness, type HarnessOptions, type Notice } from './engineHarness';
+export { newCampaign, recipientsOf, merge, numbers, people, type Person } from './campaign';

@@ -1,0 +1,127 @@
+// The BUILT Electron main bundle, run under Node with a fake 'electron' (test/electron-shell-driver.cjs):
+// proves the wiring nobody here can launch for real: data folder, single-instance lock, window
+// security settings, the trusted IPC door to the real core, navigation guards, and a quit that
+// waits for the core to close.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
+const DRIVER = fileURLToPath(new URL('./test/electron-shell-driver.cjs', import.meta.url));
+
+beforeAll(() => {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+});
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function drive(scenario: 'normal' | 'locked' | 'abi') {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sms-outbox-shell-'));
+  dirs.push(dataDir);
+  const r = spawnSync(process.execPath, [DRIVER], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, DRIVER_MAIN: MAIN, DRIVER_SCENARIO: scenario, SMS_OUTBOX_DATA_DIR: dataDir },
+  });
+  const last = r.stdout.trim().split('\n').at(-1) ?? '';
+  let report: any;
+  try {
+    report = JSON.parse(last);
+  } catch {
+    throw new Error(`driver printed no report (status ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+  if (report.fatal) throw new Error(`driver: ${report.fatal}\n${r.stderr}`);
+  return { report, dataDir };
+}
+
+/** One normal run serves the tests that only read its report. */
+let normalRun: ReturnType<typeof drive> | undefined;
+const normal = () => (normalRun ??= drive('normal'));
+
+describe('Electron main bundle (under a fake electron)', () => {
+  it('starts on the shared data folder with a locked-down window and a trusted IPC door', () => {
+    const { report, dataDir } = normal();
+    const calls: string[] = report.calls;
+    // userData is set before the lock (the lock lives in userData) and before ready.
+    expect(calls.indexOf('setPath:userData')).toBeLessThan(calls.indexOf('requestSingleInstanceLock'));
+    expect(report.paths.userData).toBe(dataDir);
+    expect(report.paths.sessionData).toBe(path.join(dataDir, 'chromium'));
+    expect(calls).toContain('enableSandbox');
+    expect(existsSync(path.join(dataDir, 'outbox.sqlite'))).toBe(true);
+
+    expect(report.windows).toHaveLength(1);
+    const win = report.windows[0];
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(win.options.webPreferences.preload).toBe(path.resolve(MAIN, '../../preload/index.cjs'));
+    expect(existsSync(win.options.webPreferences.preload)).toBe(true);
+    expect(win.loaded).toBe(path.resolve(MAIN, '../../renderer/index.html'));
+
+    // The real core answers through the door; the app status shows our folder and version.
+    expect(report.settings).toMatchObject({ ok: true, value: { app: { dataDir, mode: 'live', version: '9.9.9-test' } } });
+    expect(report.untrusted).toEqual({ ok: false, error: { kind: 'internal', message: 'Untrusted sender' } });
+    expect(report.badInput).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+  });
+
+  it('keeps the token for the session when no keychain is available, and says why', () => {
+    const { report } = normal();
+    expect(report.tokenSet).toMatchObject({
+      ok: true,
+      value: { app: { token: { set: true, hint: '…9876' }, keychain: { ok: false } } },
+    });
+    expect(report.tokenSet.value.app.keychain.message).toMatch(/keytar.*session only/s);
+    expect(JSON.stringify(report)).not.toContain('abcd-efgh-ijkl-9876');
+  });
+
+  it('denies permissions, navigation, new windows and webviews; sends a CSP header', () => {
+    const { report } = normal();
+    expect(report.permission).toBe(false);
+    expect(report.permissionCheck).toBe(false);
+    expect(report.csp?.[0]).toMatch(/default-src 'none'; script-src 'self'/);
+    expect(report.navigation).toEqual({ evil: true, redirect: true, otherFile: true, own: false });
+    expect(report.windowOpen).toEqual({ action: 'deny' });
+    expect(report.webviewPrevented).toBe(true);
+  });
+
+  it('brings the window forward on a second launch and wakes the core on resume', () => {
+    const { report } = normal();
+    expect(report.windows[0].state).toMatchObject({ restored: 1, focused: 1 });
+    expect(report.powerMonitorResume).toBe(1);
+  });
+
+  it('holds the first quit until the core has closed, then exits', () => {
+    const { report } = normal();
+    expect(report.exitedAtOnce).toBe(false);
+    expect(report.quitPrevented).toBe(1);
+    expect(report.exitCode).toBe(0);
+    // quit → prevented → close → quit again → exit
+    expect(report.calls.slice(-3)).toEqual(['quit', 'quit', 'exit:0']);
+  });
+
+  it('quits at once when another instance holds the data folder', () => {
+    const { report, dataDir } = drive('locked');
+    expect(report.calls).toContain('quit');
+    expect(report.calls).not.toContain('whenReady');
+    expect(report.windows).toHaveLength(0);
+    expect(existsSync(path.join(dataDir, 'outbox.sqlite'))).toBe(false);
+  });
+
+  it('explains a better-sqlite3 built for the wrong ABI, then exits', () => {
+    const { report } = drive('abi');
+    expect(report.errors).toEqual([
+      { title: 'SMS Outbox could not start', text: expect.stringMatching(/^better-sqlite3 was built for Node, not Electron: run npm install again/) },
+    ]);
+    expect(report.exitCode).toBe(1);
+    expect(report.windows).toHaveLength(0);
+  });
+});

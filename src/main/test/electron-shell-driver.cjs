@@ -1,0 +1,243 @@
+// Runs the BUILT Electron main bundle (out/main/index.js) under plain Node with a fake 'electron'
+// module, drives it like Electron would (ready, IPC calls, navigation, quit) and prints a JSON
+// report on the last stdout line. Used by ../shell.test.ts; nobody here can launch real Electron.
+//
+// env: DRIVER_MAIN (path to out/main/index.js), DRIVER_SCENARIO ('normal' | 'locked' | 'abi'),
+//      SMS_OUTBOX_DATA_DIR (the data folder the app must use).
+'use strict';
+const Module = require('node:module');
+const { EventEmitter } = require('node:events');
+const { pathToFileURL } = require('node:url');
+
+const scenario = process.env.DRIVER_SCENARIO || 'normal';
+const report = { calls: [], windows: [], errors: [], exitCode: null, quitPrevented: 0 };
+const log = (what) => report.calls.push(what);
+
+let readyResolve;
+const ready = new Promise((r) => (readyResolve = r));
+const handlers = new Map();
+
+class FakeApp extends EventEmitter {
+  constructor() {
+    super();
+    this.isPackaged = false;
+    this.paths = {};
+    this.exited = false;
+  }
+  setPath(name, p) {
+    log(`setPath:${name}`);
+    this.paths[name] = p;
+  }
+  getPath(name) {
+    return this.paths[name];
+  }
+  getVersion() {
+    return '9.9.9-test';
+  }
+  enableSandbox() {
+    log('enableSandbox');
+  }
+  requestSingleInstanceLock() {
+    log('requestSingleInstanceLock');
+    return scenario !== 'locked';
+  }
+  whenReady() {
+    log('whenReady');
+    return ready;
+  }
+  // Like Electron: before-quit may be prevented; otherwise the app exits.
+  quit() {
+    log('quit');
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) {
+      report.quitPrevented++;
+      return;
+    }
+    this.exit(0);
+  }
+  exit(code) {
+    log(`exit:${code}`);
+    if (this.exited) return;
+    this.exited = true;
+    report.exitCode = code;
+    finish();
+  }
+}
+const app = new FakeApp();
+
+let nextId = 1;
+class FakeWebContents extends EventEmitter {
+  constructor() {
+    super();
+    this.id = nextId++;
+    this.mainFrame = { url: '', processId: 7, routingId: 1, parent: null };
+    this.sent = [];
+    this.openHandler = null;
+  }
+  isDestroyed() {
+    return false;
+  }
+  send(...args) {
+    this.sent.push(args);
+  }
+  setWindowOpenHandler(h) {
+    this.openHandler = h;
+  }
+}
+
+class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.webContents = new FakeWebContents();
+    this.state = { shown: 0, focused: 0, restored: 0 };
+    this.loaded = null;
+    windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadFile(file) {
+    this.loaded = file;
+    this.webContents.mainFrame.url = pathToFileURL(file).href;
+    setImmediate(() => this.emit('ready-to-show'));
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
+  }
+  isMinimized() {
+    return true;
+  }
+  restore() {
+    this.state.restored++;
+  }
+  show() {
+    this.state.shown++;
+  }
+  focus() {
+    this.state.focused++;
+  }
+}
+const windows = [];
+
+const session = {
+  defaultSession: {
+    webRequest: { onHeadersReceived: (fn) => (session.headersHook = fn) },
+    setPermissionRequestHandler: (fn) => (session.permissionRequest = fn),
+    setPermissionCheckHandler: (fn) => (session.permissionCheck = fn),
+  },
+};
+
+const fakeElectron = {
+  app,
+  BrowserWindow,
+  session,
+  ipcMain: {
+    handle: (ch, fn) => handlers.set(ch, fn),
+    removeHandler: (ch) => handlers.delete(ch),
+  },
+  dialog: { showErrorBox: (title, text) => report.errors.push({ title, text }) },
+  net: { fetch: (url, init) => fetch(url, init), isOnline: () => true },
+  Notification: class {
+    static isSupported() {
+      return false;
+    }
+  },
+  powerMonitor: new EventEmitter(),
+};
+
+const originalLoad = Module._load;
+Module._load = function load(request, parent, isMain) {
+  if (request === 'electron') return fakeElectron;
+  // Never reach a real keychain from a test: behave as if keytar were not installed.
+  if (request === 'keytar') throw new Error("Cannot find module 'keytar'");
+  if (request === 'better-sqlite3' && scenario === 'abi') {
+    return function Database() {
+      throw new Error(
+        "The module 'better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 115.",
+      );
+    };
+  }
+  return originalLoad.call(this, request, parent, isMain);
+};
+
+let finished = false;
+function finish() {
+  if (finished) return;
+  finished = true;
+  const win = windows[0];
+  report.paths = app.paths;
+  report.windows = windows.map((w) => ({ options: w.options, loaded: w.loaded, state: w.state }));
+  report.sent = win ? win.webContents.sent : [];
+  report.handlers = [...handlers.keys()];
+  process.stdout.write(`\n${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
+async function main() {
+  require(process.env.DRIVER_MAIN);
+  if (scenario === 'locked') {
+    // The app must have quit at once, without waiting for ready.
+    setTimeout(finish, 200);
+    return;
+  }
+  readyResolve();
+  if (scenario === 'abi') return; // the app shows the error box and exits by itself
+
+  // Wait for the window (the core opens first).
+  for (let i = 0; i < 200 && windows.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  const win = windows[0];
+  if (!win) {
+    report.fatal = 'no window';
+    return finish();
+  }
+  const wc = win.webContents;
+  const call = handlers.get('sms-outbox:call');
+  const trusted = { sender: { id: wc.id }, senderFrame: wc.mainFrame };
+  report.settings = await call(trusted, 'settings.get', {});
+  report.tokenSet = await call(trusted, 'token.set', { token: 'abcd-efgh-ijkl-9876' });
+  report.badInput = await call(trusted, 'token.set', { token: 'x' });
+  report.untrusted = await call({ sender: { id: 999 }, senderFrame: wc.mainFrame }, 'settings.get', {});
+
+  // Security hooks installed on the session and on every webContents.
+  report.permission = await new Promise((r) => session.permissionRequest(wc, 'notifications', r, {}));
+  report.permissionCheck = session.permissionCheck(wc, 'clipboard-read', 'file://', {});
+  await new Promise((r) =>
+    session.headersHook({ resourceType: 'mainFrame', responseHeaders: {} }, (res) => {
+      report.csp = res.responseHeaders && res.responseHeaders['Content-Security-Policy'];
+      r();
+    }),
+  );
+  const nav = (event, url) => {
+    let prevented = false;
+    wc.emit(event, { url, preventDefault: () => (prevented = true) });
+    return prevented;
+  };
+  report.navigation = {
+    evil: nav('will-navigate', 'https://evil.example/'),
+    redirect: nav('will-redirect', 'https://evil.example/'),
+    otherFile: nav('will-navigate', 'file:///etc/passwd'),
+    own: nav('will-navigate', wc.mainFrame.url),
+  };
+  report.windowOpen = wc.openHandler && wc.openHandler({ url: 'https://evil.example/' });
+  let webviewPrevented = false;
+  wc.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) }, {}, {});
+  report.webviewPrevented = webviewPrevented;
+
+  // A second launch brings the existing window forward.
+  app.emit('second-instance', {}, [], '/');
+  report.powerMonitorResume = fakeElectron.powerMonitor.listenerCount('resume');
+
+  // Quit: the first before-quit is held until the core has closed, then the app exits.
+  app.quit();
+  report.exitedAtOnce = app.exited;
+  setTimeout(() => {
+    report.fatal = 'did not exit within 10 s of quit';
+    finish();
+  }, 10_000).unref();
+}
+
+main().catch((err) => {
+  report.fatal = String((err && err.stack) || err);
+  finish();
+});
