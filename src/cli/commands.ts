@@ -4,7 +4,7 @@ import { UsageError } from './args';
 import { CliError, type CliDeps } from './deps';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { exitAdvice, formatImportReport, formatStatusTable, formatSummary, num, statusJsonLine, tally } from './format';
-import { campaignFrom, checkFile, rejectedRows, unknownFieldsError } from './import-file';
+import { campaignFrom, checkFile, readCsv, rejectedRows, unknownFieldsError } from './import-file';
 import { markFolderMode, openForSending, openReadOnly, type Session } from './session';
 import { progressPrinter, watch } from './watch';
 import { DEFAULT_SETTINGS } from '../shared/contract';
@@ -17,11 +17,12 @@ type ImportCmd = Extract<Command, { kind: 'import' }>;
 const out = (deps: CliDeps, lines: string[]) => lines.length && deps.stdout(lines.join('\n') + '\n');
 
 export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<ExitCode> {
+  const file = await readCsv(cmd.file);
   const { engine } = openReadOnly(cmd, deps);
   try {
     const s = engine?.settings() ?? DEFAULT_SETTINGS;
     const f = await checkFile({
-      path: cmd.file,
+      file,
       phoneColumn: cmd.phoneColumn,
       country: cmd.country ?? s.defaultCountry,
       message: cmd.message ?? '',
@@ -104,8 +105,8 @@ function notFound(id: number): never {
 }
 
 export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode> {
-  const notices = noticePrinter(deps);
-  const session = await openForSending(cmd, deps, notices);
+  const file = await readCsv(cmd.csv);
+  const session = await openForSending(cmd, deps, noticePrinter(deps));
   try {
     const { engine } = session;
     failIfHeld(session, false);
@@ -115,7 +116,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     }
     const s = engine.settings();
     const f = await checkFile({
-      path: cmd.csv,
+      file,
       phoneColumn: cmd.phoneColumn,
       country: cmd.country ?? s.defaultCountry,
       message: cmd.message,
@@ -149,8 +150,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
 }
 
 export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<ExitCode> {
-  const notices = noticePrinter(deps);
-  const session = await openForSending(cmd, deps, notices);
+  const session = await openForSending(cmd, deps, noticePrinter(deps));
   try {
     const { engine } = session;
     failIfHeld(session, false);

@@ -78,6 +78,10 @@ export function num(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+export function plural(n: number, one: string, many: string): string {
+  return `${num(n)} ${n === 1 ? one : many}`;
+}
+
 export interface ProgressExtras {
   phase: 'sending' | 'waiting';
   offline?: boolean;
@@ -92,7 +96,7 @@ export function formatProgress(t: Tally, x: ProgressExtras): string {
   const done = t.submitted + t.markedSent;
   const parts: string[] = [];
   if (x.phase === 'sending') {
-    parts.push(`${num(done)} of ${num(t.total)} recipients submitted in ${num(t.batchesSubmitted)} batches`);
+    parts.push(`${num(done)} of ${num(t.total)} recipients submitted in ${plural(t.batchesSubmitted, 'batch', 'batches')}`);
   } else {
     parts.push(`${num(t.delivered)} delivered, ${num(t.notDelivered)} not delivered, ${num(t.unreported)} awaiting reports`);
   }

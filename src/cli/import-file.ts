@@ -18,7 +18,7 @@ export interface CheckedFile {
 }
 
 export interface CheckOptions {
-  path: string;
+  file: { path: string; bytes: Uint8Array };
   phoneColumn: string | null;
   country: string;
   message: string;
@@ -27,19 +27,24 @@ export interface CheckOptions {
   alreadyImported?: (hash: string) => ImportPreview['alreadyImported'];
 }
 
+/** Read before any data folder is opened, so a wrong path changes nothing anywhere. */
+export async function readCsv(path: string): Promise<{ path: string; bytes: Uint8Array }> {
+  try {
+    return { path, bytes: await readFile(path) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
+    throw new UsageError(`Cannot read ${path}: ${why}.`);
+  }
+}
+
 export async function checkFile(o: CheckOptions): Promise<CheckedFile> {
   if (!isCountryCode(o.country)) {
     throw new UsageError(`--country ${o.country} is not a country code this app knows (use e.g. DK, SE, DE).`);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(o.path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
-    throw new UsageError(`Cannot read ${o.path}: ${why}.`);
-  }
-  const fileName = basename(o.path);
+  const { bytes } = o.file;
+  const fileName = basename(o.file.path);
   const sessions = new ImportSessions();
   const preview = sessions.preview(fileName, bytes, o.alreadyImported ?? (() => null));
   const phoneColumn = resolvePhoneColumn(o.phoneColumn, {

@@ -1,4 +1,53 @@
-// PLACEHOLDER written by the shell helper so `electron-vite build` can emit out/main/cli.js.
-// The lead replaces this file with the real CLI.
-console.error('sms-outbox CLI: not implemented yet');
-process.exitCode = 1;
+// The `sms-outbox` command's entry point (built to out/main/cli.js, started by bin/sms-outbox.js;
+// in development `node --import tsx src/cli/index.ts …`). Wires the real process into runCli.
+import { createInterface } from 'node:readline/promises';
+import { createKeytarStore, type SecretStore } from '../main/core/secrets/secretStore';
+import { runCli } from './run';
+
+const controller = new AbortController();
+let interrupts = 0;
+process.on('SIGINT', () => {
+  interrupts++;
+  if (interrupts === 1) {
+    process.stderr.write('\nStopping: requests under way finish first (Ctrl-C again to quit at once; those become "uncertain").\n');
+    controller.abort();
+  } else process.exit(130);
+});
+process.on('SIGTERM', () => controller.abort());
+// `sms-outbox status --json | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
+
+let secrets: SecretStore | null = null;
+const interactive = !!process.stdout.isTTY;
+
+runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  interactive,
+  ask: process.stdin.isTTY
+    ? async (q) => {
+        const rl = createInterface({ input: process.stdin, output: process.stdout });
+        try {
+          return await rl.question(q);
+        } finally {
+          rl.close();
+        }
+      }
+    : null,
+  secrets: () => (secrets ??= createKeytarStore()),
+  fetch: (input, init) => fetch(input, init),
+  signal: controller.signal,
+}).then(
+  (code) => {
+    process.exitCode = code;
+    // Nothing should be left running; if something is (a keychain call that never answers), do not hang.
+    setTimeout(() => process.exit(code), 2000).unref();
+  },
+  (e: unknown) => {
+    process.stderr.write(`sms-outbox: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -73,7 +73,8 @@ export function openReadOnly(o: FolderOptions, deps: CliDeps): { dataDir: string
 /** Opens the folder for sending; fails with exit 3 when there is no token (nothing is stored). */
 export async function openForSending(o: SendingOptions, deps: CliDeps, notices: (key: string, message: string) => void): Promise<Session> {
   const dataDir = resolveDataDir(o, deps.env);
-  const token = o.demo ? DEMO_TOKEN : await readToken(deps);
+  // Read after the folder checks below, so a wrong folder is reported before a missing token.
+  let token: string | null = null;
   const patch: Partial<Settings> = {};
   if (o.batchSize !== null) patch.batchSize = o.batchSize;
   if (o.baseUrl !== null) Object.assign(patch, { platform: 'custom', customBaseUrl: o.baseUrl });
@@ -98,7 +99,7 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
         gateway: async (s) => {
           if (sim) return new GatewayClient({ baseUrl: sim.url, token: DEMO_TOKEN, fetch: deps.fetch });
           const url = resolveBaseUrl(s.platform, s.customBaseUrl);
-          if (!url.ok) return null;
+          if (!url.ok || !token) return null;
           return new GatewayClient({ baseUrl: url.url, token, fetch: deps.fetch, userAgent: 'sms-outbox-cli' });
         },
         pollScheduleMs: sim ? (deps.demo?.pollScheduleMs ?? [2000, 2000, 3000, 5000, 10000]) : undefined,
@@ -128,6 +129,7 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
     if (!url.ok) {
       throw new CliError(EXIT.usage, `${url.message} (in ${dataDir}); fix it in the app's Settings, or pass --base-url.`);
     }
+    if (!sim) token = await readToken(deps);
     return {
       dataDir,
       engine,
@@ -165,6 +167,8 @@ async function readToken(deps: CliDeps): Promise<string> {
   } catch (e) {
     problem = describeKeychainError(e).message;
   }
+  // The store's advice about keeping the token in memory is for the app, not for one CLI run.
+  problem = problem?.replace(/\s*The token is kept in memory.*$/s, '') ?? null;
   if (token && token.trim()) return token.trim();
   throw new CliError(
     EXIT.paused,

@@ -1,11 +1,12 @@
 // SMS length and part counting, shared by main (import, sending) and the renderer (compose box).
 // Pure code: no Node or DOM imports.
 //
-// Why not the `sms-segments-calculator` package: its rules for GSM-7 agree with ours, but it splits
-// UCS-2 text by grapheme, so an emoji sequence (flag, skin tone, family) is never split across parts
-// and it can count more parts than the network bills; it also pulls in grapheme-splitter and builds
-// one object per character, about 100× slower than this table walk, which runs once per recipient
-// during a 100k-row import. (Measured in sms.test.ts, which checks that both agree elsewhere.)
+// Why not the `sms-segments-calculator` package (installed, MIT): its GSM-7 table and its 160/153,
+// 70/67 rules agree with ours (sms.test.ts compares the two), but (1) it splits UCS-2 text by
+// grapheme, so a flag or skin-tone emoji is never split across parts and it can count a part more
+// than the per-character rule GatewayAPI documents; (2) it builds an object per character and
+// measured ~500 µs for a 120-character message against under 1 µs here, and an import counts
+// parts for every one of 100k recipients; (3) it pulls grapheme-splitter into the renderer bundle.
 
 import type { Encoding } from './states';
 

@@ -237,7 +237,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       await opts.secrets.set(token);
       engine.resetGateway();
       if (engine.pauseInfo().reason === 'auth') engine.resume();
-      void engine.creditPoller.refresh();
+      engine.creditPoller.nudge();
       return settingsView();
     },
     'token.clear': async () => {

@@ -189,8 +189,12 @@ export class Engine {
     try {
       const v = this.db.pragma('data_version', { simple: true }) as number;
       if (v !== this.dataVersion) {
-        // Another connection (the CLI, or the app) committed something: refresh the views.
-        if (this.dataVersion !== 0) this.events.changed([]);
+        // Another connection (the CLI, or the app) committed something: refresh the views, and if we
+        // are the sender, look for work it queued (our workers sleep until woken when idle).
+        if (this.dataVersion !== 0) {
+          this.events.changed([]);
+          if (this.running) this.wake();
+        }
         this.dataVersion = v;
       }
       if (this.running) {

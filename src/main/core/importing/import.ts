@@ -31,7 +31,7 @@ export interface AcceptedRow {
   rowNo: number;
   msisdn: string;
   country: string;
-  /** Every column's cell, trimmed, one per header. */
+  /** Every column's cell, trimmed, one per header (read-only: may be the parsed record itself). */
   values: string[];
   /** Of this recipient's merged message ('GSM7' and 0 parts when no message was given). */
   encoding: Encoding;
@@ -64,8 +64,8 @@ export interface ImportAnalysis {
   counts: Record<RejectKind, number>;
   /** How many of the invalid_number rows Excel wrote in scientific notation. */
   excelScientific: number;
-  /** The message's merge fields, rewritten to canonical tags; null without a message. */
-  merge: MergeFields | null;
+  /** The message's merge fields, rewritten to canonical tags (all empty without a message). */
+  merge: MergeFields;
   /** sha256 of the file's bytes (hex): lets storage notice the same file imported twice. */
   fileHash: string;
 }
@@ -149,9 +149,9 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
   }
   const nameColumn = mapping.nameColumn === phoneColumn ? null : mapping.nameColumn;
 
-  const merge = input.message !== undefined ? parseMergeFields(input.message, headers) : null;
+  const merge = parseMergeFields(input.message ?? '', headers);
   // Without merge fields every recipient gets the same text: count its parts once.
-  const fixedParts = merge && merge.tags.length > 0 ? null : smsParts(merge?.rewritten ?? '');
+  const fixedParts = merge.tags.length > 0 ? null : smsParts(merge.rewritten);
 
   const accepted: AcceptedRow[] = [];
   const rejected: RejectedRow[] = [];
@@ -191,11 +191,10 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
       reject(rowNo, 'suppressed', `+${phone.msisdn} is on the suppression list (opted out)`, raw);
       continue;
     }
-    const values = new Array<string>(width);
-    for (let c = 0; c < width; c++) values[c] = (raw[c] ?? '').trim();
+    const values = cellValues(raw, width);
 
     let sms = fixedParts;
-    if (!sms && merge) {
+    if (!sms) {
       let missing: number[] | null = null;
       for (const c of merge.columns) if (values[c] === '') (missing ??= []).push(c);
       if (missing) {
@@ -206,9 +205,8 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
       }
       sms = mergedSmsParts(merge, values);
     }
-    if (!sms) throw new Error('parts are counted for every row'); // fixedParts is null only with tags
     if (sms.parts > maxParts) {
-      const text = merge ? renderMessage(merge.rewritten, merge.tags, merge.columns.map((c) => values[c])) : '';
+      const text = renderMessage(merge.rewritten, merge.tags, merge.columns.map((c) => values[c]));
       reject(rowNo, 'too_long', tooLongMessage(sms.parts, maxParts, sms.encoding, text), raw);
       continue;
     }
@@ -234,6 +232,21 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
     merge,
     fileHash,
   };
+}
+
+/** The row's cells, trimmed, one per column; the record itself when it already is that. */
+function cellValues(raw: string[], width: number): string[] {
+  if (raw.length === width) {
+    let clean = true;
+    for (let c = 0; c < width && clean; c++) {
+      const v = raw[c];
+      if (v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32)) clean = false;
+    }
+    if (clean) return raw;
+  }
+  const values = new Array<string>(width);
+  for (let c = 0; c < width; c++) values[c] = (raw[c] ?? '').trim();
+  return values;
 }
 
 function tooLongMessage(parts: number, maxParts: number, encoding: Encoding, text: string): string {

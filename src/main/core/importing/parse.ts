@@ -24,7 +24,7 @@ export interface ParseOptions {
 
 /** Parses the whole text in one go (for a preview, or small files). */
 export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
-  const result = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false });
+  const result = Papa.parse<string[]>(text, { header: false, delimiter, newline: lineBreakOf(text), skipEmptyLines: false });
   const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed) throw unclosedQuote((unclosed.row ?? 0) + 1);
   const out: ParsedCsv = { rows: [], rowNos: [] };
@@ -51,6 +51,7 @@ export function parseCsvAsync(text: string, delimiter: Delimiter, options: Parse
     Papa.parse<string[]>(text, {
       header: false,
       delimiter,
+      newline: lineBreakOf(text),
       skipEmptyLines: false,
       chunkSize,
       // The typings say `chunk` is for files only; Papa Parse's StringStreamer runs it for strings too.
@@ -93,6 +94,20 @@ function unclosedQuote(rowNo: number): ImportError {
 }
 
 function isBlank(record: string[]): boolean {
-  for (let i = 0; i < record.length; i++) if (record[i].trim() !== '') return false;
+  for (let i = 0; i < record.length; i++) {
+    const cell = record[i];
+    if (cell.length > 0 && (cell.charCodeAt(0) > 32 || cell.trim() !== '')) return false;
+  }
   return true;
+}
+
+/**
+ * The text's line break, given to Papa Parse so that it does not guess again for every chunk
+ * (its guess scans the first megabyte each time).
+ */
+export function lineBreakOf(text: string): '\r\n' | '\n' | '\r' {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r >= 0 && (n < 0 || r < n)) return text[r + 1] === '\n' ? '\r\n' : '\r';
+  return '\n';
 }

@@ -44,7 +44,7 @@ export function normaliseMsisdn(
   options: { fastPath?: boolean } = {},
 ): MsisdnResult {
   // Google Contacts puts several numbers of one kind in one cell: "+45 20 12 34 56 ::: 30 12 34 56".
-  if (raw.includes(':::')) {
+  if (raw.length > 12 && raw.includes(':::')) {
     const results = raw.split(':::').map((part) => normaliseOne(part, defaultCountry, options));
     return results.find((r) => r.ok) ?? results.find((r) => r.ok === false && r.reason !== 'missing') ?? results[0];
   }
@@ -69,18 +69,18 @@ function normaliseOne(raw: string, defaultCountry: CountryCode, options: { fastP
   if (text.includes('(0)')) text = text.replace(/\(0\)/g, ' ').trim();
 
   const clean = cleanDigits(text);
-  if (clean && options.fastPath !== false) {
-    const fast = fastPath(clean.digits, clean.plus, defaultCountry);
+  if (clean !== null && options.fastPath !== false) {
+    const fast = fastPath(clean, defaultCountry);
     if (fast) return fast;
   }
-  if (!clean && !/\d/.test(text)) return { ok: false, reason: 'invalid', message: 'Not a phone number' };
-  const forLib = clean ? (clean.plus ? '+' : '') + clean.digits : text;
+  if (clean === null && !/\d/.test(text)) return { ok: false, reason: 'invalid', message: 'Not a phone number' };
+  const forLib = clean ?? text;
   const parsed = parse(forLib, defaultCountry);
   if (parsed?.isValid()) return accepted(parsed.number, parsed.country);
   // Exported lists often hold MSISDNs without '+' (4915112345678 in a Danish file): read a long
   // digit string that is no valid national number as international. Still only if valid.
-  if (clean && !clean.plus && clean.digits.length >= 10) {
-    const intl = parse('+' + clean.digits);
+  if (clean !== null && clean.charCodeAt(0) !== PLUS && clean.length >= 10) {
+    const intl = parse('+' + clean);
     if (intl?.isValid()) return accepted(intl.number, intl.country);
   }
   return { ok: false, reason: 'invalid', message: invalidMessage(forLib, defaultCountry) };
@@ -90,22 +90,21 @@ function accepted(e164: string, country: CountryCode | undefined): MsisdnResult 
   return { ok: true, msisdn: e164.slice(1), country: country ?? '001' };
 }
 
-/**
- * Digits and a leading '+' (or '00'), if the text holds nothing but digits and the usual
- * separators; null for anything else (letters, extensions, several numbers), which is left to
- * libphonenumber.
- */
+const PLUS = 43;
 const PLAIN = /^\+?\d+$/;
 const SEPARATORS = /[\s\-./()\u00a0\u2000-\u200b\u2010-\u2015\u202f]+/g;
 
-function cleanDigits(text: string): { digits: string; plus: boolean } | null {
+/**
+ * The digits, with '+' in front if the number had '+' or '00', when the text holds nothing but
+ * digits and the usual separators; null for anything else (letters, extensions, two numbers),
+ * which is left to libphonenumber.
+ */
+function cleanDigits(text: string): string | null {
   // Most cells are already plain ("4520123456", "+4520123456"): no copy then.
   const plain = PLAIN.test(text) ? text : text.replace(SEPARATORS, '');
   if (!PLAIN.test(plain)) return null;
-  const plus = plain.charCodeAt(0) === 43;
-  const digits = plus ? plain.slice(1) : plain;
-  if (!plus && digits.startsWith('00')) return { digits: digits.slice(2), plus: true };
-  return { digits, plus };
+  if (plain.charCodeAt(0) === 48 && plain.charCodeAt(1) === 48) return '+' + plain.slice(2); // 00 → +
+  return plain;
 }
 
 // ---- fast path ------------------------------------------------------------------------------
@@ -189,6 +188,18 @@ function buildPlan(country: CountryCode, callingCode: string): Plan {
   };
 }
 
+const defaultPlans = new Map<string, Plan | null>();
+/** The plan for national numbers of `country`, or null if its calling code is shared. */
+function defaultPlan(country: CountryCode): Plan | null {
+  let plan = defaultPlans.get(country);
+  if (plan === undefined) {
+    const p = planForCallingCode(getCountryCallingCode(country));
+    plan = p && p.country === country ? p : null;
+    defaultPlans.set(country, plan);
+  }
+  return plan;
+}
+
 function isValidNational(plan: Plan, nsn: string): boolean {
   if (!plan.nationalPattern.test(nsn)) return false;
   if (!plan.types) return true;
@@ -199,8 +210,9 @@ function isValidNational(plan: Plan, nsn: string): boolean {
   return false;
 }
 
-function fastPath(digits: string, plus: boolean, defaultCountry: CountryCode): MsisdnResult | null {
-  if (plus) {
+function fastPath(clean: string, defaultCountry: CountryCode): MsisdnResult | null {
+  if (clean.charCodeAt(0) === PLUS) {
+    const digits = clean.slice(1);
     // Calling codes are prefix-free: at most one of the 1-, 2- and 3-digit prefixes is one.
     for (let len = 1; len <= 3 && len < digits.length; len++) {
       const plan = planForCallingCode(digits.slice(0, len));
@@ -212,8 +224,8 @@ function fastPath(digits: string, plus: boolean, defaultCountry: CountryCode): M
     }
     return null;
   }
-  const plan = planForCallingCode(getCountryCallingCode(defaultCountry));
-  if (!plan || plan.country !== defaultCountry || plan.trunk === null) return null;
+  const plan = defaultPlan(defaultCountry);
+  if (!plan || plan.trunk === null) return null;
   if (plan.idd && plan.idd.test(digits)) return null; // "011…" in the US: international, not national
   let nsn = digits;
   if (plan.trunk && nsn.startsWith(plan.trunk)) nsn = nsn.slice(plan.trunk.length);
@@ -246,9 +258,18 @@ function countryName(country: CountryCode): string {
   return name;
 }
 
+function forCallingCodeOf(digits: string): string {
+  for (let len = 1; len <= 3 && len <= digits.length; len++) {
+    const countries = callingCodes[digits.slice(0, len)];
+    if (!countries) continue;
+    return countries.length === 1 ? `for ${countryName(countries[0] as CountryCode)}` : `for +${digits.slice(0, len)} numbers`;
+  }
+  return 'for its country code';
+}
+
 function invalidMessage(text: string, defaultCountry: CountryCode): string {
   const international = text.startsWith('+');
-  const where = international ? 'for its country code' : `for ${countryName(defaultCountry)}`;
+  const where = international ? forCallingCodeOf(text.slice(1)) : `for ${countryName(defaultCountry)}`;
   let problem: string | undefined;
   try {
     problem = coreValidateLength(text, { defaultCountry }, maxMetadata);

@@ -1,7 +1,7 @@
 // The sender against the real simulator, nothing failing: batching by encoding, merge fields,
 // one request per batch, every recipient accepted exactly once.
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeEngine, merge, newCampaign, numbers, sendIdle, waitFor, type Harness } from '../testing';
+import { FakeClock, makeEngine, merge, newCampaign, numbers, pause, sendIdle, waitFor, type Harness } from '../testing';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -95,6 +95,27 @@ describe('sender happy path', () => {
     await waitFor(() => sendIdle(h!), 'all sent');
     expect(h.counts()).toEqual({ submitted: 20 });
     expect(h.sim.requests.filter((r) => r.status === 422)).toEqual([]);
+    expect(h.sim.duplicates()).toEqual([]);
+  });
+
+  it('a rate limit of N per minute paces the batches', async () => {
+    const clock = new FakeClock();
+    h = await makeEngine({ clock, settings: { batchSize: 10, ratePerMinute: 20 } });
+    clock.advance(60_000); // the app has been open a while: the bucket is full
+    h.engine.campaigns.create(newCampaign({ people: numbers(40).map((msisdn) => ({ msisdn })) }));
+    h.engine.wake();
+    // A minute's worth (20) goes at once, then 10 every 30 s.
+    await waitFor(() => h!.counts().submitted === 20, 'first 20');
+    await pause(50);
+    expect(h.sends()).toBe(2);
+    clock.advance(29_999);
+    await pause(50);
+    expect(h.sends()).toBe(2);
+    clock.advance(1);
+    await waitFor(() => h!.counts().submitted === 30, 'after 30 s');
+    clock.advance(30_000);
+    await waitFor(() => h!.counts().submitted === 40, 'after 60 s');
+    expect(h.sends()).toBe(4);
     expect(h.sim.duplicates()).toEqual([]);
   });
 });

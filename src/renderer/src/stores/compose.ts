@@ -190,7 +190,8 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
       const estimate = await api('campaign.estimate', { importId: preview.importId, message });
       if (seq === estimateSeq) set({ estimate, estimateError: null });
     } catch (e) {
-      if (seq === estimateSeq) set({ estimateError: errorText(e) });
+      // A newer analysis (the user kept typing) aborts the one behind this estimate: not an error.
+      if (seq === estimateSeq && get().phase !== 'analysing') set({ estimateError: errorText(e) });
     }
   },
 

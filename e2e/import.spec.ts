@@ -1,0 +1,54 @@
+// Big files: the import shows progress and can be cancelled; the recipients view stays virtualised.
+import { expect, test, csvFile } from './harness';
+import { enterDemo, recipientRow } from './flows';
+
+const FIRST = 20100000;
+
+function bigCsv(rows: number): string {
+  const lines = ['Navn;Telefon'];
+  // Distinct Danish mobile numbers from 20 10 00 00 (a block libphonenumber's full metadata accepts).
+  for (let i = 0; i < rows; i++) lines.push(`Kunde ${i + 1} Ærø;${FIRST + i}`);
+  return lines.join('\n');
+}
+
+test('a large import shows progress, can be cancelled, and then completes', async ({ page, harness }) => {
+  await enterDemo(page, harness.url);
+  await page.getByLabel('Recipients file (CSV)').setInputFiles(csvFile('stor.csv', bigCsv(100_000)));
+  await expect(page.getByTestId('preview-summary')).toContainText('100,000 rows');
+  await page.getByRole('button', { name: 'Check recipients' }).click();
+
+  const bar = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByText('Import cancelled.')).toBeVisible();
+  await expect(bar).toBeHidden();
+  await expect(page.getByTestId('import-report')).toBeHidden();
+
+  await page.getByRole('button', { name: 'Check recipients' }).click();
+  await expect(page.getByTestId('accepted-count')).toHaveText('100,000', { timeout: 60_000 });
+});
+
+test('the recipients table renders only what is visible, and scrolls to the last of thousands', async ({ page, harness }) => {
+  test.slow();
+  await enterDemo(page, harness.url);
+  const n = 3000;
+  await page.getByLabel('Recipients file (CSV)').setInputFiles(csvFile('mange.csv', bigCsv(n)));
+  await page.getByRole('button', { name: 'Check recipients' }).click();
+  await expect(page.getByTestId('accepted-count')).toHaveText('3,000', { timeout: 30_000 });
+  await page.getByLabel('Sender').fill('Butik');
+  await page.getByLabel('Message', { exact: true }).fill('Hej %Navn%');
+  await page.getByRole('button', { name: 'Send…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Send now' }).click();
+
+  await expect(page.getByTestId('recipient-total')).toHaveText('3,000 recipients');
+  const rendered = page.getByRole('table', { name: 'Recipients' }).locator('[role="row"][data-msisdn]');
+  await expect(rendered.first()).toBeVisible();
+  expect(await rendered.count()).toBeLessThan(60);
+
+  // Scroll to the end: the last recipient is fetched (a later page) and rendered.
+  await page.locator('.vscroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(recipientRow(page, String(4500000000 + FIRST + n - 1))).toBeVisible();
+  expect(await rendered.count()).toBeLessThan(60);
+  expect(await harness.cspViolations()).toEqual([]);
+});

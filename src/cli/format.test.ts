@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { CampaignSummary, ImportReport } from '../shared/contract';
+import { EXIT } from './exit-codes';
+import { exitAdvice, formatImportReport, formatProgress, formatStatusTable, formatSummary, statusJsonLine, sumTallies, tally } from './format';
+import { progressPrinter } from './watch';
+
+function campaign(over: Partial<CampaignSummary> = {}): CampaignSummary {
+  return {
+    id: 1,
+    name: 'Spring',
+    sender: 'Shop',
+    message: 'Hi',
+    createdAt: Date.UTC(2026, 10, 25, 12, 0),
+    sendAt: null,
+    status: 'active',
+    total: 10,
+    states: {},
+    statuses: {},
+    estimateCost: null,
+    totalCost: null,
+    currency: null,
+    batches: { total: 0, submitted: 0 },
+    demo: false,
+    ...over,
+  };
+}
+
+describe('tally', () => {
+  it('splits our states from delivery outcomes', () => {
+    const t = tally(
+      campaign({
+        total: 12,
+        states: { submitted: 6, scheduled: 1, marked_sent: 1, failed: 1, uncertain: 1, queued: 1, retry_wait: 1 },
+        statuses: { DELIVERED: 3, UNDELIVERABLE: 1, NO_FINAL_REPORT: 1, ENROUTE: 1, PENDING: 2 },
+        batches: { total: 4, submitted: 3 },
+      }),
+    );
+    expect(t).toEqual({
+      total: 12,
+      submitted: 7,
+      markedSent: 1,
+      failed: 1,
+      uncertain: 1,
+      cancelled: 0,
+      unsent: 2,
+      // ENROUTE + PENDING, minus the marked-as-sent one that never gets a report
+      unreported: 2,
+      delivered: 3,
+      notDelivered: 2,
+      batchesSubmitted: 3,
+    });
+  });
+
+  it('adds up campaigns', () => {
+    const a = tally(campaign({ states: { submitted: 2 }, total: 2 }));
+    const b = tally(campaign({ states: { failed: 1, queued: 2 }, total: 3 }));
+    expect(sumTallies([a, b])).toMatchObject({ total: 5, submitted: 2, failed: 1, unsent: 2 });
+  });
+});
+
+describe('progress and summary', () => {
+  const t = tally(campaign({ total: 3000, states: { submitted: 1000, queued: 2000 }, batches: { total: 1, submitted: 1 } }));
+
+  it('says how far sending got and why it waits', () => {
+    expect(formatProgress(t, { phase: 'sending' })).toBe('1,000 of 3,000 recipients submitted in 1 batch');
+    expect(formatProgress(t, { phase: 'sending', offline: true, retryInSec: 12 })).toBe(
+      '1,000 of 3,000 recipients submitted in 1 batch · offline — 2,000 queued, retrying in 12 s',
+    );
+    expect(formatProgress(t, { phase: 'sending', quietUntil: 0, formatTime: () => '08:00' })).toMatch(/quiet hours: held until 08:00/);
+  });
+
+  it('summarises each campaign with delivery only when known or awaited', () => {
+    const c = campaign({ total: 2, states: { submitted: 2 }, statuses: { DELIVERED: 1, REJECTED: 1 }, totalCost: 0.5, currency: 'DKK' });
+    expect(formatSummary([{ campaign: c, tally: tally(c) }], false)).toEqual([
+      'Campaign 1 "Spring": 2 recipients',
+      '  2 submitted',
+      '  delivery: 1 delivered · 1 not delivered · 0 awaiting reports',
+      '  cost: 0.50 DKK',
+    ]);
+    const d = campaign({ total: 2, states: { submitted: 1, uncertain: 1 } });
+    expect(formatSummary([{ campaign: d, tally: tally(d) }], false)).toEqual([
+      'Campaign 1 "Spring": 2 recipients',
+      '  1 submitted · 1 uncertain',
+    ]);
+  });
+
+  it('tells the user what to do for each exit code', () => {
+    const o = { leaseLost: false, paused: null, campaignPaused: false, failed: 2, uncertain: 3, unsent: 0, unreported: 0, wait: false };
+    expect(exitAdvice(EXIT.incomplete, o, null)).toMatch(/2 failed .*3 uncertain.*"Resend" or "Mark as sent"/);
+    expect(exitAdvice(EXIT.paused, { ...o, paused: 'credit', unsent: 5 }, 'Insufficient credit')).toMatch(
+      /^Sending is paused: Insufficient credit\. .*sms-outbox resume/,
+    );
+    expect(exitAdvice(EXIT.other, { ...o, failed: 0, uncertain: 0, unsent: 4 }, null)).toMatch(/4 recipients are not sent yet/);
+    expect(exitAdvice(EXIT.ok, o, null)).toBeNull();
+  });
+});
+
+describe('import report', () => {
+  const report: ImportReport = {
+    importId: 'x',
+    totalRows: 10,
+    accepted: 6,
+    counts: { invalid_number: 3, missing_number: 0, duplicate: 1, suppressed: 0, missing_merge_value: 0, too_long: 0 },
+    examples: {
+      invalid_number: [
+        { rowNo: 2, message: 'Not a phone number', raw: [] },
+        { rowNo: 4, message: 'Too few digits', raw: [] },
+        { rowNo: 5, message: 'Too many digits', raw: [] },
+      ],
+      duplicate: [{ rowNo: 9, message: 'Same number as row 3', raw: [] }],
+    },
+    merge: { tags: ['%Name%'], unknown: [] },
+    encodings: { gsm7: 5, ucs2: 1 },
+    parts: 7,
+  };
+
+  it('lists counts per kind with examples and row numbers', () => {
+    expect(formatImportReport(report, 'c.csv')).toEqual([
+      'c.csv: 10 rows, 6 recipients accepted, 4 rejected.',
+      '  Not a valid phone number: 3',
+      '    row 2: Not a phone number',
+      '    row 4: Too few digits',
+      '    row 5: Too many digits',
+      '  Duplicate number (first row kept): 1',
+      '    row 9: Same number as row 3',
+      '  Merge fields: %Name%',
+      '  7 SMS parts in all (1 as UCS-2 because of non-GSM characters).',
+    ]);
+  });
+
+  it('says how many more there are than shown', () => {
+    const lines = formatImportReport({ ...report, counts: { ...report.counts, invalid_number: 40 } }, 'c.csv');
+    expect(lines).toContain('    … and 37 more');
+  });
+});
+
+describe('status output', () => {
+  it('writes one JSON object per recipient with the documented keys', () => {
+    const line = statusJsonLine(4, { msisdn: '4512345678', state: 'failed', status: null, error: 'Blacklisted', errorCode: '0x0214' });
+    expect(JSON.parse(line)).toEqual({ campaign: 4, msisdn: '4512345678', state: 'failed', status: null, error: 'Blacklisted', code: '0x0214' });
+  });
+
+  it('shows a table per campaign', () => {
+    const lines = formatStatusTable([campaign({ total: 3, states: { submitted: 2, uncertain: 1 }, statuses: { DELIVERED: 2 } })]);
+    expect(lines).toEqual([
+      '#1 Spring — active, 3 recipients, created 2026-11-25 12:00 UTC',
+      '  submitted           2',
+      '  uncertain           1',
+      '    DELIVERED         2',
+      '  1 uncertain: resolve them in the app ("Resend" or "Mark as sent").',
+    ]);
+    expect(formatStatusTable([])).toEqual(['No campaigns in this data folder yet.']);
+  });
+});
+
+describe('progressPrinter', () => {
+  it('rewrites one line on a terminal', () => {
+    let out = '';
+    const p = progressPrinter((s) => (out += s), true);
+    p.update('1 of 3');
+    p.update('1 of 3');
+    p.update('3 of 3');
+    p.done();
+    expect(out).toBe('\r1 of 3\r3 of 3\n');
+  });
+
+  it('prints changed lines at most every gap elsewhere, and always the last one', () => {
+    const lines: string[] = [];
+    const p = progressPrinter((s) => lines.push(s), false, 60_000);
+    p.update('1 of 3');
+    p.update('2 of 3');
+    p.update('3 of 3');
+    p.done();
+    expect(lines).toEqual(['1 of 3\n', '3 of 3\n']);
+  });
+});

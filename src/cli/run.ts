@@ -1,0 +1,58 @@
+// argv → command → exit code. Every failure becomes one line on stderr (a stack trace only with
+// SMS_OUTBOX_DEBUG=1) and a documented exit code; nothing here ever prints the token.
+import { isImportError } from '../main/core/importing';
+import { AppError } from '../shared/result';
+import { parseCommand, USAGE, UsageError } from './args';
+import { importCommand, resumeCommand, sendCommand, statusCommand } from './commands';
+import { CliError, type CliDeps } from './deps';
+import { EXIT, type ExitCode } from './exit-codes';
+
+export const VERSION = '0.1.0';
+
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<ExitCode> {
+  try {
+    const cmd = parseCommand(argv);
+    switch (cmd.kind) {
+      case 'help':
+        deps.stdout(USAGE[cmd.topic ?? 'main'] + '\n');
+        return EXIT.ok;
+      case 'version':
+        deps.stdout(`sms-outbox ${VERSION}\n`);
+        return EXIT.ok;
+      case 'send':
+        return await sendCommand(cmd, deps);
+      case 'resume':
+        return await resumeCommand(cmd, deps);
+      case 'status':
+        return await statusCommand(cmd, deps);
+      case 'import':
+        return await importCommand(cmd, deps);
+    }
+  } catch (e) {
+    const { code, message } = describe(e);
+    deps.stderr(`sms-outbox: ${message}\n`);
+    if (deps.env.SMS_OUTBOX_DEBUG === '1' && e instanceof Error && e.stack) deps.stderr(e.stack + '\n');
+    return code;
+  }
+}
+
+export function describe(e: unknown): { code: ExitCode; message: string } {
+  if (e instanceof UsageError) return { code: EXIT.usage, message: e.message };
+  if (e instanceof CliError) return { code: e.code, message: e.message };
+  // The file as a whole cannot be imported (binary, empty, unclosed quote, …): nothing is stored.
+  if (isImportError(e)) return { code: EXIT.usage, message: e.message };
+  if (e instanceof AppError) {
+    return { code: e.kind === 'invalid_input' || e.kind === 'import' ? EXIT.usage : EXIT.other, message: e.message };
+  }
+  const err = e as { code?: unknown; message?: unknown };
+  const text = firstLine(typeof err?.message === 'string' ? err.message : String(e));
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
+    const hint = err.code === 'SQLITE_BUSY' ? ' (another process is writing to the data folder; try again)' : '';
+    return { code: EXIT.other, message: `The outbox database failed: ${text}${hint}` };
+  }
+  return { code: EXIT.other, message: text || 'Unexpected error (run with SMS_OUTBOX_DEBUG=1 for details).' };
+}
+
+function firstLine(s: string): string {
+  return (s.split('\n')[0] ?? '').slice(0, 500);
+}

@@ -1,0 +1,135 @@
+// The composition root end to end in demo mode: import → estimate → confirm → send → delivered,
+// through the same dispatcher the Electron shell and the e2e harness use.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, type SmsOutboxApp } from './app';
+import { createMemoryStore } from './secrets/secretStore';
+import type { Result } from '../../shared/result';
+
+let app: SmsOutboxApp | null = null;
+let dir = '';
+const events: { event: string; payload: unknown }[] = [];
+
+async function start() {
+  dir = mkdtempSync(join(tmpdir(), 'sms-outbox-app-'));
+  app = await openApp({
+    dataDir: dir,
+    fetch: (u, i) => fetch(u, i),
+    secrets: createMemoryStore(),
+    emit: (event, payload) => events.push({ event, payload }),
+    demo: { statusDelayMs: 300, notFoundUntilMs: 100, pollScheduleMs: [200, 200, 300] },
+  });
+  return app;
+}
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const r = (await app!.dispatch(name, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${name}: ${r.error.kind}: ${r.error.message}`);
+  return r.value;
+}
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+  rmSync(dir, { recursive: true, force: true });
+  events.length = 0;
+});
+
+const csv = [
+  'Navn;Mobil',
+  'Åse Ødegård;20 12 34 50',
+  'Bjørn;+45 20123451',
+  'Cæcilie;0045 20 12 34 57',
+  'Dorte;(0) 20-12-34-59',
+  'Dorte igen;20123459',
+  'Ugyldig;123',
+].join('\r\n');
+
+describe('app (demo mode)', () => {
+  it('imports, asks to confirm the cost, sends and shows delivery results', async () => {
+    await start();
+    const mode = await call<{ app: { mode: string } }>('mode.set', { mode: 'demo' });
+    expect(mode.app.mode).toBe('demo');
+
+    const preview = await call<{ importId: string; phoneColumn: number; headers: string[] }>('import.preview', {
+      fileName: 'kunder.csv',
+      dataBase64: Buffer.from(csv, 'latin1').toString('base64'),
+    });
+    expect(preview.headers).toEqual(['Navn', 'Mobil']);
+    expect(preview.phoneColumn).toBe(1);
+
+    const report = await call<{ accepted: number; counts: Record<string, number> }>('import.analyse', {
+      importId: preview.importId,
+      hasHeader: true,
+      phoneColumn: 1,
+      defaultCountry: 'DK',
+      message: 'Hej %navn%, 20% rabat',
+    });
+    expect(report.accepted).toBe(4);
+    expect(report.counts.duplicate).toBe(1);
+    expect(report.counts.invalid_number).toBe(1);
+
+    const first = await app!.dispatch('campaign.create', {
+      importId: preview.importId,
+      name: 'Efterår',
+      sender: 'Shop',
+      message: 'Hej %navn%, 20% rabat',
+      sendAt: null,
+      confirm: false,
+    });
+    expect(first.ok).toBe(false);
+    if (!first.ok) expect(first.error.kind).toBe('needs_confirmation');
+
+    const created = await call<{ campaignId: number; queued: number }>('campaign.create', {
+      importId: preview.importId,
+      name: 'Efterår',
+      sender: 'Shop',
+      message: 'Hej %navn%, 20% rabat',
+      sendAt: null,
+      confirm: true,
+    });
+    expect(created.queued).toBe(4);
+
+    const deadline = Date.now() + 15000;
+    let rows: { msisdn: string; status: string | null; state: string }[] = [];
+    while (Date.now() < deadline) {
+      rows = (await call<{ rows: typeof rows }>('campaign.recipients', { campaignId: created.campaignId })).rows;
+      if (rows.every((r) => r.status && r.status !== 'ENROUTE')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const byNumber = Object.fromEntries(rows.map((r) => [r.msisdn, r.status]));
+    expect(byNumber).toEqual({
+      '4520123450': 'DELIVERED',
+      '4520123451': 'DELIVERED',
+      '4520123457': 'UNDELIVERABLE',
+      '4520123459': 'REJECTED',
+    });
+    // The simulator received the merged text with the name, and the literal "20%" left alone.
+    const texts = app!.simulator!.log.map((l) => l.text).sort();
+    expect(texts[0]).toBe('Hej Bjørn, 20% rabat');
+
+    const exported = await call<{ csv: string }>('campaign.exportCsv', { campaignId: created.campaignId });
+    expect(exported.csv.startsWith('\uFEFF')).toBe(true);
+    expect(exported.csv).toContain('4520123457');
+
+    const account = await call<{ credit: number | null; currency: string | null }>('account.refresh', {});
+    expect(account.currency).toBe('DKK');
+    expect(account.credit).toBeLessThan(500);
+  });
+
+  it('rejects invalid input with the field named, and never returns the token', async () => {
+    await start();
+    const bad = await app!.dispatch('settings.update', { batchSize: 0 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.field).toBe('batchSize');
+    const unknown = await app!.dispatch('fs.readFile', {});
+    expect(unknown.ok).toBe(false);
+
+    await call('token.set', { token: 'secret-token-abcd1234' });
+    const view = await call<unknown>('settings.get', {});
+    expect(JSON.stringify(view)).not.toContain('secret-token');
+    expect(JSON.stringify(view)).toContain('…1234');
+  });
+});

@@ -1,0 +1,95 @@
+// One sender per data folder: who may take the lease, and that a sender who lost it changes nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { Lease, LeaseLostError } from './lease';
+import { Queue } from './queue';
+import { Campaigns } from './campaigns';
+import { newCampaign, people } from '../testing';
+
+let dir: string;
+let db: Db;
+let t: number;
+const now = () => t;
+const STALE = 30_000;
+const alive = new Set<number>();
+const lease = (holder: string, pid: number, host = 'here') =>
+  new Lease(db, { holder, pid, host }, { staleMs: STALE, now, isAlive: (p) => alive.has(p) });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sms-outbox-lease-'));
+  db = openDatabase(dir);
+  t = 1_000_000;
+  alive.clear();
+  alive.add(101).add(202);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Lease', () => {
+  it('a free lease is taken; a live holder keeps it; after release the next holder gets a higher epoch', () => {
+    const a = lease('A', 101);
+    const b = lease('B', 202);
+    expect(a.tryAcquire()).toBe(1);
+    expect(b.tryAcquire()).toBeNull();
+    expect(b.heldBy()).toMatchObject({ holder: 'A', pid: 101, epoch: 1 });
+    expect(a.heldBy()).toBeNull(); // not "someone else"
+    t += STALE - 1;
+    expect(a.heartbeat()).toBe(true);
+    t += STALE - 1;
+    expect(b.tryAcquire()).toBeNull();
+    a.release();
+    expect(b.heldBy()).toBeNull();
+    expect(b.tryAcquire()).toBe(2);
+    expect(b.epoch).toBe(2);
+  });
+
+  it('takes over from a dead process on this machine even while its heartbeat looks fresh', () => {
+    lease('A', 101).tryAcquire();
+    alive.delete(101);
+    expect(lease('B', 202).tryAcquire()).toBe(2);
+  });
+
+  it('takes over from a live pid whose heartbeat is stale (pid reused by another program)', () => {
+    lease('A', 101).tryAcquire();
+    t += STALE + 1;
+    expect(lease('B', 202).tryAcquire()).toBe(2);
+  });
+
+  it('another machine (shared folder) is trusted while its heartbeat is fresh, and only then', () => {
+    const remote = lease('R', 999, 'other-host');
+    remote.tryAcquire();
+    const b = lease('B', 202);
+    t += STALE - 1;
+    expect(b.tryAcquire()).toBeNull();
+    t += 2;
+    expect(b.tryAcquire()).toBe(2);
+  });
+
+  it('a holder whose epoch is outdated gets LeaseLostError and can change nothing', () => {
+    const campaigns = new Campaigns(db, now);
+    campaigns.create(newCampaign({ people: people(5) }));
+    const a = lease('A', 101);
+    a.tryAcquire();
+    const stale = new Queue(db, a, now);
+    alive.delete(101); // A froze long enough to look dead; B takes over
+    const b = lease('B', 202);
+    expect(b.tryAcquire()).toBe(2);
+
+    expect(() => stale.claimNext(10)).toThrow(LeaseLostError);
+    expect(db.prepare('SELECT COUNT(*) FROM batches').pluck().get()).toBe(0);
+    expect(campaigns.counts()).toEqual({ queued: 5 });
+    expect(a.epoch).toBeNull();
+    expect(a.heartbeat()).toBe(false);
+    a.release(); // must not free B's lease
+    expect(lease('C', 101).heldBy()).toMatchObject({ holder: 'B', epoch: 2 });
+
+    // B's queue works.
+    const fresh = new Queue(db, b, now);
+    expect(fresh.claimNext(10)?.recipients).toHaveLength(5);
+  });
+});

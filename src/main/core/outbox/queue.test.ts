@@ -1,0 +1,145 @@
+// The outbox state machine on its own (no network): claiming, recovery after a crash, and the
+// user's decisions, each one transaction.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { Lease } from './lease';
+import { Queue } from './queue';
+import { Campaigns } from './campaigns';
+import { newCampaign, numbers } from '../testing';
+
+let dir: string;
+let db: Db;
+let t: number;
+const now = () => t;
+let queue: Queue;
+let campaigns: Campaigns;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sms-outbox-queue-'));
+  db = openDatabase(dir);
+  t = 1_000_000;
+  const lease = new Lease(db, { holder: 'me', pid: process.pid, host: 'here' }, { staleMs: 30_000, now });
+  lease.tryAcquire();
+  queue = new Queue(db, lease, now);
+  campaigns = new Campaigns(db, now);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const state = (id: number) => db.prepare('SELECT state FROM recipients WHERE id = ?').pluck().get(id);
+
+describe('claimNext', () => {
+  it('takes up to `size` recipients of one encoding, oldest campaign first, in id order', () => {
+    const a = campaigns.create(
+      newCampaign({
+        message: 'Hi %name%',
+        tags: ['%name%'],
+        people: numbers(6).map((msisdn, i) => ({ msisdn, values: [i % 2 ? 'Zoë' : 'Anna'] })),
+      }),
+    ).campaignId;
+    const b = campaigns.create(newCampaign({ people: numbers(3, 4530000000).map((msisdn) => ({ msisdn })) })).campaignId;
+
+    const first = queue.claimNext(2)!;
+    expect(first).toMatchObject({ campaignId: a, encoding: 'GSM7', tags: ['%name%'] });
+    expect(first.recipients.map((r) => r.tagvalues)).toEqual([['Anna'], ['Anna']]);
+    const second = queue.claimNext(10)!;
+    expect(second).toMatchObject({ campaignId: a, encoding: 'UCS2' });
+    expect(second.recipients).toHaveLength(3);
+    const third = queue.claimNext(10)!;
+    expect(third).toMatchObject({ campaignId: a, encoding: 'GSM7' });
+    expect(third.recipients).toHaveLength(1);
+    expect(queue.claimNext(10)).toMatchObject({ campaignId: b, tags: [] });
+    expect(queue.claimNext(10)).toBeNull();
+    expect(campaigns.counts()).toEqual({ claimed: 9 });
+  });
+
+  it('skips paused and cancelled campaigns', () => {
+    const a = campaigns.create(newCampaign({ people: numbers(2).map((msisdn) => ({ msisdn })) })).campaignId;
+    const b = campaigns.create(newCampaign({ people: numbers(2, 4530000000).map((msisdn) => ({ msisdn })) })).campaignId;
+    campaigns.setStatus(a, 'paused');
+    expect(campaigns.cancel(b)).toBe(2);
+    expect(queue.claimNext(10)).toBeNull();
+    expect(queue.hasQueued()).toBe(false);
+    campaigns.setStatus(a, 'active');
+    expect(queue.claimNext(10)?.campaignId).toBe(a);
+  });
+
+  it('a due retry goes before new work; one not yet due waits', () => {
+    campaigns.create(newCampaign({ people: numbers(4).map((msisdn) => ({ msisdn })) }));
+    const b = queue.claimNext(2)!;
+    const att = queue.markInFlight(b.id, 2);
+    queue.markRetry(b.id, att, t + 5000, { outcome: 'transient', httpStatus: 503, code: null, message: 'busy', body: null }, true);
+    expect(queue.nextRetryAt()).toBe(t + 5000);
+    const other = queue.claimNext(2)!;
+    expect(other.id).not.toBe(b.id);
+    t += 5000;
+    const again = queue.claimNext(2)!;
+    expect(again.id).toBe(b.id);
+    expect(again.recipients.map((r) => r.id)).toEqual(b.recipients.map((r) => r.id));
+    expect(queue.tries(b.id)).toBe(1);
+  });
+});
+
+describe('recover (after a crash, with the lease taken)', () => {
+  it('claimed go back to the queue, in_flight become uncertain, open attempts are marked interrupted', () => {
+    const { campaignId } = campaigns.create(newCampaign({ people: numbers(6).map((msisdn) => ({ msisdn })) }));
+    const claimed = queue.claimNext(2)!;
+    const flying = queue.claimNext(2)!;
+    queue.markInFlight(flying.id, 2);
+    expect(campaigns.counts()).toEqual({ claimed: 2, in_flight: 2, queued: 2 });
+
+    expect(queue.recover()).toEqual({ requeued: 2, uncertain: 2 });
+    expect(campaigns.counts()).toEqual({ queued: 4, uncertain: 2 });
+    for (const r of claimed.recipients) expect(state(r.id)).toBe('queued');
+    for (const r of flying.recipients) expect(state(r.id)).toBe('uncertain');
+    const err = db.prepare("SELECT DISTINCT error FROM recipients WHERE state = 'uncertain'").pluck().all();
+    expect(err).toEqual([expect.stringMatching(/may or may not have reached GatewayAPI/)]);
+    const batches = db.prepare('SELECT id, state FROM batches ORDER BY id').all();
+    expect(batches).toEqual([
+      { id: claimed.id, state: 'abandoned' },
+      { id: flying.id, state: 'uncertain' },
+    ]);
+    expect(campaigns.attempts(campaignId)).toEqual([
+      expect.objectContaining({ batchId: flying.id, outcome: 'interrupted', finishedAt: t, message: 'Process stopped during the request' }),
+    ]);
+    // Recovery is idempotent.
+    expect(queue.recover()).toEqual({ requeued: 0, uncertain: 0 });
+  });
+});
+
+describe('user decisions', () => {
+  it('resend puts uncertain back in the queue; mark as sent ends them; only the named ones', () => {
+    const { campaignId } = campaigns.create(newCampaign({ people: numbers(4).map((msisdn) => ({ msisdn })) }));
+    const b = queue.claimNext(4)!;
+    const att = queue.markInFlight(b.id, 4);
+    queue.markUncertain(b.id, att, { outcome: 'ambiguous', httpStatus: 500, code: null, message: 'boom', body: null });
+    const [r1, r2, ...rest] = b.recipients.map((r) => r.id);
+    expect(campaigns.resolveUncertain(campaignId, [r1], 'resend')).toBe(1);
+    expect(campaigns.resolveUncertain(campaignId, [r2], 'mark_sent')).toBe(1);
+    expect(campaigns.resolveUncertain(campaignId, [r1], 'mark_sent')).toBe(0); // no longer uncertain
+    expect(state(r1)).toBe('queued');
+    expect(state(r2)).toBe('marked_sent');
+    expect(rest.map(state)).toEqual(['uncertain', 'uncertain']);
+    expect(campaigns.resolveUncertain(campaignId, null, 'mark_sent')).toBe(2);
+    expect(campaigns.counts()).toEqual({ queued: 1, marked_sent: 3 });
+  });
+
+  it('cancel ends queued and waiting recipients, not those already written', () => {
+    const { campaignId } = campaigns.create(newCampaign({ people: numbers(6).map((msisdn) => ({ msisdn })) }));
+    const waiting = queue.claimNext(2)!;
+    const att = queue.markInFlight(waiting.id, 2);
+    queue.markRetry(waiting.id, att, t + 1000, { outcome: 'transient', httpStatus: 429, code: null, message: 'busy', body: null }, true);
+    const flying = queue.claimNext(2)!;
+    queue.markInFlight(flying.id, 2);
+    expect(campaigns.cancel(campaignId)).toBe(4);
+    expect(campaigns.counts()).toEqual({ cancelled: 4, in_flight: 2 });
+    t += 1000;
+    expect(queue.nextRetryAt()).toBeNull();
+    expect(queue.claimNext(10)).toBeNull();
+  });
+});
