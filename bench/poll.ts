@@ -50,7 +50,8 @@ async function main(): Promise<void> {
     const poller = engine.statusPoller;
     const round = poller.round.bind(poller);
     const pendingBatches = engine.db.prepare(
-      `SELECT COUNT(DISTINCT batch_id) FROM recipients WHERE state IN ('submitted', 'scheduled') AND status IS NULL OR status IN ('UNKNOWN', 'SCHEDULED', 'BUFFERED', 'ENROUTE')`,
+      `SELECT COUNT(DISTINCT batch_id) FROM recipients
+       WHERE state IN ('submitted', 'scheduled') AND (status IS NULL OR status IN ('UNKNOWN', 'SCHEDULED', 'BUFFERED', 'ENROUTE'))`,
     );
     const events = engine.db.prepare('SELECT COUNT(*) FROM status_events').pluck();
     poller.round = async () => {

@@ -2,7 +2,9 @@
 // lease checks, claim → in_flight → submitted per batch) to the simulator, against a baseline
 // measured in the same run: the same POSTs with the bare GatewayClient and no database.
 //
-//   node --import tsx bench/send.ts [--n 100000] [--batch 1000] [--concurrency 2,3,4]
+//   node --import tsx bench/send.ts [--n 100000] [--batch 1000] [--concurrency 2,3,4] [--repeat 3]
+//
+// Each figure is the median of --repeat runs (this machine has 2 cores that other work shares).
 //
 // Prints recipients/s, HTTP requests made (must be ceil(N / batch) when nothing fails), SQLite rows
 // written per recipient, peak RSS, and the ratio to the baseline. Target: ≥ 20,000 recipients/s.
@@ -24,8 +26,10 @@ const { values } = parseArgs({
     n: { type: 'string', default: '100000' },
     batch: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '2,3,4' },
+    repeat: { type: 'string', default: '3' },
   },
 });
+const REPEAT = Math.max(1, Number(values.repeat));
 const N = Number(values.n);
 const BATCH = Number(values.batch);
 const LEVELS = String(values.concurrency).split(',').map(Number);
@@ -83,6 +87,7 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 sampler.unref();
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function baseline(sim: SimHandle, all: NewRecipient[], concurrency: number): Promise<number> {
   const client = new GatewayClient({ baseUrl: sim.url, token: TOKEN, fetch: (i, init) => fetch(i, init) });
@@ -208,27 +213,32 @@ async function main(): Promise<void> {
   // One warm-up round each (JIT, connection pool, SQLite page cache), not reported.
   await baseline(sim, all.slice(0, BATCH * 4), 2);
   let failed = false;
-  const rows: string[] = [];
   for (const c of LEVELS) {
-    const base = await baseline(sim, all, c);
-    const run = await engineRun(sim, all, c);
-    const postsOk = run.posts === expectedPosts;
+    const bases: number[] = [];
+    const runs: EngineRun[] = [];
+    for (let i = 0; i < REPEAT; i++) {
+      bases.push(await baseline(sim, all, c));
+      runs.push(await engineRun(sim, all, c));
+    }
+    const base = median(bases);
+    const run = [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)];
+    const postsOk = runs.every((r) => r.posts === expectedPosts);
     failed ||= !postsOk || run.rate < TARGET;
-    rows.push(
+    const claims = run.profile.claimNext ?? 0;
+    console.log(
       [
         `maxConcurrent ${c}:`,
-        `engine ${run.rate.toLocaleString('en-US')} recipients/s`,
-        `baseline ${base.toLocaleString('en-US')}/s`,
-        `ratio ${(run.rate / base).toFixed(2)}`,
-        `HTTP POSTs ${run.posts} (expected ${expectedPosts}${postsOk ? ', ok' : ', MISMATCH'})`,
-        `SQLite rows written/recipient ${run.rowsPerRecipient.toFixed(2)}`,
-        `transactions/batch ${run.txPerBatch.toFixed(1)}`,
+        `engine ${run.rate.toLocaleString('en-US')} recipients/s (median of ${REPEAT}: ${runs.map((r) => r.rate.toLocaleString('en-US')).join(', ')})`,
+        `baseline ${base.toLocaleString('en-US')}/s (bare GatewayClient, same POSTs, no database; ${bases.map((b) => b.toLocaleString('en-US')).join(', ')})`,
+        `ratio engine/baseline ${(run.rate / base).toFixed(2)}`,
+        `HTTP POSTs ${run.posts} (expected ceil(N / batch) = ${expectedPosts}${postsOk ? ', ok' : ', MISMATCH'})`,
+        `SQLite rows written per recipient ${run.rowsPerRecipient.toFixed(2)} (total_changes() delta / N)`,
+        `queue transactions per batch ${run.txPerBatch.toFixed(1)} (each one IMMEDIATE, synchronous=FULL)`,
         `peak RSS ${mb(run.peakRss)}`,
-        `campaign create ${Math.round(run.createMs)} ms`,
-        `time in queue writes (ms) ${JSON.stringify(run.profile)}`,
+        `campaign create (100k rows, one transaction) ${Math.round(run.createMs)} ms`,
+        `time inside queue transactions, ms: ${JSON.stringify(run.profile)} (${(claims / run.posts).toFixed(1)} ms per claim)`,
       ].join('\n    '),
     );
-    console.log(rows[rows.length - 1]);
   }
   const simStats = (await sim.ask({ type: 'stats' })) as SimStats;
   console.log(`process peak RSS (bench + engine) ${mb(process.resourceUsage().maxRSS * 1024)}; simulator RSS ${mb(simStats.rss)}`);

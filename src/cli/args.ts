@@ -102,7 +102,12 @@ Commands:
 Run "sms-outbox <command> --help" for a command's options.
 The data folder is the app's own unless --data-dir or SMS_OUTBOX_DATA_DIR says otherwise;
 --demo uses the built-in GatewayAPI simulator and its own data folder.
-The GatewayAPI token comes from GATEWAYAPI_TOKEN, else from the keychain entry the app saved.`,
+The GatewayAPI token comes from GATEWAYAPI_TOKEN, else from the keychain entry the app saved.
+
+Exit codes: 0 done; 1 anything else (e.g. stopped with work left); 2 unusable input or arguments
+(nothing stored); 3 sending paused (token refused or missing, credit exhausted); 4 some recipients
+failed or are uncertain (delivery reports such as UNDELIVERABLE do not count); 5 another process
+is sending from the data folder.`,
   send: `Usage: sms-outbox send --csv FILE --message TEXT --sender NAME [options]
 
   --csv FILE            contacts (CSV; the phone column is found by its header or content)

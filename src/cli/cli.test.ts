@@ -32,7 +32,7 @@ interface Run {
   err: string;
 }
 
-async function cli(argv: string[], o: { env?: NodeJS.ProcessEnv; secrets?: SecretStore } = {}): Promise<Run> {
+async function cli(argv: string[], o: { env?: NodeJS.ProcessEnv; secrets?: SecretStore; signal?: AbortSignal } = {}): Promise<Run> {
   let out = '';
   let err = '';
   const code = await runCli(argv, {
@@ -43,7 +43,7 @@ async function cli(argv: string[], o: { env?: NodeJS.ProcessEnv; secrets?: Secre
     ask: null,
     secrets: () => o.secrets ?? createMemoryStore(),
     fetch: (input, init) => fetch(input, init),
-    signal: new AbortController().signal,
+    signal: o.signal ?? new AbortController().signal,
     tickMs: 20,
     demo: { statusDelayMs: 150, notFoundUntilMs: 50, pollScheduleMs: [100, 100, 200] },
   });
@@ -192,6 +192,38 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
     const lines = statusLines(await cli(['status', '--data-dir', dir, '--json']));
     expect(lines.find((l) => l.msisdn === '4520123666')).toMatchObject({ state: 'failed', code: '0x0214' });
     expect(lines.filter((l) => l.state === 'uncertain')).toHaveLength(3);
+  });
+
+  it('on Ctrl-C lets requests under way finish, records them, and exits 1; resume sends the rest once', async () => {
+    sim = await startSimulator({ token: TOKEN });
+    sim.faults.latencyMs = 150;
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 200);
+    const r = await cli(
+      ['send', '--data-dir', dir, '--base-url', sim.url, '--csv', csv('c.csv', contacts(20)), '--message', 'x', '--sender', 'Shop', '--yes', '--batch-size', '2'],
+      { env, signal: stop.signal },
+    );
+    expect(r.code).toBe(EXIT.other);
+    expect(r.err).toMatch(/Stopped by Ctrl-C\.\n\d+ recipients are not sent yet: run "sms-outbox resume" to continue\./);
+    const lines = statusLines(await cli(['status', '--data-dir', dir, '--json']));
+    // Nothing was left in flight: every request written got its answer recorded.
+    expect(lines.filter((l) => l.state === 'in_flight' || l.state === 'uncertain')).toEqual([]);
+    expect(lines.filter((l) => l.state === 'submitted').length).toBe(sim.log.length);
+    expect(sim.log.length).toBeGreaterThan(0);
+    expect(sim.log.length).toBeLessThan(20);
+
+    sim.faults.latencyMs = 0;
+    expect((await cli(['resume', '--data-dir', dir, '--base-url', sim.url], { env })).code).toBe(EXIT.ok);
+    expect(sim.log).toHaveLength(20);
+    expect(sim.duplicates()).toEqual([]);
+  });
+
+  it('with --wait gives up after --timeout and says reports are still awaited (exit 1)', async () => {
+    sim = await startSimulator({ token: TOKEN, statusDelayMs: 60_000, notFoundUntilMs: 0 });
+    const r = await send(csv('c.csv', contacts(3)), ['--wait', '--timeout', '1']);
+    expect(r.code).toBe(EXIT.other);
+    expect(r.out).toContain('delivery: 0 delivered · 0 not delivered · 3 awaiting reports');
+    expect(r.err).toMatch(/Stopped waiting with 3 delivery reports outstanding/);
   });
 
   it('exits 5 at once, storing nothing, while another process sends from the folder', async () => {

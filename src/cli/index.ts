@@ -6,14 +6,15 @@ import { runCli } from './run';
 
 const controller = new AbortController();
 let interrupts = 0;
-process.on('SIGINT', () => {
+const interrupt = () => {
   interrupts++;
   if (interrupts === 1) {
     process.stderr.write('\nStopping: requests under way finish first (Ctrl-C again to quit at once; those become "uncertain").\n');
     controller.abort();
   } else process.exit(130);
-});
-process.on('SIGTERM', () => controller.abort());
+};
+process.on('SIGINT', interrupt);
+process.on('SIGTERM', interrupt);
 // `sms-outbox status --json | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);

@@ -14,6 +14,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<Ex
     const cmd = parseCommand(argv);
     switch (cmd.kind) {
       case 'help':
+        if (argv.length === 0) {
+          deps.stderr(USAGE.main + '\n');
+          return EXIT.usage;
+        }
         deps.stdout(USAGE[cmd.topic ?? 'main'] + '\n');
         return EXIT.ok;
       case 'version':

@@ -91,7 +91,9 @@ describe('crash and restart', () => {
     cleanup.push(() => clearInterval(arm));
     await waitFor(() => /started 1/.test(out), `child to start (${out})`, { timeoutMs: 15_000 });
     const peek = new Database(join(dir, DB_FILE), { readonly: true });
-    cleanup.push(() => peek.close());
+    cleanup.push(() => {
+      peek.close();
+    });
     await waitFor(
       () => s.log.length === 20 && peek.prepare("SELECT COUNT(*) FROM recipients WHERE state = 'in_flight'").pluck().get() === 10,
       'second batch accepted and in flight',
@@ -197,6 +199,24 @@ describe('user actions', () => {
     await pause(150);
     expect(h.counts()).toEqual({ submitted: 20, marked_sent: 10 });
     expect(h.sends()).toBe(sends);
+  });
+
+  it('a campaign with recipients marked as sent still finishes (notice) once the rest is final', async () => {
+    const h = await engine({
+      settings: { batchSize: 10, maxConcurrent: 1 },
+      simulator: { notFoundUntilMs: 0, statusDelayMs: 0 },
+      engine: { pollScheduleMs: [20, 20] },
+    });
+    h.sim.faults.dropAfterAccept = { count: 1 };
+    const { campaignId } = h.engine.campaigns.create(newCampaign({ people: peopleOf(30), name: 'Spring sale' }));
+    h.engine.wake();
+    await waitFor(() => sendIdle(h) && h.counts().uncertain === 10, 'sent');
+    h.engine.campaigns.resolveUncertain(campaignId, null, 'mark_sent');
+    await waitFor(() => h.engine.db.prepare('SELECT COUNT(*) FROM batches WHERE poll_next_at IS NOT NULL').pluck().get() === 0, 'all final');
+    await waitFor(() => h.notices.some((n) => n.key === `finished-${campaignId}`), 'finished notice');
+    expect(h.notices.filter((n) => n.key === `finished-${campaignId}`)).toEqual([
+      expect.objectContaining({ level: 'info', message: expect.stringMatching(/^Campaign "Spring sale" finished: \d+ delivered/) }),
+    ]);
   });
 
   it('resend to failed: after the cause is fixed, the failed recipients are sent', async () => {

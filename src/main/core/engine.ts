@@ -193,7 +193,7 @@ export class Engine {
         // are the sender, look for work it queued (our workers sleep until woken when idle).
         if (this.dataVersion !== 0) {
           this.events.changed([]);
-          if (this.running) this.wake();
+
         }
         this.dataVersion = v;
       }
@@ -233,10 +233,12 @@ export class Engine {
   }
 
   private maybeFinished(campaignId: number): void {
+    // Runs for every batch that turns final: the full summary only once nothing is left. (Counting
+    // status-less recipients as pending would also wait forever on those marked as sent.)
+    if (!this.polls.campaignSettled(campaignId)) return;
     const c = this.campaigns.list(false).find((x) => x.id === campaignId);
     if (!c) return;
-    const pending = (c.statuses.PENDING ?? 0) + (c.statuses.ENROUTE ?? 0) + (c.statuses.BUFFERED ?? 0) + (c.statuses.UNKNOWN ?? 0) + (c.statuses.SCHEDULED ?? 0);
-    if (c.status === 'done' && pending === 0) {
+    if (c.status === 'done') {
       const delivered = c.statuses.DELIVERED ?? 0;
       const failed = c.total - delivered - (c.states.cancelled ?? 0);
       this.events.notice('info', `finished-${campaignId}`, `Campaign "${c.name}" finished: ${delivered} delivered, ${failed} not delivered.`);

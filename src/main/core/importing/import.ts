@@ -125,7 +125,7 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
   if (totalRows === 0) {
     throw new ImportError(
       'header_only',
-      `The file has a header row (${headers.join(', ')}) but no contacts below it.`,
+      `The file has a header row (${listHeaders(headers)}) but no contacts below it.`,
     );
   }
   let phoneColumn = mapping.phoneColumn;
@@ -142,7 +142,7 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
   if (phoneColumn === null) {
     throw new ImportError(
       'no_phone_column',
-      `No column in this file looks like phone numbers (columns: ${headers.join(', ')}). ` +
+      `No column in this file looks like phone numbers (columns: ${listHeaders(headers)}). ` +
         'Choose the phone number column yourself, or check that you picked the right file.',
       { headers },
     );
@@ -256,6 +256,11 @@ function tooLongMessage(parts: number, maxParts: number, encoding: Encoding, tex
     why = ` (sent as UCS-2, 70 characters per SMS, because of ${chars})`;
   }
   return `The message for this row is ${parts} SMS parts${why}; the limit is ${maxParts}`;
+}
+
+/** Headers for a message: an Outlook export has 90 of them. */
+function listHeaders(headers: string[]): string {
+  return headers.length <= 8 ? headers.join(', ') : `${headers.slice(0, 8).join(', ')} and ${headers.length - 8} more`;
 }
 
 function emptyFile(): ImportError {

@@ -3,7 +3,7 @@ export { decodeCsvBytes, sniffDelimiter, DELIMITERS, type CsvEncoding, type Deli
 export { parseCsv, parseCsvAsync, type ParsedCsv, type ParseOptions } from './parse';
 export { guessMapping, looksLikePhoneNumber, normaliseHeader, type ColumnMapping, type MappingConfidence } from './mapping';
 export { normaliseMsisdn, isCountryCode, type MsisdnResult, type CountryCode } from './phone';
-export { parseMergeFields, renderMessage, type MergeFields } from './merge';
+export { parseMergeFields, renderMessage, mergedSmsParts, type MergeFields } from './merge';
 export {
   analyseImport,
   MAX_IMPORT_BYTES,

@@ -224,6 +224,7 @@ function fastPath(clean: string, defaultCountry: CountryCode): MsisdnResult | nu
     }
     return null;
   }
+  const digits = clean;
   const plan = defaultPlan(defaultCountry);
   if (!plan || plan.trunk === null) return null;
   if (plan.idd && plan.idd.test(digits)) return null; // "011…" in the US: international, not national

@@ -89,6 +89,20 @@ export class Polls {
     ).n;
   }
 
+  /**
+   * Nothing of this campaign is left to send or to poll (cheap: two indexed lookups). A batch stops
+   * being polled once all its recipients are final, expired or cancelled.
+   */
+  campaignSettled(campaignId: number): boolean {
+    return !this.db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM batches WHERE campaign_id = ? AND poll_next_at IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM recipients WHERE state IN ('queued', 'claimed', 'in_flight', 'retry_wait') AND campaign_id = ?)`,
+      )
+      .pluck()
+      .get(campaignId, campaignId);
+  }
+
   /** Validity passed without a final report. */
   expire(batchId: number): number {
     return this.db
