@@ -32,6 +32,10 @@ test('filter, search and export the results; history stays readable offline', as
   await page.getByLabel('Search recipients').fill('');
   await expect(dataRows).toHaveCount(4);
 
+  // Every request is logged per batch, with GatewayAPI's HTTP status.
+  await page.getByText('Attempts log for').click();
+  await expect(page.getByRole('table', { name: 'Attempts' }).locator('tbody tr').first()).toContainText('200');
+
   // Export: UTF-8 with BOM for Excel, Danish letters intact, formula cells neutralised.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
@@ -67,6 +71,29 @@ test('offline: the header says how many wait, and the queue resumes by itself', 
   await expect(recipientRow(page, '4520123451')).toContainText('DELIVERED', { timeout: 40_000 });
   await expect(page.getByTestId('outbox-state')).toHaveText('Idle');
   expect(harness.app.simulator!.duplicates()).toEqual([]);
+});
+
+test('a campaign can be paused, resumed and cancelled while it waits; cancelled ones are never sent', async ({ page, harness }) => {
+  await enterDemo(page, harness.url);
+  await harness.app.simulator!.goOffline();
+  await importAndSend(page, { csv: 'Navn;Telefon\nBo;20123450\nIb;20123451\n', message: 'Hej %Navn%', accepted: 2 });
+  const card = page.getByRole('article');
+  await card.getByRole('button', { name: 'Pause' }).click();
+  await expect(card).toContainText('Paused');
+  await card.getByRole('button', { name: 'Resume' }).click();
+  await expect(card.getByRole('button', { name: 'Pause' })).toBeVisible();
+
+  await card.getByRole('button', { name: 'Cancel campaign' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('will not be sent');
+  await dialog.getByRole('button', { name: 'Cancel campaign' }).click();
+  await expect(recipientRow(page, '4520123450')).toContainText('Cancelled');
+  await expect(recipientRow(page, '4520123451')).toContainText('Cancelled');
+
+  await harness.app.simulator!.goOnline();
+  harness.app.wake();
+  await page.waitForTimeout(2000);
+  expect(harness.app.simulator!.log).toEqual([]);
 });
 
 test('credit runs out: sending pauses with a banner, and Resume after topping up sends the rest', async ({ page, harness }) => {

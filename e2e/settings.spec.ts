@@ -57,3 +57,18 @@ test('token can be written but never read back; invalid settings are explained a
   await expect(page.getByTestId('token-hint')).toHaveText('No token set');
   expect(await harness.cspViolations()).toEqual([]);
 });
+
+test('credit below the threshold turns the badge red and shows a banner', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: /Try the demo/ }).click();
+  const badge = page.getByTestId('credit-badge');
+  await expect(badge).toHaveText(/Credit: 500(\.00)? DKK/);
+  await expect(page.getByTestId('low-credit-banner')).toBeHidden();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Low-credit warning below').fill('1000');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('low-credit-banner')).toContainText('Credit is low');
+  await expect(badge).toHaveClass(/badge-low/);
+  await expect(badge).toHaveAccessibleName(/\(low\)/);
+});

@@ -132,4 +132,44 @@ describe('app (demo mode)', () => {
     expect(JSON.stringify(view)).not.toContain('secret-token');
     expect(JSON.stringify(view)).toContain('…1234');
   });
+
+  it.each([
+    ['GSM-7, one part', 'Hej %navn%, tilbud i dag'],
+    ['UCS-2 (emoji)', 'Hej %navn% 🎉 tilbud'],
+    ['GSM extension characters', 'Pris: 10€ [rabat] {kode} ~50% | \\ ^'],
+    ['multi-part GSM-7', 'Hej %navn%. ' + 'Lang besked om vores tilbud. '.repeat(8)],
+    ['multi-part UCS-2', 'Привет %navn%! ' + 'Длинное сообщение. '.repeat(6)],
+  ])('estimate agrees with what the gateway charges: %s', async (_label, message) => {
+    await start();
+    await call('mode.set', { mode: 'demo' });
+    const preview = await call<{ importId: string }>('import.preview', {
+      fileName: 'k.csv',
+      dataBase64: Buffer.from(csv, 'latin1').toString('base64'),
+    });
+    await call('import.analyse', { importId: preview.importId, hasHeader: true, phoneColumn: 1, defaultCountry: 'DK', message });
+    const est = await call<{ total: number | null; parts: number; currency: string }>('campaign.estimate', {
+      importId: preview.importId,
+      message,
+    });
+    const creditBefore = app!.simulator!.getCredit();
+    const created = await call<{ campaignId: number }>('campaign.create', {
+      importId: preview.importId,
+      name: 'x',
+      sender: 'Shop',
+      message,
+      sendAt: null,
+      confirm: true,
+    });
+    const deadline = Date.now() + 10000;
+    let summary: { totalCost: number | null; states: Record<string, number> } | undefined;
+    while (Date.now() < deadline) {
+      summary = (await call<(typeof summary & { id: number })[]>('campaign.list', {})).find((c) => c!.id === created.campaignId);
+      if (summary?.states.submitted === 4) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const charged = Math.round((creditBefore - app!.simulator!.getCredit()) * 100) / 100;
+    expect(est.total).toBe(charged);
+    expect(summary?.totalCost).toBe(charged);
+  });
 });
+

@@ -193,7 +193,7 @@ export class Engine {
         // are the sender, look for work it queued (our workers sleep until woken when idle).
         if (this.dataVersion !== 0) {
           this.events.changed([]);
-
+          if (this.running) this.wake();
         }
         this.dataVersion = v;
       }

@@ -195,6 +195,31 @@ describe('offline', () => {
     expect(batchRows(h).every((b) => b.tries === 1)).toBe(true);
     agreesWithSimulator(h);
   });
+
+  it('time spent offline does not count toward giving up', async () => {
+    const HOUR = 3600_000;
+    const clock = new FakeClock();
+    h = await makeEngine({
+      clock,
+      settings: { batchSize: 10, maxConcurrent: 1 },
+      engine: { retry: { baseMs: 1000, capMs: 60_000, offlineMaxMs: 60_000, maxAgeMs: HOUR } },
+    });
+    await h.sim.goOffline();
+    h.engine.campaigns.create(newCampaign({ people: numbers(10).map((msisdn) => ({ msisdn })) }));
+    h.engine.wake();
+    await waitFor(() => h!.engine.sender.state.offline, 'offline');
+    for (let i = 0; i < 3; i++) {
+      clock.advance(HOUR); // a night with the lid closed
+      await pause(20);
+    }
+    await h.sim.goOnline();
+    h.sim.faults.rateLimit = { count: 1 }; // and GatewayAPI is busy for a moment when we are back
+    h.engine.wake();
+    await waitFor(() => h!.sends() === 1 && batchRows(h!)[0].state === 'retry_wait', '429 after the night');
+    clock.advance(1000);
+    await waitFor(() => sendIdle(h!), 'sent');
+    expect(h.counts()).toEqual({ submitted: 10 });
+  });
 });
 
 describe('pausing the whole outbox', () => {

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { AppStatus, Notice, Settings, SettingsView } from '../../../shared/contract';
 import { api, errorText } from '../bridge';
+import { useAccountStore } from './account';
 
 export type View = 'compose' | 'outbox' | 'suppression' | 'settings';
 
@@ -47,6 +48,8 @@ export const useAppStore = create<AppStore>((set, get) => ({
   apply: (v) => set({ settings: v.settings, app: v.app }),
   async updateSettings(patch) {
     get().apply(await api('settings.update', patch));
+    // "Low credit" depends on the threshold just saved.
+    void useAccountStore.getState().load();
   },
   async setToken(token) {
     get().apply(await api('token.set', { token }));

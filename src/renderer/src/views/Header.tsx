@@ -1,10 +1,10 @@
 // App name, mode and credit badges, the outbox state, and navigation.
+import { useState } from 'react';
 import { errorText } from '../bridge';
 import { formatMoney, outboxLabel } from '../format';
 import { useAccountStore } from '../stores/account';
 import { useAppStore, type View } from '../stores/app';
 import { useOutboxStore } from '../stores/outbox';
-import { useState } from 'react';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'compose', label: 'Compose' },
