@@ -31,6 +31,13 @@ test('demo: import, compose with a merge field, send, and see delivery reports',
   rmSync(SCREENSHOT, { force: true });
   await page.goto(harness.url);
 
+  // The built page carries the strict policy itself (file:// in Electron may not get the header).
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(meta).toContain("default-src 'none'");
+  expect(meta).toContain("script-src 'self'");
+  expect(meta).toContain("style-src 'self'");
+  expect(meta).not.toContain('unsafe');
+
   // The renderer is a plain web page: no Node in it.
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');

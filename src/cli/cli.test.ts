@@ -1,6 +1,7 @@
 // The CLI end to end, in-process: real argument parsing, import, SQLite outbox, engine and HTTP
 // against the simulator on 127.0.0.1; only the terminal, environment and keychain are fakes.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -283,5 +284,15 @@ describe('sms-outbox import', () => {
     const bad = await cli(['import', file, '--phone-column', 'Mobile']);
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.err).toMatch(/no such column \(columns: "Home", "Work"\)/);
+  });
+});
+
+describe('bin/sms-outbox.js', () => {
+  it('says how to build when out/main/cli.js is missing', () => {
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(__dirname, '..', '..', 'bin', 'sms-outbox.js'), join(dir, 'bin', 'sms-outbox.js'));
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'sms-outbox.js'), 'status'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('sms-outbox is not built yet: run `npm run build` (or npm install && npm start) first\n');
   });
 });

@@ -65,9 +65,9 @@ describe('campaignStats (results view)', () => {
     expect(s.bars[0]).toMatchObject({ key: 'DELIVERED', count: 5, tone: 'ok' });
     expect(s.bars.map((b) => b.key)).toEqual(expect.arrayContaining(['failed', 'cancelled', 'ENROUTE']));
   });
-  it('counts recipients not yet sent as pending and keeps "marked as sent" out of Pending', () => {
+  it('counts recipients not yet sent as pending and shows "marked as sent" apart', () => {
     const s = campaignStats(
-      campaign({ total: 6, statuses: { PENDING: 3 }, states: { queued: 2, submitted: 2, marked_sent: 1, retry_wait: 1 } }),
+      campaign({ total: 6, statuses: { PENDING: 2 }, states: { queued: 2, submitted: 2, marked_sent: 1, retry_wait: 1 } }),
     );
     expect(s.pending).toBe(2 + 1 + 2);
     expect(s.bars.find((b) => b.key === 'PENDING')?.count).toBe(2);

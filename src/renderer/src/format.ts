@@ -119,9 +119,8 @@ export interface CampaignStats {
 /** Counts for one campaign: delivery statuses plus our own send failures, uncertain and cancelled. */
 export function campaignStats(c: CampaignSummary): CampaignStats {
   const st = { ...(c.statuses as Record<string, number | undefined>) };
-  // Main counts "marked as sent" rows (no report will ever come) under PENDING: show them apart.
+  // "Marked as sent" rows never get a report: main leaves them out of statuses; shown apart.
   const marked = c.states.marked_sent ?? 0;
-  if (marked && st.PENDING) st.PENDING = Math.max(0, st.PENDING - marked);
   const bars: ChartBar[] = [];
   let delivered = 0;
   let failed = 0;

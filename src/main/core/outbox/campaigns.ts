@@ -120,7 +120,7 @@ export class Campaigns {
     const statuses = this.db
       .prepare(
         `SELECT campaign_id AS c, COALESCE(status, 'PENDING') AS status, COUNT(*) AS n FROM recipients
-         WHERE state IN ('submitted', 'scheduled', 'marked_sent') GROUP BY campaign_id, COALESCE(status, 'PENDING')`,
+         WHERE state IN ('submitted', 'scheduled') GROUP BY campaign_id, COALESCE(status, 'PENDING')`,
       )
       .all() as { c: number; status: string; n: number }[];
     const batches = this.db

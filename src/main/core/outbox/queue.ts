@@ -203,15 +203,21 @@ export class Queue {
     });
   }
 
-  /** Provably not processed: wait and retry the same batch. */
+  /**
+   * Provably not processed: wait and retry the same batch. An uncounted try (offline) is given back,
+   * and while no counted try is left the give-up clock (first_attempt_at) has not started either: a
+   * night offline must not make the first 503 of the morning fail the batch.
+   */
   markRetry(batchId: number, attemptId: number, nextAt: number, o: AttemptOutcome, countTry: boolean): void {
     this.tx(() => {
+      const giveBack = countTry ? 0 : 1;
       this.db
         .prepare(
           `UPDATE batches SET state = 'retry_wait', next_attempt_at = ?, error_code = ?, error = ?,
-             tries = tries - ? WHERE id = ?`,
+             tries = tries - ?, first_attempt_at = CASE WHEN tries - ? <= 0 THEN NULL ELSE first_attempt_at END
+           WHERE id = ?`,
         )
-        .run(nextAt, o.code, o.message, countTry ? 0 : 1, batchId);
+        .run(nextAt, o.code, o.message, giveBack, giveBack, batchId);
       this.setRecipients(batchId, 'in_flight', 'retry_wait', o.code, o.message);
       this.finishAttempt(attemptId, o);
     });

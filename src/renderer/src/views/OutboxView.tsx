@@ -1,4 +1,5 @@
 // Outbox and results: every campaign with its progress, and the selected one's recipients.
+import { waitingCount } from '../format';
 import { useOutboxStore } from '../stores/outbox';
 import { useResultsStore } from '../stores/results';
 import { useAppStore } from '../stores/app';
@@ -18,9 +19,9 @@ export function OutboxView(): React.JSX.Element {
 
   return (
     <div className="outbox">
-      <div className="row">
+      <div className="row view-head">
         <h2>Campaigns</h2>
-        {state && !state.paused ? (
+        {state && !state.paused && waitingCount(state) > 0 ? (
           <button type="button" onClick={() => void pauseAll()}>
             Pause all sending
           </button>
