@@ -56,7 +56,7 @@ function normaliseOne(raw: string, defaultCountry: CountryCode, options: { fastP
   // Excel's "this is text" marker, and our own formula guard in the rejected-rows report.
   if (text.charCodeAt(0) === 0x27) text = text.slice(1).trim();
   if (text === '') return { ok: false, reason: 'missing', message: 'No phone number in this row' };
-  if (EXCEL_SCIENTIFIC.test(text)) {
+  if ((text.includes('E') || text.includes('e')) && EXCEL_SCIENTIFIC.test(text)) {
     return {
       ok: false,
       reason: 'excel_scientific',

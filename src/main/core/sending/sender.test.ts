@@ -1,6 +1,11 @@
 // The sender against the real simulator, nothing failing: batching by encoding, merge fields,
 // one request per batch, every recipient accepted exactly once.
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DB_FILE } from '../db/open';
+import type { FetchFn } from '../types';
 import { FakeClock, makeEngine, merge, newCampaign, numbers, pause, sendIdle, waitFor, type Harness } from '../testing';
 
 let h: Harness | null = null;
@@ -117,5 +122,42 @@ describe('sender happy path', () => {
     await waitFor(() => h!.counts().submitted === 40, 'after 60 s');
     expect(h.sends()).toBe(4);
     expect(h.sim.duplicates()).toEqual([]);
+  });
+
+  it('in_flight is committed before the request is written, and the token never reaches the database', async () => {
+    const seen: number[] = [];
+    let dir = '';
+    // At the moment the POST leaves, another connection (a crash-restart) must already see in_flight.
+    const check = (real: FetchFn): FetchFn => async (u, i) => {
+      if (i?.method === 'POST') {
+        const other = new Database(join(dir, DB_FILE), { readonly: true });
+        try {
+          seen.push(other.prepare("SELECT COUNT(*) FROM recipients WHERE state = 'in_flight'").pluck().get() as number);
+        } finally {
+          other.close();
+        }
+      }
+      return real(u, i);
+    };
+    h = await makeEngine({ fetch: check, settings: { batchSize: 10, maxConcurrent: 1 }, start: false });
+    dir = h.dataDir;
+    h.token.value = 'secret-token-1234567890';
+    h.sim.setToken(h.token.value);
+    h.engine.start();
+    h.engine.campaigns.create(newCampaign({ people: numbers(30).map((msisdn) => ({ msisdn })) }));
+    h.engine.wake();
+    await waitFor(() => sendIdle(h!), 'sent');
+    expect(seen).toEqual([10, 10, 10]);
+
+    h.token.value = 'wrong-token-abcdefghij'; // a 401 stores the answer body in the attempts
+    h.engine.campaigns.create(newCampaign({ people: numbers(5, 4530000000).map((msisdn) => ({ msisdn })) }));
+    h.engine.wake();
+    await waitFor(() => h!.engine.pauseInfo().reason === 'auth', 'auth pause');
+    h.engine.db.pragma('wal_checkpoint(FULL)');
+    for (const f of readdirSync(dir)) {
+      const bytes = readFileSync(join(dir, f));
+      expect(bytes.includes('secret-token-1234567890'), f).toBe(false);
+      expect(bytes.includes('wrong-token-abcdefghij'), f).toBe(false);
+    }
   });
 });
