@@ -46,7 +46,7 @@ export async function checkFile(o: CheckOptions): Promise<CheckedFile> {
   const { bytes } = o.file;
   const fileName = basename(o.file.path);
   const sessions = new ImportSessions();
-  const preview = sessions.preview(fileName, bytes, o.alreadyImported ?? (() => null));
+  const preview = await sessions.preview(fileName, bytes, o.alreadyImported ?? (() => null));
   const phoneColumn = resolvePhoneColumn(o.phoneColumn, {
     fileName,
     headers: preview.headers,

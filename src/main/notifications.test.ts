@@ -34,6 +34,13 @@ describe('createNoticeNotifier', () => {
     ]);
   });
 
+  it('also notifies when a campaign has finished', () => {
+    const f = fakeNotification();
+    const notify = createNoticeNotifier({ Notification: f.Notification });
+    notify({ key: 'finished-7', level: 'info', message: 'Campaign "Sale" finished: 9 delivered, 1 not delivered.' });
+    expect(f.shown).toEqual([{ title: 'SMS Outbox', body: 'Campaign "Sale" finished: 9 delivered, 1 not delivered.' }]);
+  });
+
   it('does nothing where the OS has no notifications', () => {
     const f = fakeNotification(false);
     expect(createNoticeNotifier({ Notification: f.Notification })(paused)).toBe(false);

@@ -1,5 +1,6 @@
-// OS notifications for notices that need the user (paused queue, low credit, keychain trouble), so
-// they are seen while the window is in the background. Info notices stay in the app.
+// OS notifications for notices that need the user (paused queue, low credit, uncertain recipients,
+// keychain trouble, a campaign finished), so
+// they are seen while the window is in the background. Other info notices stay in the app.
 import type { Notice } from '../shared/contract';
 
 export interface NotificationLike {
@@ -24,7 +25,9 @@ export function createNoticeNotifier(opts: NotifierOptions): (notice: Notice) =>
   const now = opts.now ?? Date.now;
   const lastShown = new Map<string, number>();
   return (notice) => {
-    if (notice.level !== 'warning' && notice.level !== 'error') return false;
+    // A finished campaign is news worth an OS notification too: sends run while the window is hidden.
+    const worthy = notice.level !== 'info' || notice.key.startsWith('finished-');
+    if (!worthy) return false;
     if (!opts.Notification.isSupported()) return false;
     const last = lastShown.get(notice.key);
     if (last !== undefined && now() - last < repeatAfterMs) return false;

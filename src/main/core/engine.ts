@@ -240,8 +240,18 @@ export class Engine {
     if (!c) return;
     if (c.status === 'done') {
       const delivered = c.statuses.DELIVERED ?? 0;
-      const failed = c.total - delivered - (c.states.cancelled ?? 0);
-      this.events.notice('info', `finished-${campaignId}`, `Campaign "${c.name}" finished: ${delivered} delivered, ${failed} not delivered.`);
+      const uncertain = c.states.uncertain ?? 0;
+      const marked = c.states.marked_sent ?? 0;
+      const failed = c.total - delivered - uncertain - marked - (c.states.cancelled ?? 0);
+      const extra = [uncertain ? `${uncertain} uncertain (your decision needed)` : '', marked ? `${marked} marked as sent` : '']
+        .filter(Boolean)
+        .map((x) => `, ${x}`)
+        .join('');
+      this.events.notice(
+        'info',
+        `finished-${campaignId}`,
+        `Campaign "${c.name}" finished: ${delivered} delivered, ${failed} not delivered${extra}.`,
+      );
     }
   }
 

@@ -9,7 +9,7 @@ import {
   analyseImport,
   decodeCsvBytes,
   guessMapping,
-  parseCsv,
+  parseCsvAsync,
   sniffDelimiter,
   MAX_IMPORT_BYTES,
   ImportError,
@@ -33,11 +33,11 @@ const MAX_HELD = 5;
 export class ImportSessions {
   private readonly held = new Map<string, HeldImport>();
 
-  preview(
+  async preview(
     fileName: string,
     bytes: Uint8Array,
     alreadyImported: (hash: string) => ImportPreview['alreadyImported'],
-  ): ImportPreview {
+  ): Promise<ImportPreview> {
     if (bytes.byteLength > MAX_IMPORT_BYTES) {
       throw new ImportError(
         'too_large',
@@ -46,7 +46,8 @@ export class ImportSessions {
     }
     const { text, encoding } = decodeCsvBytes(bytes);
     const delimiter = sniffDelimiter(text);
-    const { rows } = parseCsv(text, delimiter);
+    // Chunked parse: a 20 MB file must not freeze the main process while it is previewed.
+    const { rows } = await parseCsvAsync(text, delimiter);
     const mapping = guessMapping(rows);
     const fileHash = createHash('sha256').update(bytes).digest('hex');
     const id = randomUUID();

@@ -10,7 +10,9 @@ import { parseCsvAsync } from './parse';
 import { isCountryCode, normaliseMsisdn } from './phone';
 import { decodeCsvBytes, sniffDelimiter, type CsvEncoding, type Delimiter } from './sniff';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+// 20 MB is about 450,000 typical contact rows; the whole analysis lives in the main process's memory
+// (about 1 GB at this size), so larger files are refused with a clear message instead.
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_PARTS = 10;
 /** Rows checked between two yields to the event loop. */
 const CHUNK_ROWS = 2000;
