@@ -33,6 +33,9 @@ export interface SenderDeps {
   decorate?: (req: SendRequest, batch: ClaimedBatch) => SendRequest;
 }
 
+/** The settings allow at most this many concurrent requests (GatewayAPI allows 40 connections). */
+const MAX_WORKERS = 10;
+
 export interface SenderState {
   offline: boolean;
   retryAt: number | null;
@@ -45,6 +48,8 @@ export class Sender {
   private readonly waker = new Waker();
   private readonly limiter: RateLimiter;
   private workers: Promise<void>[] = [];
+  private stopP: Promise<void> | null = null;
+  private wanted = false;
   private stopping = false;
   private active = 0;
   /** Consecutive "no network" failures: the offline probe backs off on these, not on the batch's tries. */
@@ -60,9 +65,19 @@ export class Sender {
   }
 
   start(): void {
+    this.wanted = true;
+    // Workers of a previous run still finishing (the lease came back quickly): start after them.
+    if (this.stopP) {
+      void this.stopP.then(() => {
+        if (this.wanted) this.start();
+      });
+      return;
+    }
+    if (this.workers.length > 0) return;
     this.stopping = false;
-    const n = Math.max(1, this.d.config().maxConcurrent);
-    for (let i = 0; i < n; i++) this.workers.push(this.loop(i));
+    // One loop per allowed concurrent request; loops above the current setting idle, so a change in
+    // Settings takes effect without a restart.
+    for (let i = 0; i < MAX_WORKERS; i++) this.workers.push(this.loop(i));
   }
 
   wake(): void {
@@ -80,10 +95,14 @@ export class Sender {
 
   /** Lets requests already written finish (their outcome is recorded), then resolves. */
   async stop(): Promise<void> {
+    this.wanted = false;
     this.stopping = true;
     this.waker.wake();
-    await Promise.all(this.workers);
-    this.workers = [];
+    this.stopP ??= Promise.all(this.workers).then(() => {
+      this.workers = [];
+      this.stopP = null;
+    });
+    await this.stopP;
   }
 
   /** Resolves when nothing is queued, claimed or in flight and no retry is due soon (CLI, tests). */
@@ -95,7 +114,7 @@ export class Sender {
     while (!this.stopping) {
       try {
         const seen = this.waker.generation;
-        const worked = await this.step();
+        const worked = worker < Math.max(1, this.d.config().maxConcurrent) && (await this.step());
         if (!worked && !this.stopping) {
           const next = this.d.paused() ? null : this.d.queue.nextRetryAt();
           this.state.retryAt = next;
