@@ -32,12 +32,12 @@ describe('concurrent requests', () => {
     h.sim.faults.latencyMs = 60;
     h.engine.campaigns.create(newCampaign({ people: people(100) }));
     h.engine.wake();
-    await waitFor(() => h!.sends() >= 4, 10000);
+    await waitFor(() => h!.sends() >= 4, 'four requests at concurrency 1');
     expect(c.seen.max).toBe(1);
 
     writeSettings(h.engine.db, { maxConcurrent: 3 });
     h.engine.wake();
-    await waitFor(() => sendIdle(h!), 15000);
+    await waitFor(() => sendIdle(h!), 'the rest sent at concurrency 3', { timeoutMs: 15_000 });
     expect(c.seen.max).toBe(3);
     expect(h.sim.duplicates()).toEqual([]);
     expect(h.counts().submitted).toBe(100);
