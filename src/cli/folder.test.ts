@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './args';
 import { resolvePhoneColumn } from './columns';
-import { checkFolderMode, resolveDataDir } from './folder';
+import { resolveDataDir } from './folder';
 
 const env = { SMS_OUTBOX_DATA_DIR: '/srv/outbox' } as NodeJS.ProcessEnv;
 
@@ -17,10 +17,6 @@ describe('resolveDataDir', () => {
   it('never lets demo and live sending share a folder', () => {
     expect(() => resolveDataDir({ dataDir: '/srv/outbox', demo: true }, env)).toThrow(/--demo cannot use the live data folder/);
     expect(() => resolveDataDir({ dataDir: '/srv/outbox/demo/', demo: false }, env)).toThrow(/is the demo data folder/);
-    expect(() => checkFolderMode('demo', 'live', '/d')).toThrow(/holds demo campaigns/);
-    expect(() => checkFolderMode('live', 'demo', '/d')).toThrow(/holds real campaigns/);
-    expect(() => checkFolderMode(null, 'live', '/d')).not.toThrow();
-    expect(() => checkFolderMode('demo', 'demo', '/d')).not.toThrow();
   });
 });
 

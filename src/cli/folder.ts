@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defaultDataDir, demoDataDir } from '../main/core/paths';
 import { UsageError, type FolderOptions } from './args';
 
-export type FolderMode = 'live' | 'demo';
+export type { FolderMode } from '../main/core/folderMode';
 
 /** The app's folder (or SMS_OUTBOX_DATA_DIR), its demo folder with --demo, or --data-dir. */
 export function resolveDataDir(o: FolderOptions, env: NodeJS.ProcessEnv): string {
@@ -20,15 +20,4 @@ export function resolveDataDir(o: FolderOptions, env: NodeJS.ProcessEnv): string
     throw new UsageError(`${dir} is the demo data folder; add --demo, or choose another --data-dir for real sending.`);
   }
   return dir;
-}
-
-/** A folder remembers which mode first sent from it; the other mode is refused there. */
-export function checkFolderMode(recorded: unknown, mode: FolderMode, dir: string): void {
-  if (recorded !== 'live' && recorded !== 'demo') return;
-  if (recorded === mode) return;
-  throw new UsageError(
-    recorded === 'demo'
-      ? `${dir} holds demo campaigns: sending from it for real could send demo messages to real numbers. Use another --data-dir, or add --demo.`
-      : `${dir} holds real campaigns: a demo run there would hand their queue to the simulator. Use another --data-dir for the demo.`,
-  );
 }

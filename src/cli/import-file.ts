@@ -2,7 +2,7 @@
 // turns an accepted import into the campaign the app would create from it.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ImportSessions, reportOf } from '../main/core/imports';
+import { ImportSessions, reportOf, campaignFromAnalysis } from '../main/core/imports';
 import { isCountryCode, type ImportAnalysis } from '../main/core/importing';
 import type { NewCampaign } from '../main/core/outbox/campaigns';
 import type { ImportPreview, ImportReport } from '../shared/contract';
@@ -81,29 +81,15 @@ export function unknownFieldsError(f: CheckedFile): UsageError | null {
 
 /** The same campaign the app's "campaign.create" stores from an import. */
 export function campaignFrom(f: CheckedFile, c: { name: string; sender: string; message: string }): NewCampaign {
-  const a = f.analysis;
-  const merge = a.merge ?? { rewritten: c.message, tags: [], columns: [], unknown: [] };
-  const nameCol = a.nameColumn;
-  return {
+  return campaignFromAnalysis(f.analysis, {
     name: c.name,
     sender: c.sender,
-    message: merge.rewritten,
-    tags: merge.tags,
     sendAt: null,
     fileName: f.fileName,
     fileHash: f.fileHash,
     estimateCost: null,
     currency: null,
-    recipients: a.accepted.map((r) => ({
-      rowNo: r.rowNo,
-      msisdn: r.msisdn,
-      country: r.country,
-      name: nameCol != null ? (r.values[nameCol] ?? null) : null,
-      tagvalues: merge.tags.length ? merge.columns.map((col) => r.values[col] ?? '') : null,
-      encoding: r.encoding,
-      parts: r.parts,
-    })),
-  };
+  });
 }
 
 /** Every rejected row, for `import --json`. */

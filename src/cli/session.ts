@@ -6,7 +6,6 @@ import { Engine, type EngineOptions } from '../main/core/engine';
 import { DB_FILE } from '../main/core/db/open';
 import { GatewayClient } from '../main/core/gateway/client';
 import { resolveBaseUrl } from '../main/core/gateway/base-url';
-import { readValue, writeValue } from '../main/core/outbox/settings';
 import { describeKeychainError } from '../main/core/secrets/secretStore';
 import { DEMO_TOKEN } from '../main/core/app';
 import type { Logger } from '../main/core/types';
@@ -15,9 +14,9 @@ import type { Settings } from '../shared/contract';
 import type { FolderOptions, SendingOptions } from './args';
 import { CliError, type CliDeps } from './deps';
 import { EXIT } from './exit-codes';
-import { checkFolderMode, resolveDataDir } from './folder';
-
-const FOLDER_MODE_KEY = 'folderMode';
+import { resolveDataDir } from './folder';
+import { UsageError } from './args';
+import { folderModeConflict, markFolderMode as markMode } from '../main/core/folderMode';
 
 /** The engine with this run's overrides (--base-url, --batch-size) on top of the folder's settings,
  * so one CLI run never changes what the app uses. */
@@ -123,7 +122,8 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
     }
   };
   try {
-    checkFolderMode(readValue(engine.db, FOLDER_MODE_KEY), o.demo ? 'demo' : 'live', dataDir);
+    const conflict = folderModeConflict(engine.db, o.demo ? 'demo' : 'live', dataDir);
+    if (conflict) throw new UsageError(conflict);
     const s = engine.settings();
     const url = sim ? { ok: true as const, url: sim.url } : resolveBaseUrl(s.platform, s.customBaseUrl);
     if (!url.ok) {
@@ -149,9 +149,7 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
 
 /** Records the folder's mode once something is about to be sent from it. */
 export function markFolderMode(session: Session): void {
-  if (readValue(session.engine.db, FOLDER_MODE_KEY) == null) {
-    writeValue(session.engine.db, FOLDER_MODE_KEY, session.simulator ? 'demo' : 'live');
-  }
+  markMode(session.engine.db, session.simulator ? 'demo' : 'live');
 }
 
 async function readToken(deps: CliDeps): Promise<string> {

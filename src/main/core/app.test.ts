@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type SmsOutboxApp } from './app';
 import { createMemoryStore } from './secrets/secretStore';
+import { openDatabase } from './db/open';
+import { markFolderMode } from './folderMode';
 import type { Result } from '../../shared/result';
 
 let app: SmsOutboxApp | null = null;
@@ -117,6 +119,19 @@ describe('app (demo mode)', () => {
     const account = await call<{ credit: number | null; currency: string | null }>('account.refresh', {});
     expect(account.currency).toBe('DKK');
     expect(account.credit).toBeLessThan(500);
+  });
+
+  it('never sends from a folder that demo sending (e.g. the CLI with --demo) used', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sms-outbox-app-'));
+    const db = openDatabase(dir);
+    markFolderMode(db, 'demo');
+    db.close();
+    app = await openApp({ dataDir: dir, fetch: (u, i) => fetch(u, i), secrets: createMemoryStore(), emit: (event, payload) => events.push({ event, payload }) });
+    const r = await app.dispatch('campaign.sendTest', { sender: 'Shop', message: 'Hi', msisdn: '20123450', importId: null });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/holds demo campaigns/) });
+    expect(events.some((e) => e.event === 'notice' && JSON.stringify(e.payload).includes('Sending is off'))).toBe(true);
+    expect(app.engine.holdsLease).toBe(false);
   });
 
   it('rejects invalid input with the field named, and never returns the token', async () => {

@@ -18,10 +18,11 @@ import { createDispatch, type Handlers } from './dispatch';
 import { Engine } from './engine';
 import { GatewayClient } from './gateway/client';
 import { resolveBaseUrl } from './gateway/base-url';
-import { ImportSessions, reportOf } from './imports';
+import { ImportSessions, reportOf, campaignFromAnalysis } from './imports';
 import { rejectedRowsCsv, csvSafeCell, normaliseMsisdn, decodeCsvBytes, parseCsv, sniffDelimiter } from './importing';
 import { smsParts } from '../../shared/sms';
 import { demoDataDir } from './paths';
+import { folderModeConflict, markFolderMode } from './folderMode';
 import type { SecretStore } from './secrets/secretStore';
 import { systemClock, silentLogger, type Clock, type FetchFn, type Logger } from './types';
 import { startSimulator, type Simulator } from '../simulator';
@@ -74,6 +75,11 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   let simulator: Simulator | null = null;
   let engine!: Engine;
   const imports = new ImportSessions();
+  let folderProblem: string | null = null;
+  const markSending = () => {
+    if (folderProblem) throw new AppError('conflict', folderProblem);
+    markFolderMode(engine.db, mode);
+  };
 
   const accountView = (): AccountView => {
     const a = engine.account.get();
@@ -113,7 +119,10 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
         notice: (level, key, message) => emit('notice', { level, key, message }),
       },
     });
-    engine.start();
+    // A folder the CLI used in the other mode is never sent from (demo messages must not go out for real).
+    folderProblem = folderModeConflict(engine.db, mode, mode === 'demo' ? demoDataDir(opts.dataDir) : opts.dataDir);
+    if (folderProblem) emit('notice', { level: 'error', key: 'folder-mode', message: `Sending is off: ${folderProblem}` });
+    else engine.start();
   }
 
   async function closeEngine(): Promise<void> {
@@ -305,29 +314,19 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
           })?${est.exceedsCredit ? ` The estimate exceeds your credit of ${est.credit} ${est.currency}.` : ''}`,
         );
       }
+      markSending();
       const h = imports.get(c.importId);
-      const a = h.analysis!;
-      const nameCol = a.nameColumn;
-      const res = engine.campaigns.create({
-        name: c.name,
-        sender: c.sender,
-        message: a.merge.rewritten,
-        tags: a.merge.tags,
-        sendAt: c.sendAt,
-        fileName: h.fileName,
-        fileHash: h.fileHash,
-        estimateCost: est.total,
-        currency: est.currency,
-        recipients: a.accepted.map((r) => ({
-          rowNo: r.rowNo,
-          msisdn: r.msisdn,
-          country: r.country,
-          name: nameCol != null ? (r.values[nameCol] ?? null) : null,
-          tagvalues: a.merge.tags.length ? a.merge.columns.map((col) => r.values[col] ?? '') : null,
-          encoding: r.encoding,
-          parts: r.parts,
-        })),
-      });
+      const res = engine.campaigns.create(
+        campaignFromAnalysis(h.analysis!, {
+          name: c.name,
+          sender: c.sender,
+          sendAt: c.sendAt,
+          fileName: h.fileName,
+          fileHash: h.fileHash,
+          estimateCost: est.total,
+          currency: est.currency,
+        }),
+      );
       imports.discard(c.importId);
       changed([res.campaignId]);
       return res;
@@ -336,6 +335,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       const s = engine.settings();
       const n = normaliseMsisdn(t.msisdn, s.defaultCountry as CountryCode);
       if (!n.ok) throw new AppError('invalid_input', `Test number: ${n.message}`, 'msisdn');
+      markSending();
       const p = smsParts(t.message);
       const res = engine.campaigns.create({
         name: `Test to ${n.msisdn}`,

@@ -5,6 +5,7 @@ import { randomUUID, createHash } from 'node:crypto';
 import { AppError } from '../../shared/result';
 import type { ImportPreview, ImportReport, RejectKind } from '../../shared/contract';
 import { REJECT_KINDS } from '../../shared/contract';
+import type { NewCampaign } from './outbox/campaigns';
 import {
   analyseImport,
   decodeCsvBytes,
@@ -154,5 +155,35 @@ export function reportOf(importId: string, a: ImportAnalysis): ImportReport {
     merge: { tags: a.merge?.tags ?? [], unknown: a.merge?.unknown ?? [] },
     encodings: { gsm7, ucs2 },
     parts,
+  };
+}
+
+/** An analysed import as a campaign to store: the one mapping both the app and the CLI use. */
+export function campaignFromAnalysis(
+  a: ImportAnalysis,
+  c: {
+    name: string;
+    sender: string;
+    sendAt: number | null;
+    fileName: string | null;
+    fileHash: string | null;
+    estimateCost: number | null;
+    currency: string | null;
+  },
+): NewCampaign {
+  const { merge, nameColumn } = a;
+  return {
+    ...c,
+    message: merge.rewritten,
+    tags: merge.tags,
+    recipients: a.accepted.map((r) => ({
+      rowNo: r.rowNo,
+      msisdn: r.msisdn,
+      country: r.country,
+      name: nameColumn != null ? (r.values[nameColumn] ?? null) : null,
+      tagvalues: merge.tags.length ? merge.columns.map((col) => r.values[col] ?? '') : null,
+      encoding: r.encoding,
+      parts: r.parts,
+    })),
   };
 }

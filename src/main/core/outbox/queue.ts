@@ -96,12 +96,13 @@ export class Queue {
           .prepare("UPDATE recipients SET state = 'claimed', updated_at = ? WHERE batch_id = ? AND state = 'retry_wait'")
           .run(now, batchId);
       } else {
+        // Ordered as the recipients_queue index is, so no sort of the whole queue per claim.
         const head = this.db
           .prepare(
             `SELECT r.campaign_id AS campaignId, r.encoding FROM recipients r
              JOIN campaigns c ON c.id = r.campaign_id
              WHERE r.state = 'queued' AND c.status = 'active'
-             ORDER BY r.campaign_id, r.id LIMIT 1`,
+             ORDER BY r.campaign_id, r.encoding, r.id LIMIT 1`,
           )
           .get() as { campaignId: number; encoding: string } | undefined;
         if (!head) return null;
