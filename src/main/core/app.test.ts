@@ -121,6 +121,23 @@ describe('app (demo mode)', () => {
     expect(account.credit).toBeLessThan(500);
   });
 
+  it('estimates and sends with the mapping the user confirmed, not the guess', async () => {
+    await start();
+    await call('mode.set', { mode: 'demo' });
+    const file = ['Mobil;Fastnet', '20123450;', '20123451;', '20123452;33123456'].join('\n');
+    const p = await call<{ importId: string; phoneColumn: number }>('import.preview', {
+      fileName: 'two.csv',
+      dataBase64: Buffer.from(file).toString('base64'),
+    });
+    expect(p.phoneColumn).toBe(0);
+    const r = await call<{ accepted: number }>('import.analyse', { importId: p.importId, hasHeader: true, phoneColumn: 1, defaultCountry: 'DK', message: 'Hi' });
+    expect(r.accepted).toBe(1);
+    const est = await call<{ recipients: number }>('campaign.estimate', { importId: p.importId, message: 'Hi again' });
+    expect(est.recipients).toBe(1);
+    const c = await call<{ queued: number }>('campaign.create', { importId: p.importId, name: 'x', sender: 'Shop', message: 'Hi again', sendAt: null, confirm: true });
+    expect(c.queued).toBe(1);
+  });
+
   it('never sends from a folder that demo sending (e.g. the CLI with --demo) used', async () => {
     dir = mkdtempSync(join(tmpdir(), 'sms-outbox-app-'));
     const db = openDatabase(dir);

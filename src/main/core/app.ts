@@ -171,9 +171,17 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   async function estimate(importId: string, message: string): Promise<Estimate> {
     const s = engine.settings();
     const held = imports.get(importId);
+    // The mapping the user confirmed in import.analyse (else the guess); only the message may differ.
+    const w = held.analysedWith;
     const analysis = await imports.analyse(
       importId,
-      { hasHeader: held.preview.hasHeader, phoneColumn: held.analysedWith?.phoneColumn ?? held.preview.phoneColumn ?? 0, defaultCountry: held.analysedWith?.defaultCountry ?? s.defaultCountry, message, maxParts: s.maxParts },
+      {
+        hasHeader: w?.hasHeader ?? held.preview.hasHeader,
+        phoneColumn: w?.phoneColumn ?? held.preview.phoneColumn ?? 0,
+        defaultCountry: w?.defaultCountry ?? s.defaultCountry,
+        message,
+        maxParts: s.maxParts,
+      },
       engine.suppression.snapshot(),
       () => {},
     );
