@@ -317,7 +317,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       if (!c.confirm) {
         throw new AppError(
           'needs_confirmation',
-          `Send ${c.message.length > 0 ? 'this message' : ''} to ${est.recipients} recipients (${est.parts} SMS parts${
+          `Send this message to ${est.recipients} recipients (${est.parts} SMS parts${
             est.total != null ? `, about ${est.total} ${est.currency}` : ''
           })?${est.exceedsCredit ? ` The estimate exceeds your credit of ${est.credit} ${est.currency}.` : ''}`,
         );
