@@ -124,4 +124,9 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (country, currency)
   );
   `,
+  // 2: with quiet hours on, a batch holds one country; a partial index over queued rows only finds
+  // each country's next recipient with a seek and costs nothing once a recipient has left the queue.
+  `
+  CREATE INDEX recipients_queued_country ON recipients(country, campaign_id, encoding, id) WHERE state = 'queued';
+  `,
 ];

@@ -26,3 +26,7 @@ export class ImportError extends Error {
 export function isImportError(e: unknown): e is ImportError {
   return e instanceof ImportError;
 }
+
+export function emptyFileError(): ImportError {
+  return new ImportError('empty', 'The file is empty: there are no rows to import.');
+}

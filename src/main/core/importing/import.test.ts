@@ -20,6 +20,16 @@ async function importError(p: Promise<unknown>): Promise<ImportError> {
 }
 
 describe('analyseImport: file formats', () => {
+  it('an Excel "sep=;" first line names the delimiter and is not taken for the header', async () => {
+    const bytes = new Uint8Array(Buffer.from('sep=;\r\nNavn;Mobil\r\nSøren, Ærø;20123456\r\nÅse;20123457\r\n', 'latin1'));
+    const a = await run(bytes, { message: 'Hej %navn%' });
+    expect(a).toMatchObject({ delimiter: ';', hasHeader: true, headers: ['Navn', 'Mobil'], phoneColumn: 1, nameColumn: 0 });
+    expect(a.rejected).toEqual([]);
+    expect(msisdns(a)).toEqual(['4520123456', '4520123457']);
+    expect(a.accepted[0]).toMatchObject({ rowNo: 2, values: ['Søren, Ærø', '20123456'] });
+    expect(a.merge.tags).toEqual(['%Navn%']);
+  });
+
   it('Danish Excel file (Windows-1252, semicolons): letters intact, all number formats read', async () => {
     const a = await run(fixture('cp1252-danish.csv'));
     expect(a).toMatchObject({ encoding: 'windows-1252', delimiter: ';', hasHeader: true, phoneColumn: 1, nameColumn: 0, totalRows: 4 });

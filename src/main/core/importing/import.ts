@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Encoding } from '../../../shared/states';
 import { MAX_SMS_PARTS, nonGsmChars, smsParts } from '../../../shared/sms';
-import { ImportError } from './errors';
+import { ImportError, emptyFileError } from './errors';
 import { guessMapping, type MappingConfidence } from './mapping';
 import { mergedSmsParts, parseMergeFields, renderMessage, type MergeFields } from './merge';
 import { parseCsvAsync } from './parse';
@@ -265,9 +265,7 @@ function listHeaders(headers: string[]): string {
   return headers.length <= 8 ? headers.join(', ') : `${headers.slice(0, 8).join(', ')} and ${headers.length - 8} more`;
 }
 
-function emptyFile(): ImportError {
-  return new ImportError('empty', 'The file is empty: there are no rows to import.');
-}
+const emptyFile = emptyFileError;
 
 function formatMb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;

@@ -101,6 +101,11 @@ describe('guessMapping: files without a header row', () => {
     expect(m).toMatchObject({ hasHeader: false, phoneColumn: 1 });
   });
 
+  it('takes "Surname, First name" cells for the name column', () => {
+    const m = guessMapping([['Hansen, Jens', '20123456'], ['Ølgaard, Åse', '+45 20 12 34 57']]);
+    expect(m).toMatchObject({ hasHeader: false, phoneColumn: 1, nameColumn: 0 });
+  });
+
   it('lets the caller say whether there is a header', () => {
     const rows = table(['Navn', 'Mobil'], ['Anna', '20123456']);
     expect(guessMapping(rows, { hasHeader: false })).toMatchObject({ hasHeader: false, headers: ['Column 1', 'Column 2'] });

@@ -242,7 +242,8 @@ function bestNameByHeader(headers: string[], phoneColumn: number | null): number
   return best;
 }
 
-const NAME_LIKE = /^[\p{L}][\p{L}\p{M} .'-]*$/u;
+// A comma too: "Hansen, Jens" is how many address books write a name.
+const NAME_LIKE = /^[\p{L}][\p{L}\p{M} .,'-]*$/u;
 
 /** Without a header: the first column that holds words, not numbers or e-mail addresses. */
 function nameByContent(sample: string[][], width: number, phoneColumn: number | null): number | null {

@@ -2,7 +2,7 @@
 
 import Papa from 'papaparse';
 import { ImportError } from './errors';
-import type { Delimiter } from './sniff';
+import { excelSepLine, type Delimiter } from './sniff';
 
 export interface ParsedCsv {
   /** Records that hold at least one non-blank cell, cells as written (not trimmed). */
@@ -24,6 +24,7 @@ export interface ParseOptions {
 
 /** Parses the whole text in one go (for a preview, or small files). */
 export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
+  text = withoutSepLine(text);
   const result = Papa.parse<string[]>(text, { header: false, delimiter, newline: lineBreakOf(text), skipEmptyLines: false });
   const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed) throw unclosedQuote((unclosed.row ?? 0) + 1);
@@ -38,6 +39,7 @@ export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
  */
 export function parseCsvAsync(text: string, delimiter: Delimiter, options: ParseOptions = {}): Promise<ParsedCsv> {
   const { signal, onProgress, chunkSize = 1 << 20 } = options;
+  text = withoutSepLine(text);
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const out: ParsedCsv = { rows: [], rowNos: [] };
@@ -83,6 +85,11 @@ function keepNonBlank(data: string[][], firstIndex: number, out: ParsedCsv): voi
     out.rows.push(data[i]);
     out.rowNos.push(firstIndex + i + 1);
   }
+}
+
+function withoutSepLine(text: string): string {
+  const sep = excelSepLine(text);
+  return sep ? text.slice(sep.length) : text;
 }
 
 function unclosedQuote(rowNo: number): ImportError {

@@ -6,6 +6,25 @@ import { decodeCsvBytes, decodeWindows1252, sniffDelimiter } from './sniff';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
 describe('decodeCsvBytes', () => {
+  // The app's preview decodes first: without this an empty file was reported as
+  // "No column in this file looks like phone numbers (columns: )".
+  it.each([
+    ['an empty file', new Uint8Array(0)],
+    ['a UTF-8 BOM and nothing else', new Uint8Array([0xef, 0xbb, 0xbf])],
+    ['blank lines only', new TextEncoder().encode('\r\n  \r\n\t\n')],
+    ['a UTF-16 BOM and nothing else', new Uint8Array([0xff, 0xfe])],
+  ])('says the file is empty for %s', (_what, bytes) => {
+    let err: unknown;
+    try {
+      decodeCsvBytes(bytes);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).code).toBe('empty');
+    expect((err as ImportError).message).toMatch(/empty/);
+  });
+
   it('reads UTF-8 with a BOM and drops the BOM', () => {
     const { text, encoding } = decodeCsvBytes(fixture('utf8-bom.csv'));
     expect(encoding).toBe('utf-8-bom');

@@ -1,6 +1,6 @@
 // Work out how a CSV file was written: its text encoding and its delimiter.
 
-import { ImportError } from './errors';
+import { ImportError, emptyFileError } from './errors';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -44,6 +44,9 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   }
   // Some tools write the BOM twice (a BOM-less decoder followed by a BOM-writing encoder).
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Here rather than only in analyseImport: the preview runs first and would otherwise report an
+  // empty file as "no column looks like phone numbers".
+  if (text.trim() === '') throw emptyFileError();
   rejectControlCharacters(text);
   return { text, encoding };
 }
@@ -125,6 +128,8 @@ function rejectControlCharacters(text: string): void {
  * file whose names hold commas, and for a small '|' file (checked with papaparse 5.7.1).
  */
 export function sniffDelimiter(text: string): Delimiter {
+  const declared = excelSepLine(text);
+  if (declared) return declared.delimiter;
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   const counts = countPerRecord(sample, 20);
   let best: Delimiter = ',';
@@ -145,6 +150,15 @@ export function sniffDelimiter(text: string): Delimiter {
     }
   }
   return best;
+}
+
+/**
+ * Excel's "sep=;" first line, which names the delimiter (written by some exports, and added by
+ * users so that Excel opens the file right). Excel hides that line, so parsing skips it too.
+ */
+export function excelSepLine(text: string): { delimiter: Delimiter; length: number } | null {
+  const m = /^sep=([,;\t|])[ ]*(?:\r\n|\n|\r|$)/i.exec(text);
+  return m ? { delimiter: m[1] as Delimiter, length: m[0].length } : null;
 }
 
 type Counts = Record<Delimiter, number>;

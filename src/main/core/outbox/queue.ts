@@ -23,6 +23,20 @@ export interface ClaimedBatch {
   recipients: ClaimedRecipient[];
 }
 
+/** Quiet hours' constraints on a claim (none: the fastest claim, any country mixed). */
+export interface ClaimFilter {
+  /** Every recipient of the batch has one country, so the batch can be held or sent as a whole. */
+  byCountry?: boolean;
+  /** Countries inside their quiet window now (null = recipients without a country); implies byCountry. */
+  quietCountries?: readonly (string | null)[];
+}
+
+interface QueueHead {
+  campaignId: number;
+  encoding: string;
+  country: string | null;
+}
+
 export interface AttemptOutcome {
   outcome: string;
   httpStatus: number | null;
@@ -76,9 +90,12 @@ export class Queue {
 
   /**
    * Claims the next batch: a due retry first, else up to `size` queued recipients of the oldest
-   * active campaign, all of one encoding (one non-GSM name must not reprice the others).
+   * active campaign, all of one encoding (one non-GSM name must not reprice the others). With
+   * `filter` (quiet hours on) the batch also holds one country, and quiet countries are skipped.
+   * Retries are claimed whatever their country: they were formed before any window began.
    */
-  claimNext(size: number): ClaimedBatch | null {
+  claimNext(size: number, filter?: ClaimFilter): ClaimedBatch | null {
+    const byCountry = !!filter && (!!filter.byCountry || (filter.quietCountries?.length ?? 0) > 0);
     return this.tx(() => {
       const now = this.now();
       const retry = this.db
@@ -96,23 +113,15 @@ export class Queue {
           .prepare("UPDATE recipients SET state = 'claimed', updated_at = ? WHERE batch_id = ? AND state = 'retry_wait'")
           .run(now, batchId);
       } else {
-        // Ordered as the recipients_queue index is, so no sort of the whole queue per claim.
-        const head = this.db
-          .prepare(
-            `SELECT r.campaign_id AS campaignId, r.encoding FROM recipients r
-             JOIN campaigns c ON c.id = r.campaign_id
-             WHERE r.state = 'queued' AND c.status = 'active'
-             ORDER BY r.campaign_id, r.encoding, r.id LIMIT 1`,
-          )
-          .get() as { campaignId: number; encoding: string } | undefined;
+        const head = byCountry ? this.countryHead(filter?.quietCountries ?? []) : this.head();
         if (!head) return null;
+        // With a country the same filter goes through recipients_queued_country, else recipients_queue.
+        const same = `state = 'queued' AND campaign_id = ? AND encoding = ?${byCountry ? ' AND country IS ?' : ''}`;
+        const args: (number | string | null)[] = [head.campaignId, head.encoding, ...(byCountry ? [head.country] : [])];
         const ids = this.db
-          .prepare(
-            `SELECT id FROM recipients WHERE state = 'queued' AND campaign_id = ? AND encoding = ?
-             ORDER BY id LIMIT ?`,
-          )
+          .prepare(`SELECT id FROM recipients WHERE ${same} ORDER BY id LIMIT ?`)
           .pluck()
-          .all(head.campaignId, head.encoding, size) as number[];
+          .all(...args, size) as number[];
         batchId = Number(
           this.db
             .prepare(
@@ -123,14 +132,72 @@ export class Queue {
         );
         // The ids are the first N in id order for this filter, so a range update claims exactly them.
         this.db
-          .prepare(
-            `UPDATE recipients SET state = 'claimed', batch_id = ?, updated_at = ?
-             WHERE state = 'queued' AND campaign_id = ? AND encoding = ? AND id BETWEEN ? AND ?`,
-          )
-          .run(batchId, now, head.campaignId, head.encoding, ids[0], ids[ids.length - 1]);
+          .prepare(`UPDATE recipients SET state = 'claimed', batch_id = ?, updated_at = ? WHERE ${same} AND id BETWEEN ? AND ?`)
+          .run(batchId, now, ...args, ids[0], ids[ids.length - 1]);
       }
       return this.loadBatch(batchId);
     });
+  }
+
+  /** The queue's head in recipients_queue order, so no sort of the whole queue per claim. */
+  private head(): QueueHead | undefined {
+    const h = this.db
+      .prepare(
+        `SELECT r.campaign_id AS campaignId, r.encoding FROM recipients r
+         JOIN campaigns c ON c.id = r.campaign_id
+         WHERE r.state = 'queued' AND c.status = 'active'
+         ORDER BY r.campaign_id, r.encoding, r.id LIMIT 1`,
+      )
+      .get() as { campaignId: number; encoding: string } | undefined;
+    return h && { ...h, country: null };
+  }
+
+  /**
+   * The head among countries that are not quiet: one seek per queued country, the earliest
+   * (campaign, encoding, id) wins, so campaigns still go oldest first.
+   */
+  private countryHead(quiet: readonly (string | null)[]): QueueHead | undefined {
+    const skip = new Set(quiet);
+    const first = this.db.prepare(
+      `SELECT r.campaign_id AS campaignId, r.encoding, r.id FROM recipients r
+       JOIN campaigns c ON c.id = r.campaign_id
+       WHERE r.state = 'queued' AND r.country IS ? AND c.status = 'active'
+       ORDER BY r.campaign_id, r.encoding, r.id LIMIT 1`,
+    );
+    let best: (QueueHead & { id: number }) | undefined;
+    for (const country of this.queuedCountries()) {
+      if (skip.has(country)) continue;
+      const h = first.get(country) as { campaignId: number; encoding: string; id: number } | undefined;
+      if (!h) continue;
+      const earlier =
+        !best ||
+        h.campaignId < best.campaignId ||
+        (h.campaignId === best.campaignId && (h.encoding < best.encoding || (h.encoding === best.encoding && h.id < best.id)));
+      if (earlier) best = { ...h, country };
+    }
+    return best;
+  }
+
+  /**
+   * The distinct countries of queued recipients (null = none recorded), paused campaigns included:
+   * a skip-scan of recipients_queued_country, one seek per country, not a pass over the queue.
+   * INDEXED BY: without statistics the planner would scan recipients_queue and sort instead.
+   */
+  queuedCountries(): (string | null)[] {
+    const out: (string | null)[] = [];
+    if (this.db.prepare("SELECT 1 FROM recipients WHERE state = 'queued' AND country IS NULL LIMIT 1").get()) out.push(null);
+    let c = this.db
+      .prepare("SELECT country FROM recipients INDEXED BY recipients_queued_country WHERE state = 'queued' AND country IS NOT NULL ORDER BY country LIMIT 1")
+      .pluck()
+      .get() as string | undefined;
+    const next = this.db
+      .prepare("SELECT country FROM recipients INDEXED BY recipients_queued_country WHERE state = 'queued' AND country > ? ORDER BY country LIMIT 1")
+      .pluck();
+    while (c !== undefined) {
+      out.push(c);
+      c = next.get(c) as string | undefined;
+    }
+    return out;
   }
 
   private loadBatch(batchId: number): ClaimedBatch {

@@ -1,28 +1,123 @@
-// Quiet hours: a daily window (e.g. 21:00–08:00, may wrap midnight) in which no batch is sent; the
-// queue holds and resumes at the window's end. Times are the computer's local time.
+// Quiet hours: a daily window (e.g. 21:00–08:00, may wrap midnight) in which nobody is texted. The
+// window is read on the recipient's clock (their country's zone, timeZones.ts); recipients without a
+// known country use the computer's clock. Their batches hold and go at the window's end.
+import { zoneOf } from './timeZones';
+
 export interface QuietHours {
   enabled: boolean;
   start: string; // "HH:MM"
   end: string; // "HH:MM"
 }
 
+const MINUTE = 60_000;
+const DAY_MIN = 1440;
+
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h * 60 + m;
 }
 
-/** When `now` falls inside the window, the epoch ms at which it ends; else null. */
-export function quietUntil(now: number, q: QuietHours): number | null {
+// Building an Intl.DateTimeFormat costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes since local midnight at `t` on the clock of `zone` (null = this computer's zone). */
+export function localMinutes(t: number, zone: string | null): number {
+  if (zone == null) {
+    const d = new Date(t);
+    return d.getHours() * 60 + d.getMinutes();
+  }
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(zone, f);
+  }
+  let h = 0;
+  let m = 0;
+  for (const p of f.formatToParts(t)) {
+    if (p.type === 'hour') h = Number(p.value);
+    else if (p.type === 'minute') m = Number(p.value);
+  }
+  return h * 60 + m;
+}
+
+/**
+ * When `now` falls inside the window on `zone`'s clock (null = this computer's), the epoch ms at
+ * which it ends: the first minute whose local time is outside it. Else null.
+ */
+export function quietUntil(now: number, q: QuietHours, zone: string | null = null): number | null {
   if (!q.enabled) return null;
   const start = minutes(q.start);
   const end = minutes(q.end);
   if (start === end) return null;
-  const d = new Date(now);
-  const cur = d.getHours() * 60 + d.getMinutes();
-  const inside = start < end ? cur >= start && cur < end : cur >= start || cur < end;
-  if (!inside) return null;
-  const until = new Date(now);
-  until.setHours(Math.floor(end / 60), end % 60, 0, 0);
-  if (until.getTime() <= now) until.setDate(until.getDate() + 1);
-  return until.getTime();
+  const inside = (t: number) => {
+    const cur = localMinutes(t, zone);
+    return start < end ? cur >= start && cur < end : cur >= start || cur < end;
+  };
+  // Every zone's offset is whole minutes, so the answer is the same for the whole minute of `now`.
+  const m0 = Math.floor(now / MINUTE) * MINUTE;
+  if (!inside(m0)) return null;
+  // Jump the wall-clock distance to `end`, then correct once or twice for an offset change (DST)
+  // in between: the local time read there is off by exactly that change.
+  let t = m0 + ((end - localMinutes(m0, zone) + DAY_MIN) % DAY_MIN) * MINUTE;
+  for (let i = 0; i < 2; i++) {
+    const off = signedMinutes(localMinutes(t, zone) - end);
+    if (off === 0) break;
+    t -= off * MINUTE;
+  }
+  if (t > m0 && !inside(t) && (t - MINUTE === m0 || inside(t - MINUTE))) return t;
+  // `end` does not exist that night (it falls in the hour a spring-forward skips): walk minute by
+  // minute to the first one past it. Rare, and at most a day of steps.
+  for (t = m0 + MINUTE; t <= m0 + 2 * DAY_MIN * MINUTE; t += MINUTE) if (!inside(t)) return t;
+  return null;
+}
+
+/** A difference of clock times in minutes, as the shortest way round the clock face: [-720, 720). */
+function signedMinutes(d: number): number {
+  return ((((d + DAY_MIN / 2) % DAY_MIN) + DAY_MIN) % DAY_MIN) - DAY_MIN / 2;
+}
+
+export interface QuietCountries {
+  /** Queued countries inside their window now (null = recipients without a country). */
+  quiet: (string | null)[];
+  /** Whether some queued country may be sent to now. */
+  open: boolean;
+  /** The earliest end among the quiet ones, or null when none is quiet. */
+  until: number | null;
+}
+
+/**
+ * Splits the queued countries into quiet and open. Results are kept per zone for the current minute
+ * (they cannot change within it), so the sender can ask on every step.
+ */
+export class QuietCheck {
+  private minute = -1;
+  private key = '';
+  private readonly byZone = new Map<string | null, number | null>();
+
+  countries(now: number, q: QuietHours, countries: readonly (string | null)[]): QuietCountries {
+    const minute = Math.floor(now / MINUTE);
+    const key = `${q.enabled}|${q.start}|${q.end}`;
+    if (minute !== this.minute || key !== this.key) {
+      this.byZone.clear();
+      this.minute = minute;
+      this.key = key;
+    }
+    const quiet: (string | null)[] = [];
+    let open = false;
+    let until: number | null = null;
+    for (const c of countries) {
+      const zone = zoneOf(c);
+      let end = this.byZone.get(zone);
+      if (end === undefined) {
+        end = quietUntil(now, q, zone);
+        this.byZone.set(zone, end);
+      }
+      if (end == null) open = true;
+      else {
+        quiet.push(c);
+        until = until == null ? end : Math.min(until, end);
+      }
+    }
+    return { quiet, open, until };
+  }
 }

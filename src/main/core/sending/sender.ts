@@ -8,7 +8,7 @@ import type { SendRequest, SendResponse } from '../gateway/types';
 import { GatewayError } from '../gateway/errors';
 import type { PauseReason } from '../../../shared/states';
 import { backoffDelay, RateLimiter, Waker, type BackoffPolicy } from './backoff';
-import { quietUntil, type QuietHours } from './quietHours';
+import { QuietCheck, type QuietHours } from './quietHours';
 
 export interface SenderDeps {
   queue: Queue;
@@ -40,7 +40,7 @@ export interface SenderState {
   offline: boolean;
   retryAt: number | null;
   running: number;
-  /** Quiet hours hold the queue until this time. */
+  /** Everything queued is inside its quiet window; the first window ends at this time. */
   quietUntil: number | null;
 }
 
@@ -58,6 +58,9 @@ export class Sender {
   private readonly offlineWaiting = new Set<number>();
   state: SenderState = { offline: false, retryAt: null, running: 0, quietUntil: null };
   private readonly retry: BackoffPolicy & { maxAgeMs: number; offlineMaxMs: number };
+  private readonly quiet = new QuietCheck();
+  /** The earliest end of a held country's quiet window: an idle loop wakes then to send to it. */
+  private quietWakeAt: number | null = null;
 
   constructor(private readonly d: SenderDeps) {
     this.limiter = new RateLimiter(() => d.config().ratePerMinute, d.clock.now);
@@ -116,8 +119,10 @@ export class Sender {
         const seen = this.waker.generation;
         const worked = worker < Math.max(1, this.d.config().maxConcurrent) && (await this.step());
         if (!worked && !this.stopping) {
-          const next = this.d.paused() ? null : this.d.queue.nextRetryAt();
-          this.state.retryAt = next;
+          const paused = this.d.paused();
+          const retryAt = paused ? null : this.d.queue.nextRetryAt();
+          this.state.retryAt = retryAt;
+          const next = paused ? null : earliest(retryAt, this.quietWakeAt);
           await this.waker.wait(this.d.clock.sleep, next == null ? Infinity : next - this.d.clock.now(), seen);
         }
       } catch (e) {
@@ -137,13 +142,14 @@ export class Sender {
   private async step(): Promise<boolean> {
     if (this.d.paused()) return false;
     const cfg = this.d.config();
-    const quiet = cfg.quietHours ? quietUntil(this.d.clock.now(), cfg.quietHours) : null;
-    if (quiet != null) {
-      this.state.quietUntil = quiet;
-      await this.waker.wait(this.d.clock.sleep, quiet - this.d.clock.now());
-      return true;
-    }
-    this.state.quietUntil = null;
+    const now = this.d.clock.now();
+    // Quiet hours: batches of one country each, none for a country inside its window. A retry is
+    // claimed whatever its country: it was formed and scheduled before (rare; see claimNext).
+    const q = cfg.quietHours?.enabled ? this.quiet.countries(now, cfg.quietHours, this.d.queue.queuedCountries()) : null;
+    this.quietWakeAt = q?.until ?? null;
+    const held = q != null && !q.open && q.until != null;
+    this.state.quietUntil = held ? q.until : null;
+    if (held && !this.retryDue(now)) return false;
     const size = Math.max(1, Math.min(cfg.batchSize, 10000, cfg.ratePerMinute ?? Infinity));
     const wait = this.limiter.take(0);
     if (wait > 0) {
@@ -160,7 +166,7 @@ export class Sender {
       }
       return false;
     }
-    const batch = this.d.queue.claimNext(size);
+    const batch = this.d.queue.claimNext(size, q ? { byCountry: true, quietCountries: q.quiet } : undefined);
     if (!batch) return false;
     const delay = this.limiter.take(batch.recipients.length);
     if (delay > 0) {
@@ -280,9 +286,18 @@ export class Sender {
     }
   }
 
+  private retryDue(now: number): boolean {
+    const at = this.d.queue.nextRetryAt();
+    return at != null && at <= now;
+  }
+
   private triesOf(batchId: number): number {
     return this.d.queue.tries(batchId);
   }
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  return a == null ? b : b == null ? a : Math.min(a, b);
 }
 
 /** "6 h", "90 min", "20 s": for messages. */
