@@ -24,6 +24,7 @@ describe('parseCommand', () => {
       country: null,
       phoneColumn: null,
       yes: false,
+      again: false,
       dataDir: null,
       demo: false,
       baseUrl: null,

@@ -37,9 +37,11 @@ export type Command =
       country: string | null;
       phoneColumn: string | null;
       yes: boolean;
+      again: boolean;
     } & SendingOptions)
   | ({ kind: 'resume' } & SendingOptions)
   | ({ kind: 'status'; json: boolean; campaign: number | null } & FolderOptions)
+  | ({ kind: 'resolve'; campaign: number; action: 'resend' | 'mark_sent' } & FolderOptions)
   | ({
       kind: 'import';
       file: string;
@@ -49,7 +51,7 @@ export type Command =
       json: boolean;
     } & FolderOptions);
 
-export const COMMANDS = ['send', 'resume', 'status', 'import'] as const;
+export const COMMANDS = ['send', 'resume', 'status', 'import', 'resolve'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const DEFAULT_TIMEOUT_SEC = 600;
@@ -78,8 +80,10 @@ const OPTIONS: Record<CommandName, Options> = {
     country: { type: 'string' },
     'phone-column': { type: 'string' },
     yes: { type: 'boolean', short: 'y' },
+    again: { type: 'boolean' },
   },
   resume: sending,
+  resolve: { ...folder, campaign: { type: 'string' }, resend: { type: 'boolean' }, 'mark-sent': { type: 'boolean' } },
   status: { ...folder, json: { type: 'boolean' }, campaign: { type: 'string' } },
   import: {
     ...folder,
@@ -98,6 +102,7 @@ Commands:
   resume   Send whatever is still queued (e.g. after a crash or a pause)
   status   Show every recipient's state and delivery status
   import   Check a CSV file and report bad rows, without queueing anything
+  resolve  Decide about "uncertain" recipients: send them again, or mark them as sent
 
 Run "sms-outbox <command> --help" for a command's options.
 The data folder is the app's own unless --data-dir or SMS_OUTBOX_DATA_DIR says otherwise;
@@ -122,11 +127,19 @@ is sending from the data folder.`,
   --timeout SEC         longest wait for delivery reports with --wait (default ${DEFAULT_TIMEOUT_SEC})
   --data-dir DIR        data folder (default: the app's)
   --demo                send to the built-in simulator, in the demo data folder
-  --yes, -y             do not ask for confirmation`,
+  --yes, -y             do not ask for confirmation
+  --again               send a file that was already sent as a campaign once more (refused otherwise)`,
+  resolve: `Usage: sms-outbox resolve --campaign N (--resend | --mark-sent) [--data-dir DIR] [--demo]
+
+"Uncertain" recipients were being sent when a request failed in a way that does not tell whether
+GatewayAPI accepted it (a timeout, a reset, a 500/502/504, a crash). Nothing resends them by itself.
+  --resend              queue them again (whoever already got the SMS gets it twice); then run "sms-outbox resume"
+  --mark-sent           record them as sent (whoever did not get it never will)
+  --campaign N          the campaign (see "sms-outbox status")`,
   resume: `Usage: sms-outbox resume [options]
 
 Takes over sending for the data folder: work claimed by a process that stopped goes back to the
-queue, requests that were under way become "uncertain" (resolve them in the app), and everything
+queue, requests that were under way become "uncertain" (see "sms-outbox resolve"), and everything
 queued is sent.
 
   --base-url URL        GatewayAPI URL for this run (default: the app's platform setting)
@@ -211,6 +224,7 @@ export function parseCommand(argv: readonly string[]): Command {
         country: parseCountry(str('country')),
         phoneColumn: nonEmpty(str('phone-column'), '--phone-column'),
         yes: flag('yes'),
+        again: flag('again'),
       };
     }
     case 'status': {
@@ -220,6 +234,17 @@ export function parseCommand(argv: readonly string[]): Command {
         ...folderOpts,
         json: flag('json'),
         campaign: c === null ? null : parseInteger(c, '--campaign', 1, Number.MAX_SAFE_INTEGER),
+      };
+    }
+    case 'resolve': {
+      const resend = flag('resend');
+      const markSent = flag('mark-sent');
+      if (resend === markSent) throw new UsageError('Choose one: --resend or --mark-sent.');
+      return {
+        kind: 'resolve',
+        ...folderOpts,
+        campaign: parseInteger(required(str('campaign'), '--campaign N'), '--campaign', 1, Number.MAX_SAFE_INTEGER),
+        action: resend ? 'resend' : 'mark_sent',
       };
     }
     case 'import': {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../main/core/engine';
+import { newCampaign, people } from '../main/core/testing';
 import { createMemoryStore, type SecretStore } from '../main/core/secrets/secretStore';
 import { startSimulator, type Simulator } from '../main/simulator';
 import { EXIT } from './exit-codes';
@@ -195,6 +196,48 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
     expect(lines.filter((l) => l.state === 'uncertain')).toHaveLength(3);
   });
 
+  it('resolve --mark-sent / --resend decides about uncertain recipients; resume then sends only the resent', async () => {
+    sim = await startSimulator({ token: TOKEN });
+    sim.faults.status5xx = { code: 502, acceptBeforeFail: false, count: 2 };
+    const r = await send(csv('c.csv', contacts(6)), ['--batch-size', '3']);
+    expect(r.code).toBe(EXIT.incomplete);
+    expect(r.err).toMatch(/sms-outbox resolve --campaign N --resend/);
+    expect(sim.log).toHaveLength(0);
+
+    // Nothing queued, only uncertain: resume needs no token and says what to do.
+    const idle = await cli(['resume', '--data-dir', dir]);
+    expect(idle.code).toBe(EXIT.incomplete);
+    expect(idle.err).toMatch(/6 recipients are uncertain/);
+
+    const lines = async () => statusLines(await cli(['status', '--data-dir', dir, '--json']));
+    const uncertain = (await lines()).filter((l) => l.state === 'uncertain').map((l) => l.msisdn);
+    expect(uncertain).toHaveLength(6);
+
+    expect((await cli(['resolve', '--data-dir', dir, '--campaign', '1'])).code).toBe(EXIT.usage);
+    const resent = await cli(['resolve', '--data-dir', dir, '--campaign', '1', '--resend']);
+    expect(resent.code).toBe(EXIT.ok);
+    expect(resent.out).toMatch(/6 uncertain recipients of campaign 1 are queued again/);
+    const again = await cli(['resume', '--data-dir', dir, '--base-url', sim.url], { env });
+    expect(again.code).toBe(EXIT.ok);
+    expect(sim.log.map((l) => l.msisdn).sort()).toEqual(uncertain.sort());
+    expect(sim.duplicates()).toEqual([]);
+    expect(new Set((await lines()).map((l) => l.state))).toEqual(new Set(['submitted']));
+    expect((await cli(['resolve', '--data-dir', dir, '--campaign', '1', '--mark-sent'])).out).toMatch(/no uncertain recipients/);
+  });
+
+  it('refuses to send the same file twice unless --again, and resume with nothing queued exits 0', async () => {
+    sim = await startSimulator({ token: TOKEN });
+    const file = csv('c.csv', contacts(3));
+    expect((await send(file)).code).toBe(EXIT.ok);
+    const twice = await send(file);
+    expect(twice.code).toBe(EXIT.usage);
+    expect(twice.err).toMatch(/c\.csv was already sent as campaign 1 .*add --again.*Nothing was stored/);
+    expect(sim.log).toHaveLength(3);
+    expect((await cli(['resume', '--data-dir', dir])).code).toBe(EXIT.ok);
+    expect((await send(file, ['--again'])).code).toBe(EXIT.ok);
+    expect(sim.log).toHaveLength(6);
+  });
+
   it('on Ctrl-C lets requests under way finish, records them, and exits 1; resume sends the rest once', async () => {
     sim = await startSimulator({ token: TOKEN });
     sim.faults.latencyMs = 150;
@@ -238,6 +281,7 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
     expect(Date.now() - started).toBeLessThan(3000);
     expect(r.err).toMatch(new RegExp(`^sms-outbox: Another SMS Outbox process \\(pid ${process.pid} on .*\\) is sending from ${dir}`));
     expect(holder.campaigns.list(false)).toHaveLength(0);
+    holder.campaigns.create(newCampaign({ people: people(2) }));
     expect((await cli(['resume', '--data-dir', dir, '--base-url', sim.url], { env })).code).toBe(EXIT.busy);
   });
 

@@ -13,6 +13,7 @@ type SendCmd = Extract<Command, { kind: 'send' }>;
 type ResumeCmd = Extract<Command, { kind: 'resume' }>;
 type StatusCmd = Extract<Command, { kind: 'status' }>;
 type ImportCmd = Extract<Command, { kind: 'import' }>;
+type ResolveCmd = Extract<Command, { kind: 'resolve' }>;
 
 const out = (deps: CliDeps, lines: string[]) => lines.length && deps.stdout(lines.join('\n') + '\n');
 
@@ -100,6 +101,22 @@ export async function statusCommand(cmd: StatusCmd, deps: CliDeps): Promise<Exit
   }
 }
 
+export async function resolveCommand(cmd: ResolveCmd, deps: CliDeps): Promise<ExitCode> {
+  const { dataDir, engine } = openReadOnly(cmd, deps);
+  if (!engine) throw new UsageError(`There is no outbox in ${dataDir}.`);
+  try {
+    if (!engine.campaigns.exists(cmd.campaign)) notFound(cmd.campaign);
+    const n = engine.campaigns.resolveUncertain(cmd.campaign, null, cmd.action);
+    if (n === 0) deps.stdout(`Campaign ${cmd.campaign} has no uncertain recipients.\n`);
+    else if (cmd.action === 'resend') {
+      deps.stdout(`${num(n)} uncertain recipients of campaign ${cmd.campaign} are queued again: run "sms-outbox resume${cmd.demo ? ' --demo' : ''}" to send them.\n`);
+    } else deps.stdout(`${num(n)} uncertain recipients of campaign ${cmd.campaign} are marked as sent.\n`);
+    return EXIT.ok;
+  } finally {
+    await engine.close();
+  }
+}
+
 function notFound(id: number): never {
   throw new UsageError(`There is no campaign ${id} in this data folder.`);
 }
@@ -129,8 +146,12 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     if (unknown) throw unknown;
     if (f.report.accepted === 0) throw new UsageError(`No recipient in ${f.fileName} can be sent to; nothing was stored.`);
     const before = f.preview.alreadyImported;
-    if (before) {
-      deps.stderr(`Note: this file was already sent as campaign ${before.campaignId} "${before.name}" (${new Date(before.at).toLocaleString()}).\n`);
+    // A re-run of the same command (a script, a retry after a crash) must not send everything twice.
+    if (before && !cmd.again) {
+      throw new UsageError(
+        `${f.fileName} was already sent as campaign ${before.campaignId} "${before.name}" (${new Date(before.at).toLocaleString()}); ` +
+          'sending it again would send every message again. Use "sms-outbox resume" to finish that campaign, or add --again to send it once more. Nothing was stored.',
+      );
     }
     const name = cmd.name ?? f.fileName.replace(/\.[^.]*$/, '');
     await confirm(cmd, deps, `Send to ${num(f.report.accepted)} recipients (${num(f.report.parts)} SMS parts) through ${session.target}?`);
@@ -150,6 +171,17 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
 }
 
 export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<ExitCode> {
+  // Nothing to do needs no token, no simulator and no lease.
+  const ro = openReadOnly(cmd, deps);
+  const tallies = ro.engine ? ro.engine.campaigns.list(cmd.demo).map(tally) : [];
+  await ro.engine?.close();
+  if (!tallies.some((t) => t.unsent > 0 || (cmd.wait && t.unreported > 0))) {
+    deps.stdout(`Nothing to send in ${ro.dataDir}.\n`);
+    const uncertain = tallies.reduce((n, t) => n + t.uncertain, 0);
+    if (uncertain === 0) return EXIT.ok;
+    deps.stderr(`${num(uncertain)} recipients are uncertain: decide with "sms-outbox resolve --campaign N --resend" or "--mark-sent".\n`);
+    return EXIT.incomplete;
+  }
   const session = await openForSending(cmd, deps, noticePrinter(deps));
   try {
     const { engine } = session;

@@ -86,7 +86,8 @@ describe('progress and summary', () => {
 
   it('tells the user what to do for each exit code', () => {
     const o = { leaseLost: false, paused: null, campaignPaused: false, failed: 2, uncertain: 3, unsent: 0, unreported: 0, wait: false };
-    expect(exitAdvice(EXIT.incomplete, o, null)).toMatch(/2 failed .*3 uncertain.*"Resend" or "Mark as sent"/);
+    expect(exitAdvice(EXIT.incomplete, o, null)).toMatch(/2 failed .*3 uncertain.*sms-outbox resolve --campaign N --resend/);
+    expect(exitAdvice(EXIT.paused, { ...o, paused: 'auth' }, 'GatewayAPI refused the token')).toMatch(/set GATEWAYAPI_TOKEN/);
     expect(exitAdvice(EXIT.paused, { ...o, paused: 'credit', unsent: 5 }, 'Insufficient credit')).toMatch(
       /^Sending is paused: Insufficient credit\. .*sms-outbox resume/,
     );
@@ -147,7 +148,7 @@ describe('status output', () => {
       '  submitted           2',
       '  uncertain           1',
       '    DELIVERED         2',
-      '  1 uncertain: resolve them in the app ("Resend" or "Mark as sent").',
+      '  1 uncertain: "sms-outbox resolve --campaign 1 --resend" or "--mark-sent" (or in the app).',
     ]);
     expect(formatStatusTable([])).toEqual(['No campaigns in this data folder yet.']);
   });

@@ -174,6 +174,9 @@ export function exitAdvice(code: ExitCode, o: RunOutcome, pauseMessage: string |
     case EXIT.busy:
       return 'Another SMS Outbox process took over sending for this data folder; it will send the rest.';
     case EXIT.paused:
+      if (o.paused === 'auth') {
+        return `Sending is paused: ${pauseMessage ?? 'the token was refused'}. From the command line: set GATEWAYAPI_TOKEN to a valid API token (or save one in the app), then run "sms-outbox resume".`;
+      }
       if (o.paused) return `Sending is paused: ${pauseMessage ?? o.paused}. Fix the cause, then run "sms-outbox resume".`;
       return 'The campaign is paused in the app: resume it there (or cancel it), then run "sms-outbox resume".';
     case EXIT.incomplete: {
@@ -181,7 +184,7 @@ export function exitAdvice(code: ExitCode, o: RunOutcome, pauseMessage: string |
       if (o.failed) what.push(`${num(o.failed)} failed (see "sms-outbox status" for the reasons)`);
       if (o.uncertain) {
         what.push(
-          `${num(o.uncertain)} uncertain: GatewayAPI may or may not have accepted them; open the campaign in the app and choose "Resend" or "Mark as sent"`,
+          `${num(o.uncertain)} uncertain: GatewayAPI may or may not have accepted them; decide with "sms-outbox resolve --campaign N --resend" or "--mark-sent" (or in the app)`,
         );
       }
       return `Not every recipient was sent: ${what.join('; ')}.`;
@@ -228,7 +231,9 @@ export function formatStatusTable(campaigns: CampaignSummary[]): string[] {
     for (const [k, n] of Object.entries(c.statuses)) if (n) rows.push([`  ${k === 'PENDING' ? 'no report yet' : k}`, n]);
     const width = Math.max(...rows.map(([k]) => k.length), 8);
     for (const [k, n] of rows) lines.push(`  ${k.padEnd(width)}  ${num(n).padStart(8)}`);
-    if (t.uncertain) lines.push(`  ${num(t.uncertain)} uncertain: resolve them in the app ("Resend" or "Mark as sent").`);
+    if (t.uncertain) {
+      lines.push(`  ${num(t.uncertain)} uncertain: "sms-outbox resolve --campaign ${c.id} --resend" or "--mark-sent" (or in the app).`);
+    }
   }
   return lines;
 }

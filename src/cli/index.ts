@@ -15,9 +15,12 @@ const interrupt = () => {
 };
 process.on('SIGINT', interrupt);
 process.on('SIGTERM', interrupt);
-// `sms-outbox status --json | head` closes the pipe early: that is not an error.
+// `sms-outbox status --json | head` closes the pipe early: that is not an error. Output stops, but
+// the command goes on (a send must record every outcome; exiting here would strand work in flight).
+let stdoutClosed = false;
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
+  if (e.code === 'EPIPE') stdoutClosed = true;
+  else throw e;
 });
 
 let secrets: SecretStore | null = null;
@@ -25,7 +28,9 @@ const interactive = !!process.stdout.isTTY;
 
 runCli(process.argv.slice(2), {
   env: process.env,
-  stdout: (s) => void process.stdout.write(s),
+  stdout: (s) => {
+    if (!stdoutClosed) process.stdout.write(s);
+  },
   stderr: (s) => void process.stderr.write(s),
   interactive,
   ask: process.stdin.isTTY

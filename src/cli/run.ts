@@ -3,7 +3,7 @@
 import { isImportError } from '../main/core/importing';
 import { AppError } from '../shared/result';
 import { parseCommand, USAGE, UsageError } from './args';
-import { importCommand, resumeCommand, sendCommand, statusCommand } from './commands';
+import { importCommand, resolveCommand, resumeCommand, sendCommand, statusCommand } from './commands';
 import { CliError, type CliDeps } from './deps';
 import { EXIT, type ExitCode } from './exit-codes';
 
@@ -31,6 +31,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<Ex
         return await statusCommand(cmd, deps);
       case 'import':
         return await importCommand(cmd, deps);
+      case 'resolve':
+        return await resolveCommand(cmd, deps);
     }
   } catch (e) {
     const { code, message } = describe(e);

@@ -56,24 +56,14 @@ export function quietUntil(now: number, q: QuietHours, zone: string | null = nul
   // Every zone's offset is whole minutes, so the answer is the same for the whole minute of `now`.
   const m0 = Math.floor(now / MINUTE) * MINUTE;
   if (!inside(m0)) return null;
-  // Jump the wall-clock distance to `end`, then correct once or twice for an offset change (DST)
-  // in between: the local time read there is off by exactly that change.
-  let t = m0 + ((end - localMinutes(m0, zone) + DAY_MIN) % DAY_MIN) * MINUTE;
-  for (let i = 0; i < 2; i++) {
-    const off = signedMinutes(localMinutes(t, zone) - end);
-    if (off === 0) break;
-    t -= off * MINUTE;
-  }
-  if (t > m0 && !inside(t) && (t - MINUTE === m0 || inside(t - MINUTE))) return t;
-  // `end` does not exist that night (it falls in the hour a spring-forward skips): walk minute by
-  // minute to the first one past it. Rare, and at most a day of steps.
-  for (t = m0 + MINUTE; t <= m0 + 2 * DAY_MIN * MINUTE; t += MINUTE) if (!inside(t)) return t;
+  // No clock change before the end (every night but two a year): the wall clock runs with real time,
+  // so the end is its wall-clock distance away.
+  const t = m0 + ((end - localMinutes(m0, zone) + DAY_MIN) % DAY_MIN) * MINUTE;
+  if (localMinutes(t, zone) === end) return t;
+  // A DST change in between: the end may move by the change, fall in the skipped hour, or (window
+  // starting in a repeated hour) come when the clock goes back. Walk to the first minute outside.
+  for (let u = m0 + MINUTE; u <= m0 + 2 * DAY_MIN * MINUTE; u += MINUTE) if (!inside(u)) return u;
   return null;
-}
-
-/** A difference of clock times in minutes, as the shortest way round the clock face: [-720, 720). */
-function signedMinutes(d: number): number {
-  return ((((d + DAY_MIN / 2) % DAY_MIN) + DAY_MIN) % DAY_MIN) - DAY_MIN / 2;
 }
 
 export interface QuietCountries {
