@@ -54,7 +54,7 @@ export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<Exit
         }) + '\n',
       );
     } else {
-      const lines = formatImportReport(f.report, f.fileName, { allExamples: true });
+      const lines = formatImportReport(f.report, f.fileName, { allExamples: true, country: cmd.country ?? s.defaultCountry });
       lines.push(`  Phone numbers from column "${f.analysis.headers[f.analysis.phoneColumn]}".`);
       if (f.analysis.rejected.length > 0) lines.push('  (--json lists every rejected row.)');
       out(deps, lines);
@@ -141,7 +141,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
       suppressed: engine.suppression.snapshot(),
       alreadyImported: (h) => engine.campaigns.findByFileHash(h),
     });
-    out(deps, formatImportReport(f.report, f.fileName));
+    out(deps, formatImportReport(f.report, f.fileName, { country: cmd.country ?? s.defaultCountry }));
     const unknown = unknownFieldsError(f);
     if (unknown) throw unknown;
     if (f.report.accepted === 0) throw new UsageError(`No recipient in ${f.fileName} can be sent to; nothing was stored.`);

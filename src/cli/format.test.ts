@@ -175,3 +175,12 @@ describe('progressPrinter', () => {
     expect(lines).toEqual(['1 of 3\n', '3 of 3\n']);
   });
 });
+
+describe('the wrong-country hint', () => {
+  it('suggests --country when most numbers are invalid for the default country', () => {
+    const base = { importId: 'x', totalRows: 10, merge: { tags: [], unknown: [] }, encodings: { gsm7: 1, ucs2: 0 }, parts: 1, examples: {} };
+    const counts = { invalid_number: 9, missing_number: 0, duplicate: 0, suppressed: 0, missing_merge_value: 0, too_long: 0 };
+    expect(formatImportReport({ ...base, accepted: 1, counts }, 'de.csv', { country: 'DK' }).join('\n')).toMatch(/not valid for DK.*--country/);
+    expect(formatImportReport({ ...base, accepted: 9, counts: { ...counts, invalid_number: 1 } }, 'dk.csv', { country: 'DK' }).join('\n')).not.toMatch(/--country/);
+  });
+});

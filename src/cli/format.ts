@@ -118,7 +118,11 @@ function isoMinute(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
-export function formatImportReport(r: ImportReport, fileName: string, opts: { allExamples?: boolean } = {}): string[] {
+export function formatImportReport(
+  r: ImportReport,
+  fileName: string,
+  opts: { allExamples?: boolean; country?: string } = {},
+): string[] {
   const lines: string[] = [];
   const rejected = REJECT_KINDS.reduce((n, k) => n + (r.counts[k] ?? 0), 0);
   lines.push(`${fileName}: ${num(r.totalRows)} rows, ${num(r.accepted)} recipients accepted, ${num(rejected)} rejected.`);
@@ -130,6 +134,10 @@ export function formatImportReport(r: ImportReport, fileName: string, opts: { al
     const shown = opts.allExamples ? examples : examples.slice(0, 3);
     for (const e of shown) lines.push(`    row ${e.rowNo}: ${e.message}`);
     if (n > shown.length) lines.push(`    … and ${num(n - shown.length)} more`);
+  }
+  // Most numbers invalid usually means national numbers read with the wrong default country.
+  if (opts.country && (r.counts.invalid_number ?? 0) > r.accepted) {
+    lines.push(`  Most numbers are not valid for ${opts.country}: if they are from another country, add --country (e.g. --country DE).`);
   }
   if (r.merge.tags.length) lines.push(`  Merge fields: ${r.merge.tags.join(', ')}`);
   if (r.accepted > 0 && r.parts > 0) {
