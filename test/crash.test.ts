@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/main/core/engine';
 import { startSimulator, type Simulator } from '../src/main/simulator';
+import { seededRandom } from '../src/main/core/testing';
 import { RECIPIENT_STATES } from '../src/shared/states';
 import type { RecipientRow } from '../src/shared/contract';
 
@@ -24,18 +25,6 @@ const SEED = 20261125;
 let sim: Simulator;
 let dir: string;
 let csvPath: string;
-
-/** mulberry32: a small seeded PRNG, so the kill schedule is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>;
@@ -172,7 +161,7 @@ afterAll(async () => {
 
 describe('crash safety of the CLI sender', () => {
   it('survives SIGKILL at many points: one state each, nothing sent twice, outbox = simulator log', { timeout: 60_000 }, async () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     let kills = 0;
     let resolved = { markedSent: 0, resent: 0 };
     let campaignStored = false;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { DeliveryStatus, Encoding, PauseReason, RecipientState } from './states';
 import type { Result } from './result';
+import type { RejectKind } from './rejectKinds';
 
 // ---------- shared value schemas ----------
 const id = z.number().int().positive();
@@ -46,15 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   testNumber: null,
 };
 
-export const REJECT_KINDS = [
-  'invalid_number',
-  'missing_number',
-  'duplicate',
-  'suppressed',
-  'missing_merge_value',
-  'too_long',
-] as const;
-export type RejectKind = (typeof REJECT_KINDS)[number];
+export { REJECT_KINDS, type RejectKind } from './rejectKinds';
 
 // ---------- output types ----------
 export interface AppStatus {

@@ -1,15 +1,9 @@
 // Copies of the few contract constants the renderer needs at run time (contract.ts imports zod).
 // The `satisfies` clauses make the type checker fail if the contract's lists change.
-import type { CallInput, RejectKind, Settings } from '../../shared/contract';
+import type { CallInput, Settings } from '../../shared/contract';
+import type { RejectKind } from '../../shared/rejectKinds';
 
-export const REJECT_KINDS = [
-  'invalid_number',
-  'missing_number',
-  'duplicate',
-  'suppressed',
-  'missing_merge_value',
-  'too_long',
-] as const satisfies readonly RejectKind[];
+export { REJECT_KINDS } from '../../shared/rejectKinds';
 
 // Exhaustiveness: every RejectKind has a label, so a new kind in the contract breaks the build here.
 export const REJECT_LABELS: Record<RejectKind, string> = {

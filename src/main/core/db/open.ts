@@ -36,8 +36,9 @@ export function migrate(db: Db, file: string, now: () => number, steps: readonly
     );
   }
   for (let v = current; v < steps.length; v++) {
-    if (v > 0 && existsSync(file)) {
-      // A copy before each change of a database that holds data; VACUUM INTO gives a consistent file.
+    if (current > 0 && existsSync(file)) {
+      // A copy before each change of a database that holds data (one created now, from 0, does not);
+      // VACUUM INTO gives a consistent file.
       const backup = `${file}.v${v}.${now()}.bak`;
       db.exec(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
     }

@@ -17,16 +17,8 @@ export const DEFAULT_MAX_PARTS = 10;
 /** Rows checked between two yields to the event loop. */
 const CHUNK_ROWS = 2000;
 
-// Same list and order as src/shared/contract.ts.
-export const REJECT_KINDS = [
-  'invalid_number',
-  'missing_number',
-  'duplicate',
-  'suppressed',
-  'missing_merge_value',
-  'too_long',
-] as const;
-export type RejectKind = (typeof REJECT_KINDS)[number];
+import { REJECT_KINDS, type RejectKind } from '../../../shared/rejectKinds';
+export { REJECT_KINDS, type RejectKind };
 
 export interface AcceptedRow {
   /** Spreadsheet row number (header = row 1). */
