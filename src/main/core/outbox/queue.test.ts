@@ -34,7 +34,7 @@ afterEach(() => {
 const state = (id: number) => db.prepare('SELECT state FROM recipients WHERE id = ?').pluck().get(id);
 
 describe('claimNext', () => {
-  it('takes up to `size` recipients of one encoding, oldest campaign first, in id order', () => {
+  it('takes up to `size` recipients of one encoding, oldest campaign first, GSM-7 before UCS-2, in id order', () => {
     const a = campaigns.create(
       newCampaign({
         message: 'Hi %name%',
@@ -47,12 +47,13 @@ describe('claimNext', () => {
     const first = queue.claimNext(2)!;
     expect(first).toMatchObject({ campaignId: a, encoding: 'GSM7', tags: ['%name%'] });
     expect(first.recipients.map((r) => r.tagvalues)).toEqual([['Anna'], ['Anna']]);
+    // Within a campaign, GSM-7 recipients go before UCS-2 ones (the queue index's order).
     const second = queue.claimNext(10)!;
-    expect(second).toMatchObject({ campaignId: a, encoding: 'UCS2' });
-    expect(second.recipients).toHaveLength(3);
+    expect(second).toMatchObject({ campaignId: a, encoding: 'GSM7' });
+    expect(second.recipients).toHaveLength(1);
     const third = queue.claimNext(10)!;
-    expect(third).toMatchObject({ campaignId: a, encoding: 'GSM7' });
-    expect(third.recipients).toHaveLength(1);
+    expect(third).toMatchObject({ campaignId: a, encoding: 'UCS2' });
+    expect(third.recipients).toHaveLength(3);
     expect(queue.claimNext(10)).toMatchObject({ campaignId: b, tags: [] });
     expect(queue.claimNext(10)).toBeNull();
     expect(campaigns.counts()).toEqual({ claimed: 9 });
