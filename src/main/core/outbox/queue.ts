@@ -115,11 +115,13 @@ export class Queue {
       } else {
         const head = byCountry ? this.countryHead(filter?.quietCountries ?? []) : this.head();
         if (!head) return null;
-        // With a country the same filter goes through recipients_queued_country, else recipients_queue.
+        // With a country, its recipients may lie anywhere in the id range: go through the country
+        // index, or the range below would walk the campaign's other countries row by row.
+        const table = byCountry ? 'recipients INDEXED BY recipients_queued_country' : 'recipients';
         const same = `state = 'queued' AND campaign_id = ? AND encoding = ?${byCountry ? ' AND country IS ?' : ''}`;
         const args: (number | string | null)[] = [head.campaignId, head.encoding, ...(byCountry ? [head.country] : [])];
         const ids = this.db
-          .prepare(`SELECT id FROM recipients WHERE ${same} ORDER BY id LIMIT ?`)
+          .prepare(`SELECT id FROM ${table} WHERE ${same} ORDER BY id LIMIT ?`)
           .pluck()
           .all(...args, size) as number[];
         batchId = Number(
@@ -132,7 +134,7 @@ export class Queue {
         );
         // The ids are the first N in id order for this filter, so a range update claims exactly them.
         this.db
-          .prepare(`UPDATE recipients SET state = 'claimed', batch_id = ?, updated_at = ? WHERE ${same} AND id BETWEEN ? AND ?`)
+          .prepare(`UPDATE ${table} SET state = 'claimed', batch_id = ?, updated_at = ? WHERE ${same} AND id BETWEEN ? AND ?`)
           .run(batchId, now, ...args, ids[0], ids[ids.length - 1]);
       }
       return this.loadBatch(batchId);
