@@ -49,7 +49,10 @@ export class AccountStore {
     this.db
       .transaction(() => {
         this.db.prepare('DELETE FROM prices').run();
-        const ins = this.db.prepare('INSERT OR REPLACE INTO prices (country, currency, price) VALUES (?, ?, ?)');
+        // A country listed more than once (e.g. per operator) is estimated at its highest price.
+        const ins = this.db.prepare(
+          'INSERT INTO prices (country, currency, price) VALUES (?, ?, ?) ON CONFLICT (country, currency) DO UPDATE SET price = MAX(price, excluded.price)',
+        );
         for (const e of list.tiers.standard ?? Object.values(list.tiers)[0] ?? []) {
           for (const [cur, price] of Object.entries(e.prices)) ins.run(e.country.toUpperCase(), cur.toUpperCase(), price);
         }
