@@ -122,6 +122,9 @@ describe('success bodies', () => {
     });
     expect(parseStatusResponse({ id: 7, recipients: [{ msisdn: '1', dsnstatus: 'enroute', dsntime: '2026-01-01T00:00:00Z' }] }, 7)!.recipients[0])
       .toMatchObject({ status: 'ENROUTE', time: 1767225600 });
+    expect(parseStatusResponse({ id: 7, recipients: [{ msisdn: '+45 12 34 56 78', dsnstatus: 'DELIVERED' }] }, 7)!.recipients[0].msisdn).toBe(
+      '4512345678',
+    );
     expect(parseStatusResponse('nope', 7)).toBeNull();
   });
 

@@ -74,8 +74,9 @@ function toUnixSeconds(v: unknown): number | null {
 
 function parseReport(r: unknown): RecipientReport | null {
   if (!isObj(r)) return null;
-  const msisdn = toStr(r.msisdn);
-  if (msisdn === null) return null;
+  // Matched against our digits-only msisdn: tolerate "+45…" or "45 12…" spellings.
+  const msisdn = toStr(r.msisdn)?.replace(/\D/g, '').replace(/^00/, '') ?? '';
+  if (msisdn === '') return null;
   // The webhook's field names (status/error/code/time) as fallback: same facts, other spelling.
   const status = toStr(r.dsnstatus ?? r.status);
   return {
