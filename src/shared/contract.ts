@@ -335,7 +335,8 @@ export interface Notice {
 
 export interface EventPayloads {
   'outbox.changed': { campaignIds: number[] };
-  'import.progress': { importId: string; done: number; total: number };
+  /** Analysis runs in two passes (reading the CSV, then checking rows); done/total restart for each. */
+  'import.progress': { importId: string; done: number; total: number; phase: 'parsing' | 'checking' };
   'account.changed': AccountView;
   notice: Notice;
 }

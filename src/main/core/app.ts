@@ -296,7 +296,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
         a.importId,
         { ...a, maxParts: engine.settings().maxParts },
         engine.suppression.snapshot(),
-        (done, total) => emit('import.progress', { importId: a.importId, done, total }),
+        (done, total, phase) => emit('import.progress', { importId: a.importId, done, total, phase }),
       );
       return reportOf(a.importId, analysis);
     },

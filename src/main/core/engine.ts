@@ -45,6 +45,8 @@ export interface EngineEvents {
 export interface PauseInfo {
   reason: PauseReason;
   message: string | null;
+  /** For a credit pause: the balance when it paused, so a top-up can be noticed. */
+  credit?: number | null;
 }
 
 export class Engine {
@@ -90,7 +92,10 @@ export class Engine {
       logger: this.logger,
       gateway,
       threshold: () => this.settings().lowCreditThreshold,
-      changed: () => this.events.account(),
+      changed: () => {
+        this.events.account();
+        this.resumeAfterTopUp();
+      },
       lowCredit: (credit, currency) =>
         this.events.notice(
           'warning',
@@ -159,11 +164,22 @@ export class Engine {
 
   pause(reason: Exclude<PauseReason, null>, message: string): void {
     const before = this.pauseInfo();
-    writeValue(this.db, 'pause', { reason, message });
+    const credit = reason === 'credit' ? this.account.get().credit : null;
+    writeValue(this.db, 'pause', { reason, message, credit });
     if (before.reason !== reason) {
       this.events.notice('error', `paused-${reason}`, `Sending is paused: ${message}`);
     }
     this.events.changed([]);
+  }
+
+  /** Credit topped up since the credit pause (seen by the credit poller): carry on by ourselves. */
+  private resumeAfterTopUp(): void {
+    const p = this.pauseInfo();
+    if (p.reason !== 'credit') return;
+    const now = this.account.get().credit;
+    if (now == null || p.credit == null || now <= p.credit) return;
+    this.events.notice('info', 'credit-topped-up', `Credit topped up (${now.toFixed(2)}): sending resumed.`);
+    this.resume();
   }
 
   resume(): void {

@@ -80,7 +80,7 @@ export class ImportSessions {
     id: string,
     args: { hasHeader: boolean; phoneColumn: number; defaultCountry: string; message: string; maxParts: number },
     suppressed: Set<string>,
-    onProgress: (done: number, total: number) => void,
+    onProgress: (done: number, total: number, phase: 'parsing' | 'checking') => void,
   ): Promise<ImportAnalysis> {
     const h = this.get(id);
     const w = h.analysedWith;

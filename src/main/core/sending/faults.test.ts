@@ -268,6 +268,25 @@ describe('pausing the whole outbox', () => {
     agreesWithSimulator(h);
   });
 
+  it('credit exhausted, then topped up: the credit check notices and sending resumes by itself', async () => {
+    h = await makeEngine({ settings: { batchSize: 10, maxConcurrent: 1 }, simulator: { credit: 5 } });
+    await h.engine.creditPoller.refresh();
+    h.engine.campaigns.create(newCampaign({ people: numbers(30).map((msisdn) => ({ msisdn })) }));
+    h.engine.wake();
+    await waitFor(() => h!.engine.pauseInfo().reason === 'credit', 'credit pause');
+    await waitFor(() => h!.engine.sender.state.running === 0, 'requests finished');
+    await h.engine.creditPoller.refresh(); // the balance after the pause: no top-up yet
+    expect(h.engine.pauseInfo().reason).toBe('credit');
+
+    h.sim.setCredit(100);
+    await h.engine.creditPoller.refresh();
+    expect(h.engine.pauseInfo().reason).toBeNull();
+    expect(h.notices.map((n) => n.key)).toContain('credit-topped-up');
+    await waitFor(() => sendIdle(h!), 'sent after top-up');
+    expect(h.counts()).toEqual({ submitted: 30 });
+    expect(h.sim.duplicates()).toEqual([]);
+  });
+
   it('account frozen (0x022A): pauses as frozen, nothing lost', async () => {
     const { h } = await setup(10);
     h.sim.faults.frozen = true;
