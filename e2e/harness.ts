@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { openApp, type SmsOutboxApp } from '../src/main/core/app';
+import { Engine } from '../src/main/core/engine';
 import type { SecretStore } from '../src/main/core/secrets/secretStore';
 
 export const RENDERER_DIR = resolve(__dirname, '..', 'out', 'renderer');
@@ -118,15 +119,17 @@ function installBridge(): void {
  * because that module uses import.meta.url (for keytar's lazy require), which Playwright's CommonJS
  * test loader cannot run; the harness never needs keytar.
  */
-function memorySecrets(): SecretStore {
+function memorySecrets(status: KeychainStatus): SecretStore {
   let token: string | null = null;
   return {
     get: async () => token,
     set: async (t) => void (token = t),
     clear: async () => void (token = null),
-    status: () => ({ ok: true, message: null }),
+    status: () => status,
   };
 }
+
+type KeychainStatus = ReturnType<SecretStore['status']>;
 
 export interface Harness {
   app: SmsOutboxApp;
@@ -144,6 +147,13 @@ export interface Harness {
 export interface HarnessOptions {
   /** Demo simulator timings: short, so delivery reports arrive within seconds. */
   demo: { statusDelayMs?: number; notFoundUntilMs?: number; pollScheduleMs?: number[]; credit?: number };
+  /** What the secret store says about the keychain (ok: false = no keychain answered). */
+  keychain: KeychainStatus;
+  /**
+   * Another sms-outbox (a second engine in this process, as the CLI would be) takes the live data
+   * folder's sender lease before the app opens, and keeps it for the whole test.
+   */
+  dataFolderHeldElsewhere: boolean;
 }
 
 /**
@@ -174,6 +184,8 @@ async function pushEvent(page: Page, event: string, payload: unknown): Promise<v
 
 export const test = base.extend<HarnessOptions & { harness: Harness }, { server: { url: string } }>({
   demo: [{ statusDelayMs: 1500, notFoundUntilMs: 500, pollScheduleMs: [700, 700, 1000, 1500, 2000, 3000] }, { option: true }],
+  keychain: [{ ok: true, message: null }, { option: true }],
+  dataFolderHeldElsewhere: [false, { option: true }],
 
   server: [
     async ({}, use) => {
@@ -184,14 +196,20 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { server:
     { scope: 'worker' },
   ],
 
-  harness: async ({ page, server, demo }, use) => {
+  harness: async ({ page, server, demo, keychain, dataFolderHeldElsewhere }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sms-outbox-e2e-'));
     const log: string[] = [];
     const events: string[] = [];
+    let other: Engine | null = null;
+    if (dataFolderHeldElsewhere) {
+      other = new Engine({ dataDir, gateway: async () => null });
+      other.start();
+      if (!other.holdsLease) throw new Error('e2e: the second engine did not take the lease');
+    }
     const app = await openApp({
       dataDir,
       fetch: loopbackOnlyFetch,
-      secrets: memorySecrets(),
+      secrets: memorySecrets(keychain),
       emit: (event, payload) => {
         events.push(event);
         void pushEvent(page, event, payload);
@@ -220,6 +238,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { server:
     });
 
     await app.close();
+    await other?.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

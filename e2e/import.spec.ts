@@ -27,8 +27,24 @@ test('a large import shows progress, can be cancelled, and then completes', asyn
   await expect(bar).toBeHidden();
   await expect(page.getByTestId('import-report')).toBeHidden();
 
+  // Record every phase shown with its bar's maximum, however briefly (reading can take under a second).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __phases: string[] }).__phases = seen;
+    new MutationObserver(() => {
+      const phase = document.querySelector('[data-testid="import-phase"]')?.textContent;
+      const max = document.querySelector('[role="progressbar"][aria-label="Import progress"]')?.getAttribute('aria-valuemax');
+      const entry = `${phase}|${max}`;
+      if (phase && seen[seen.length - 1] !== entry) seen.push(entry);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   await page.getByRole('button', { name: 'Check recipients' }).click();
   await expect(page.getByTestId('accepted-count')).toHaveText('400,000', { timeout: 60_000 });
+  // The bar fills once per phase: reading the file (its characters), then checking the 400,000 rows.
+  const seen = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+  expect([...new Set(seen.map((e) => e.split('|')[0]))]).toEqual(['Reading file…', 'Checking rows…']);
+  expect(seen).toContain('Checking rows…|400000');
+  expect(seen.some((e) => /^Reading file…\|\d{6,}$/.test(e))).toBe(true);
 });
 
 test('the recipients table renders only what is visible, and scrolls to the last of thousands', async ({ page, harness }) => {

@@ -8,7 +8,9 @@ export class ApiError extends Error {
   readonly kind: ErrorKind;
   readonly field: string | undefined;
   constructor(error: BridgeError) {
-    super(error.message);
+    // Main's input validation prefixes the field's path ("sender: …"); the message is shown at that
+    // field, so the prefix is only noise to the user.
+    super(error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message);
     this.name = 'ApiError';
     this.kind = error.kind;
     this.field = error.field;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, OutboxState } from '../../shared/contract';
 import { coalesce } from './coalesce';
 import { bytesToBase64 } from './files';
-import { campaignStats, formatMoney, localInputToUnix, outboxLabel, percent, previewTable, toMs } from './format';
+import { ApiError } from './bridge';
+import { campaignStats, columnNames, formatMoney, localInputToUnix, outboxLabel, percent, previewTable, scheduleProblem, toMs } from './format';
 
 const idle: OutboxState = { paused: null, pauseMessage: null, offline: false, retryInSec: null, counts: {}, heldElsewhere: false, quietUntil: null };
 
@@ -118,6 +119,48 @@ describe('previewTable (header row yes/no)', () => {
   it('takes row 1 as the header when main guessed there was none', () => {
     const t = previewTable({ hasHeader: false, headers: [], sampleRows: [['Name', 'Mobil'], ['Bo', '1']] }, true);
     expect(t).toEqual({ headers: ['Name', 'Mobil'], rows: [['Bo', '1']] });
+  });
+  it('names the columns of a file without a header row "Column 1", "Column 2" … (the merge-field names)', () => {
+    const t = previewTable({ hasHeader: false, headers: [], sampleRows: [['Bo', '20123450', 'Aarhus'], ['Åse', '20123451']] }, false);
+    expect(t.headers).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(previewTable(sniffedHeader, false).headers).toEqual(['Column 1', 'Column 2']);
+  });
+});
+
+describe('columnNames (what %…% can name, as main names the columns)', () => {
+  it('fills blanks, drops % and line breaks, numbers repeats, and names columns past a short header', () => {
+    expect(columnNames(['Navn', '', '50% rabat', 'navn', 'Navn', 'By\nnavn'], 7)).toEqual([
+      'Navn',
+      'Column 2',
+      '50  rabat', // as main does: each run of % becomes a space
+      'navn (2)',
+      'Navn (3)',
+      'By navn',
+      'Column 7',
+    ]);
+  });
+});
+
+describe('scheduleProblem (the "Send at" field)', () => {
+  const now = new Date(2030, 5, 1, 12, 0).getTime();
+  it('asks for a time when the field is empty', () => {
+    expect(scheduleProblem('', now)).toMatch(/Pick the date and time/);
+  });
+  it('refuses a time that has passed or is about to (it would send at once)', () => {
+    expect(scheduleProblem('2030-06-01T11:59', now)).toMatch(/in the future/);
+    expect(scheduleProblem('2030-06-01T12:00', now)).toMatch(/in the future/);
+  });
+  it('accepts a time in the future', () => {
+    expect(scheduleProblem('2030-06-01T12:05', now)).toBeNull();
+    expect(scheduleProblem('2031-01-01T08:00', now)).toBeNull();
+  });
+});
+
+describe('ApiError (what the user reads)', () => {
+  it('drops the field path main puts before a validation message shown at that field', () => {
+    const e = new ApiError({ kind: 'invalid_input', field: 'sender', message: 'sender: Sender: up to 11 letters/digits, or up to 15 digits' });
+    expect(e.message).toBe('Sender: up to 11 letters/digits, or up to 15 digits');
+    expect(new ApiError({ kind: 'invalid_input', message: 'sender: x' }).message).toBe('sender: x');
   });
 });
 

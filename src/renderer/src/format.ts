@@ -181,15 +181,57 @@ export function mergeTagsIn(message: string): string[] {
 
 /**
  * The preview as the user's header choice shows it: main sniffed whether row 1 is a header; when
- * the user overrides that, row 1 moves between the header and the data rows.
+ * the user overrides that, row 1 moves between the header and the data rows. `headers` always names
+ * every column (columnNames), with or without a header row.
  */
 export function previewTable(
   preview: { hasHeader: boolean; headers: string[]; sampleRows: string[][] },
   hasHeader: boolean,
 ): { headers: string[]; rows: string[][] } {
+  let headers: string[];
+  let rows: string[][];
   if (hasHeader === preview.hasHeader) {
-    return { headers: hasHeader ? preview.headers : [], rows: preview.sampleRows };
+    headers = hasHeader ? preview.headers : [];
+    rows = preview.sampleRows;
+  } else if (hasHeader) {
+    headers = preview.sampleRows[0] ?? [];
+    rows = preview.sampleRows.slice(1);
+  } else {
+    headers = [];
+    rows = preview.headers.length ? [preview.headers, ...preview.sampleRows] : preview.sampleRows;
   }
-  if (hasHeader) return { headers: preview.sampleRows[0] ?? [], rows: preview.sampleRows.slice(1) };
-  return { headers: [], rows: preview.headers.length ? [preview.headers, ...preview.sampleRows] : preview.sampleRows };
+  // Every column gets a name, so a file without a header row still has merge fields (%Column 2%).
+  const width = Math.max(headers.length, 0, ...rows.map((r) => r.length), ...(preview.hasHeader ? [preview.headers.length] : []));
+  return { headers: columnNames(headers, width), rows };
+}
+
+/**
+ * The column names the message can use as %Name%, one per column, as main names them: a header
+ * row's cells (blank → "Column N", '%' and line breaks dropped, repeats numbered " (2)"), or for a
+ * file without a header row "Column 1", "Column 2" …
+ */
+export function columnNames(headers: string[], width: number): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (let i = 0; i < width; i++) {
+    let name = (headers[i] ?? '').replace(/[%\r\n]+/g, ' ').trim() || `Column ${i + 1}`;
+    if (seen.has(name.toLowerCase())) {
+      let n = 2;
+      while (seen.has(`${name} (${n})`.toLowerCase())) n++;
+      name = `${name} (${n})`;
+    }
+    seen.add(name.toLowerCase());
+    names.push(name);
+  }
+  return names;
+}
+
+/** Why a "Send at" value cannot be used (empty, unreadable or not in the future), else null. */
+export function scheduleProblem(value: string, nowMs: number): string | null {
+  const at = localInputToUnix(value);
+  if (at == null) return 'Pick the date and time to send at.';
+  // A minute's margin: the confirmation and the request take a moment, and a time that has passed
+  // by then would send at once instead of waiting.
+  if (at * 1000 < nowMs + 60_000) return 'Pick a time in the future (at least a minute from now).';
+  return null;
 }

@@ -4,9 +4,15 @@ import { create } from 'zustand';
 import type { Estimate, ImportPreview, ImportReport } from '../../../shared/contract';
 import { ApiError, api, errorText, fieldErrors } from '../bridge';
 import { fileToBase64, downloadText } from '../files';
-import { localInputToUnix } from '../format';
+import { localInputToUnix, scheduleProblem } from '../format';
 
 export type ImportPhase = 'none' | 'reading' | 'previewed' | 'analysing' | 'reported';
+
+export interface ImportProgress {
+  phase: 'parsing' | 'checking';
+  done: number;
+  total: number;
+}
 
 export interface Mapping {
   hasHeader: boolean;
@@ -21,7 +27,8 @@ interface ComposeStore {
   phase: ImportPhase;
   preview: ImportPreview | null;
   mapping: Mapping;
-  progress: { done: number; total: number } | null;
+  /** Main analyses in two passes, each reported from 0 to total: reading the CSV, then checking rows. */
+  progress: ImportProgress | null;
   report: ImportReport | null;
   /** The message the report was computed for (merge/length checks depend on it). */
   reportMessage: string | null;
@@ -40,9 +47,11 @@ interface ComposeStore {
   setMapping(patch: Partial<Mapping>): void;
   analyse(): Promise<void>;
   cancelAnalyse(): Promise<void>;
-  onProgress(p: { importId: string; done: number; total: number }): void;
+  onProgress(p: { importId: string } & ImportProgress): void;
   downloadRejected(): Promise<void>;
   refreshEstimate(): Promise<void>;
+  /** Checks what can be checked here before the confirmation opens; sets field errors, false if any. */
+  validateForSend(nowMs: number): boolean;
   /** Creates the campaign; throws ApiError (kind 'needs_confirmation' when main wants a second yes). */
   send(confirm: boolean): Promise<{ campaignId: number; queued: number }>;
   sendTest(msisdn: string): Promise<void>;
@@ -133,7 +142,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
       return;
     }
     const seq = ++analyseSeq;
-    set({ phase: 'analysing', importError: null, progress: { done: 0, total: preview.totalRows } });
+    set({ phase: 'analysing', importError: null, progress: { phase: 'parsing', done: 0, total: 1 } });
     try {
       const report = await api('import.analyse', {
         importId: preview.importId,
@@ -167,7 +176,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
   onProgress(p) {
     const { preview, phase } = get();
     if (phase === 'analysing' && preview && p.importId === preview.importId) {
-      set({ progress: { done: p.done, total: p.total } });
+      set({ progress: { phase: p.phase, done: p.done, total: p.total } });
     }
   },
 
@@ -195,17 +204,31 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
     }
   },
 
+  validateForSend(nowMs) {
+    const { name, sender, message, scheduleEnabled, scheduleAt } = get();
+    const errors: Record<string, string> = {};
+    if (name.trim() === '') errors.name = 'Give the campaign a name, so you can find it in the Outbox.';
+    if (sender.trim() === '') errors.sender = 'Enter the sender name the recipients will see (or a phone number).';
+    if (message.trim() === '') errors.message = 'Write a message.';
+    const when = scheduleEnabled ? scheduleProblem(scheduleAt, nowMs) : null;
+    if (when) errors.sendAt = when;
+    set({ errors });
+    return Object.keys(errors).length === 0;
+  },
+
   async send(confirm) {
     const { preview, name, sender, message, scheduleEnabled, scheduleAt } = get();
     if (!preview) throw new ApiError({ kind: 'invalid_input', message: 'Choose a CSV file first.' });
     let sendAt: number | null = null;
     if (scheduleEnabled) {
-      sendAt = localInputToUnix(scheduleAt);
-      if (sendAt == null) {
-        const err = new ApiError({ kind: 'invalid_input', message: 'Pick a date and time.', field: 'sendAt' });
+      // Checked again here: the time may have passed while the confirmation was open.
+      const problem = scheduleProblem(scheduleAt, Date.now());
+      if (problem) {
+        const err = new ApiError({ kind: 'invalid_input', message: problem, field: 'sendAt' });
         set({ errors: fieldErrors(err) });
         throw err;
       }
+      sendAt = localInputToUnix(scheduleAt);
     }
     set({ sending: true, errors: {} });
     try {

@@ -62,7 +62,7 @@ export function Banners(): React.JSX.Element {
       ) : null}
       {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
       {state?.heldElsewhere ? (
-        <div className="banner banner-warn">
+        <div className="banner banner-warn" data-testid="held-elsewhere-banner">
           Another sms-outbox (the app or the command line) is sending from this data folder. This window shows
           its progress and takes over when it stops.
         </div>
@@ -73,8 +73,9 @@ export function Banners(): React.JSX.Element {
           {formatMoney(account.threshold, account.currency)}). Top up your GatewayAPI account.
         </div>
       ) : null}
-      {app && !app.keychain.ok ? (
-        <div className="banner banner-warn">
+      {/* Demo mode uses no token, so a missing keychain does not matter there. */}
+      {app && !app.keychain.ok && app.mode === 'live' ? (
+        <div className="banner banner-warn" data-testid="keychain-banner">
           {app.keychain.message ?? 'No system keychain is available.'} The token is kept in memory for this
           session only and must be entered again after a restart.
         </div>

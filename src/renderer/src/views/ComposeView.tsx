@@ -12,6 +12,14 @@ import { useOutboxStore } from '../stores/outbox';
 import { useResultsStore } from '../stores/results';
 import { ImportPanel } from './ImportPanel';
 
+/** Fields with a control (and so an error line) of their own on this screen. */
+const FIELDS_SHOWN = ['name', 'sender', 'message', 'sendAt', 'importId', 'confirm'];
+
+/** Moves focus to the first field marked invalid, after React has rendered the error. */
+function focusFirstError(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('.compose [aria-invalid="true"]')?.focus());
+}
+
 /** Above this many rows the report is not recomputed on every message edit; the user asks for it. */
 const AUTO_RECHECK_ROWS = 20_000;
 
@@ -79,10 +87,12 @@ export function ComposeView(): React.JSX.Element {
       .catch((e) => {
         if (e instanceof ApiError && e.kind === 'needs_confirmation' && !confirm?.second) {
           setConfirm({ second: e.message });
-        } else {
-          setConfirm(null);
-          setSendError(errorText(e));
+          return;
         }
+        setConfirm(null);
+        // A message about one field is shown at that field (the store put it there): not twice.
+        if (!(e instanceof ApiError && e.field && FIELDS_SHOWN.includes(e.field))) setSendError(errorText(e));
+        focusFirstError();
       });
   };
 
@@ -201,7 +211,13 @@ export function ComposeView(): React.JSX.Element {
           {c.scheduleEnabled ? (
             <Field label="Send at" error={c.errors.sendAt} hint="GatewayAPI holds the messages until then, even if this computer is off">
               {(p) => (
-                <input {...p} type="datetime-local" value={c.scheduleAt} onChange={(e) => c.set({ scheduleAt: e.target.value })} />
+                <input
+                  {...p}
+                  type="datetime-local"
+                  min={formatTime(Date.now()).replace(' ', 'T')}
+                  value={c.scheduleAt}
+                  onChange={(e) => c.set({ scheduleAt: e.target.value })}
+                />
               )}
             </Field>
           ) : null}
@@ -221,7 +237,8 @@ export function ComposeView(): React.JSX.Element {
             disabled={!canSend}
             onClick={() => {
               setSendError(null);
-              setConfirm({ second: null });
+              if (c.validateForSend(Date.now())) setConfirm({ second: null });
+              else focusFirstError();
             }}
           >
             {c.scheduleEnabled ? 'Schedule…' : 'Send…'}

@@ -1,20 +1,34 @@
 // Step 1 of compose: pick the CSV, confirm the mapping, read the per-kind report.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Field } from '../components/Field';
 import { ProgressBar } from '../components/Progress';
 import { REJECT_KINDS, REJECT_LABELS } from '../constants';
 import { formatCount, formatTime, previewTable } from '../format';
 import { useAppStore } from '../stores/app';
-import { useComposeStore } from '../stores/compose';
+import { useComposeStore, type ImportProgress } from '../stores/compose';
+
+/** Reading counts characters of the file (shown as a percentage), checking counts rows. */
+function progressText(p: ImportProgress): string {
+  if (p.phase === 'parsing') return `${Math.floor((p.done / Math.max(1, p.total)) * 100)}% read`;
+  return `${formatCount(p.done)} of ${formatCount(p.total)} rows checked`;
+}
 
 export function ImportPanel(): React.JSX.Element {
   const c = useComposeStore();
   const defaultCountry = useAppStore((s) => s.settings?.defaultCountry ?? 'DK');
   const fileId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  // "Choose another file" (or a sent campaign) clears the import: the field must not name the old file.
+  useEffect(() => {
+    if (c.phase === 'none' && !c.preview && fileRef.current) fileRef.current.value = '';
+  }, [c.phase, c.preview]);
   const p = c.preview;
   const table = p ? previewTable(p, c.mapping.hasHeader) : { headers: [], rows: [] };
   const columnCount = Math.max(table.headers.length, 0, ...table.rows.map((r) => r.length));
-  const columnName = (i: number) => (table.headers[i] ? `${table.headers[i]} (column ${i + 1})` : `Column ${i + 1}`);
+  const columnName = (i: number) => {
+    const h = table.headers[i] ?? `Column ${i + 1}`;
+    return h === `Column ${i + 1}` ? h : `${h} (column ${i + 1})`;
+  };
   const rejected = c.report ? REJECT_KINDS.reduce((n, k) => n + c.report!.counts[k], 0) : 0;
   const sample = table.rows.slice(0, 5);
 
@@ -25,13 +39,15 @@ export function ImportPanel(): React.JSX.Element {
         <label htmlFor={fileId}>Recipients file (CSV)</label>
         <input
           id={fileId}
+          ref={fileRef}
           type="file"
           accept=".csv,.txt,.tsv,text/csv,text/plain"
+          // Cleared as the picker opens, not after a choice: the field keeps showing the chosen file's
+          // name, and choosing the same file again (e.g. after editing it) still reads it anew.
+          onClick={(e) => (e.currentTarget.value = '')}
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) void c.chooseFile(f, defaultCountry);
-            // Allow choosing the same file again (e.g. after editing it).
-            e.target.value = '';
           }}
         />
         <div className="hint">Exports from Excel, Google Contacts or Outlook work. Nothing is sent until you confirm.</div>
@@ -61,7 +77,11 @@ export function ImportPanel(): React.JSX.Element {
                 <thead>
                   <tr>
                     {table.headers.map((h, i) => (
-                      <th key={i} scope="col" className={i === c.mapping.phoneColumn ? 'col-phone' : undefined}>
+                      <th
+                        key={i}
+                        scope="col"
+                        className={[i === c.mapping.phoneColumn ? 'col-phone' : '', c.mapping.hasHeader ? '' : 'col-generated'].join(' ').trim() || undefined}
+                      >
                         {h}
                       </th>
                     ))}
@@ -138,10 +158,15 @@ export function ImportPanel(): React.JSX.Element {
 
       {c.phase === 'analysing' && c.progress ? (
         <div className="row import-progress">
-          <ProgressBar label="Import progress" value={c.progress.done} max={Math.max(1, c.progress.total)} />
-          <span className="muted">
-            {formatCount(c.progress.done)} of {formatCount(c.progress.total)} rows
+          <span className="import-phase" data-testid="import-phase">
+            {c.progress.phase === 'parsing' ? 'Reading file…' : 'Checking rows…'}
           </span>
+          {/* Keyed by phase: the bar starts empty for checking instead of sliding back from full. */}
+          <ProgressBar
+            key={c.progress.phase}
+            label="Import progress"
+            value={c.progress.done} max={Math.max(1, c.progress.total)} valueText={progressText(c.progress)} />
+          <span className="muted">{progressText(c.progress)}</span>
           <button type="button" onClick={() => void c.cancelAnalyse()}>
             Cancel import
           </button>

@@ -59,6 +59,8 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
   }, [first, last, pages, ensureRange]);
 
   const rowAt = (i: number): RecipientRow | undefined => pages[Math.floor(i / PAGE_SIZE)]?.[i % PAGE_SIZE];
+  // The Action column only exists while someone needs a decision: its width goes to names and errors.
+  const hasActions = (campaign.states.uncertain ?? 0) > 0 || items.some((it) => rowAt(it.index)?.state === 'uncertain');
 
   return (
     <section className="panel recipients" aria-label={`Recipients of ${campaign.name}`}>
@@ -90,17 +92,19 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
       {error ? <p className="inline-error" role="alert">{error}</p> : null}
       {actionMessage ? <p className="ok-text" role="status">{actionMessage}</p> : null}
 
-      <div role="table" aria-label="Recipients" aria-rowcount={total + 1} className="vtable">
-        <div role="rowgroup">
+      <div role="table" aria-label="Recipients" aria-rowcount={total + 1} className={hasActions ? 'vtable' : 'vtable vtable-no-actions'}>
+        <div role="rowgroup" className="vhead-group">
           <div role="row" aria-rowindex={1} className="vrow vhead">
-            <span role="columnheader">Row</span>
+            <span role="columnheader" title="The row in the CSV file">
+              File row
+            </span>
             <span role="columnheader">Number</span>
             <span role="columnheader">Name</span>
             <span role="columnheader">State</span>
             <span role="columnheader">Delivery status</span>
             <span role="columnheader">Time</span>
             <span role="columnheader">Error</span>
-            <span role="columnheader">Action</span>
+            {hasActions ? <span role="columnheader">Action</span> : null}
           </div>
         </div>
         <div ref={scrollRef} className="vscroll" role="rowgroup">
@@ -130,7 +134,8 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
                         {r.errorCode ? `${r.errorCode} ` : ''}
                         {r.error ?? ''}
                       </span>
-                      <span role="cell">
+                      {hasActions ? (
+                      <span role="cell" className="vactions">
                         {r.state === 'uncertain' ? (
                           <>
                             <button type="button" className="small" aria-label={`Resend to ${r.msisdn}`} onClick={() => setDecide({ row: r, action: 'resend' })}>
@@ -147,6 +152,7 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
                           </>
                         ) : null}
                       </span>
+                      ) : null}
                     </>
                   ) : (
                     <span role="cell" className="muted">

@@ -108,7 +108,7 @@ export function SettingsView(): React.JSX.Element {
           Mode: <strong>{app.mode === 'demo' ? 'Demo (built-in simulator)' : 'Live'}</strong> · Data folder:{' '}
           <code>{app.dataDir}</code>
         </p>
-        <div className="row">
+        <div className="row mode-row">
           {app.mode === 'demo' ? (
             <button type="button" onClick={() => setMode('live').catch((e) => setModeError(errorText(e)))}>
               Leave demo mode
@@ -166,7 +166,11 @@ export function SettingsView(): React.JSX.Element {
             <input {...p} maxLength={2} value={draft.defaultCountry} onChange={(e) => change('defaultCountry', e.target.value.toUpperCase())} />
           )}
         </Field>
-        <Field label="Low-credit warning below" error={err('lowCreditThreshold')}>
+        <Field
+          label="Low-credit warning below"
+          error={err('lowCreditThreshold')}
+          hint="In your account's currency: below this, a banner and a notification warn you"
+        >
           {(p) => (
             <input {...p} type="number" min={0} step="any" value={draft.lowCreditThreshold} onChange={(e) => change('lowCreditThreshold', e.target.value)} />
           )}

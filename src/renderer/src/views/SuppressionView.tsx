@@ -1,5 +1,6 @@
 // Suppression list (opt-outs): numbers never sent to. Add by hand, import a file, remove.
 import { useEffect, useId, useState } from 'react';
+import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { formatCount, formatTime } from '../format';
 import { useSuppressionStore } from '../stores/suppression';
@@ -10,6 +11,7 @@ export function SuppressionView(): React.JSX.Element {
   const [reason, setReason] = useState('');
   const [searchText, setSearchText] = useState(s.search);
   const fileId = useId();
+  const [removing, setRemoving] = useState<string | null>(null);
 
   useEffect(() => {
     void useSuppressionStore.getState().load();
@@ -104,7 +106,7 @@ export function SuppressionView(): React.JSX.Element {
                   <td>{r.reason ?? ''}</td>
                   <td>{formatTime(r.addedAt)}</td>
                   <td>
-                    <button type="button" className="small" aria-label={`Remove ${r.msisdn}`} onClick={() => void s.remove(r.msisdn)}>
+                    <button type="button" className="small" aria-label={`Remove ${r.msisdn}`} onClick={() => setRemoving(r.msisdn)}>
                       Remove
                     </button>
                   </td>
@@ -119,6 +121,22 @@ export function SuppressionView(): React.JSX.Element {
           </button>
         ) : null}
       </section>
+      {removing ? (
+        <Dialog
+          title={`Remove ${removing} from the suppression list?`}
+          confirmLabel="Remove"
+          cancelLabel="Keep it"
+          danger
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const msisdn = removing;
+            setRemoving(null);
+            void s.remove(msisdn);
+          }}
+        >
+          <p>Future campaigns will send to this number again. If the person opted out, they must not be messaged.</p>
+        </Dialog>
+      ) : null}
     </div>
   );
 }

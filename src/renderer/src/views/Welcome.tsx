@@ -6,6 +6,7 @@ import { TokenForm } from './TokenForm';
 
 export function Welcome(): React.JSX.Element {
   const setMode = useAppStore((s) => s.setMode);
+  const keychainOk = useAppStore((s) => s.app?.keychain.ok ?? true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -35,8 +36,11 @@ export function Welcome(): React.JSX.Element {
         <div className="welcome-option">
           <h3>Use your GatewayAPI account</h3>
           <p>
-            Create an API token in GatewayAPI's dashboard and paste it here. It is stored in the system keychain
-            and never shown again. Choose the EU platform under Settings if your account lives there.
+            Create an API token in GatewayAPI's dashboard and paste it here.{' '}
+            {keychainOk
+              ? 'It is stored in the system keychain and never shown again.'
+              : 'No system keychain is available, so it is kept in memory until you close the app, and never shown again.'}{' '}
+            Choose the EU platform under Settings if your account lives there.
           </p>
           <TokenForm />
         </div>

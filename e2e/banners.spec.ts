@@ -1,0 +1,42 @@
+// App-wide warnings a user must see before they act: no keychain (the token will not survive a
+// restart), and another sms-outbox sending from the same data folder.
+import { expect, test } from './harness';
+
+test.describe('without a system keychain', () => {
+  test.use({ keychain: { ok: false, message: 'No keychain answered (Secret Service is not running).' } });
+
+  test('a banner says why and that the token lasts for this session only', async ({ page, harness }) => {
+    await page.goto(harness.url);
+    const banner = page.getByTestId('keychain-banner');
+    await expect(banner).toContainText('No keychain answered (Secret Service is not running).');
+    await expect(banner).toContainText('kept in memory for this session only');
+    // The welcome text does not promise a keychain that is not there.
+    await expect(page.getByText('It is stored in the system keychain')).toHaveCount(0);
+    await expect(page.getByText('No system keychain is available, so it is kept in memory')).toBeVisible();
+    // Saving a token still works (in memory), and the warning stays: it is still true.
+    await page.getByLabel('GatewayAPI token').fill('gwapi-secret-token-9f3e1234');
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByTestId('token-hint')).toHaveText('Token set (…1234)');
+    await expect(banner).toBeVisible();
+  });
+});
+
+test('with a working keychain there is no keychain banner', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await expect(page.getByRole('button', { name: /Try the demo/ })).toBeVisible();
+  await expect(page.getByTestId('keychain-banner')).toHaveCount(0);
+  await expect(page.getByText('It is stored in the system keychain')).toBeVisible();
+  await expect(page.getByTestId('held-elsewhere-banner')).toHaveCount(0);
+});
+
+test.describe('when another sms-outbox holds the data folder', () => {
+  test.use({ dataFolderHeldElsewhere: true });
+
+  test('a banner says another app or the command line is sending from it', async ({ page, harness }) => {
+    await page.goto(harness.url);
+    const banner = page.getByTestId('held-elsewhere-banner');
+    await expect(banner).toContainText('Another sms-outbox (the app or the command line) is sending from this data folder');
+    expect(harness.app.engine.holdsLease).toBe(false);
+  });
+});
