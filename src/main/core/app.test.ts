@@ -73,6 +73,16 @@ describe('app (demo mode)', () => {
     expect(report.counts.duplicate).toBe(1);
     expect(report.counts.invalid_number).toBe(1);
 
+    const past = await app!.dispatch('campaign.create', {
+      importId: preview.importId,
+      name: 'Efterår',
+      sender: 'Shop',
+      message: 'Hej %navn%, 20% rabat',
+      sendAt: Math.floor(Date.now() / 1000) - 3600,
+      confirm: true,
+    });
+    expect(past).toMatchObject({ ok: false, error: { kind: 'invalid_input', field: 'sendAt' } });
+
     const first = await app!.dispatch('campaign.create', {
       importId: preview.importId,
       name: 'Efterår',

@@ -312,6 +312,10 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
 
     'campaign.estimate': ({ importId, message }) => estimate(importId, message),
     'campaign.create': async (c) => {
+      // GatewayAPI sends a past sendtime at once: a schedule must be in the future to mean anything.
+      if (c.sendAt != null && c.sendAt * 1000 < clock.now() + 30_000) {
+        throw new AppError('invalid_input', 'Pick a time at least a minute in the future, or send now.', 'sendAt');
+      }
       const est = await estimate(c.importId, c.message);
       if (est.recipients === 0) throw new AppError('invalid_input', 'No recipient in this file can be sent to.', 'importId');
       if (!c.confirm) {
