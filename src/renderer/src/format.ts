@@ -1,4 +1,5 @@
 // Pure display helpers: what the header, banners and results view say, computed from bridge data.
+import { columnNames } from '../../shared/columns';
 import type { CampaignSummary, OutboxState } from '../../shared/contract';
 import type { PauseReason } from '../../shared/states';
 
@@ -205,26 +206,7 @@ export function previewTable(
   return { headers: columnNames(headers, width), rows };
 }
 
-/**
- * The column names the message can use as %Name%, one per column, as main names them: a header
- * row's cells (blank → "Column N", '%' and line breaks dropped, repeats numbered " (2)"), or for a
- * file without a header row "Column 1", "Column 2" …
- */
-export function columnNames(headers: string[], width: number): string[] {
-  const seen = new Set<string>();
-  const names: string[] = [];
-  for (let i = 0; i < width; i++) {
-    let name = (headers[i] ?? '').replace(/[%\r\n]+/g, ' ').trim() || `Column ${i + 1}`;
-    if (seen.has(name.toLowerCase())) {
-      let n = 2;
-      while (seen.has(`${name} (${n})`.toLowerCase())) n++;
-      name = `${name} (${n})`;
-    }
-    seen.add(name.toLowerCase());
-    names.push(name);
-  }
-  return names;
-}
+export { columnNames };
 
 /** Why a "Send at" value cannot be used (empty, unreadable or not in the future), else null. */
 export function scheduleProblem(value: string, nowMs: number): string | null {

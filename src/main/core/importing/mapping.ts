@@ -1,4 +1,5 @@
 // Guess which column holds the phone number (and the name), and whether row 1 is a header.
+import { columnNames } from '../../../shared/columns';
 
 export type MappingConfidence = 'high' | 'medium' | 'low' | 'none';
 
@@ -168,7 +169,7 @@ export function guessMapping(rows: string[][], options: { hasHeader?: boolean } 
     else hasHeader = !first.some((c) => looksLikePhoneNumber(c)) && rows.length > 1;
   }
 
-  const headers = hasHeader ? headerNames(first, width) : defaultNames(width);
+  const headers = hasHeader ? columnNames(first, width) : defaultNames(width);
   const data = hasHeader ? afterFirst : withFirst;
 
   let phoneColumn: number | null = null;
@@ -266,20 +267,3 @@ function defaultNames(width: number): string[] {
   return Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
 }
 
-/** Header cells, trimmed; blanks become "Column N"; repeats get " (2)", " (3)"… */
-function headerNames(first: string[], width: number): string[] {
-  const seen = new Set<string>();
-  const names: string[] = [];
-  for (let i = 0; i < width; i++) {
-    // A '%' or line break in a header cannot be written as a merge tag: replace them.
-    let name = (first[i] ?? '').replace(/[%\r\n]+/g, ' ').trim() || `Column ${i + 1}`;
-    if (seen.has(name.toLowerCase())) {
-      let n = 2;
-      while (seen.has(`${name} (${n})`.toLowerCase())) n++;
-      name = `${name} (${n})`;
-    }
-    seen.add(name.toLowerCase());
-    names.push(name);
-  }
-  return names;
-}

@@ -1,0 +1,19 @@
+// Column names as merge fields (%Name%), one per column: a header row's cells (blank → "Column N",
+// '%' and line breaks dropped since a tag cannot hold them, repeats numbered " (2)"), or for a file
+// without a header row "Column 1", "Column 2" … Shared so the renderer names columns as main does
+// when the user toggles "first row is a header".
+export function columnNames(headers: readonly string[], width: number): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (let i = 0; i < width; i++) {
+    let name = (headers[i] ?? '').replace(/[%\r\n]+/g, ' ').trim() || `Column ${i + 1}`;
+    if (seen.has(name.toLowerCase())) {
+      let n = 2;
+      while (seen.has(`${name} (${n})`.toLowerCase())) n++;
+      name = `${name} (${n})`;
+    }
+    seen.add(name.toLowerCase());
+    names.push(name);
+  }
+  return names;
+}
