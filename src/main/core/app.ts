@@ -81,6 +81,8 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     markFolderMode(engine.db, mode);
   };
 
+  const folder = () => (mode === 'demo' ? demoDataDir(opts.dataDir) : opts.dataDir);
+
   const accountView = (): AccountView => {
     const a = engine.account.get();
     const threshold = engine.settings().lowCreditThreshold;
@@ -98,7 +100,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     }
     const sim = simulator;
     engine = new Engine({
-      dataDir: mode === 'demo' ? demoDataDir(opts.dataDir) : opts.dataDir,
+      dataDir: folder(),
       clock,
       logger,
       sqliteNativeBinding: opts.sqliteNativeBinding,
@@ -120,7 +122,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       },
     });
     // A folder the CLI used in the other mode is never sent from (demo messages must not go out for real).
-    folderProblem = folderModeConflict(engine.db, mode, mode === 'demo' ? demoDataDir(opts.dataDir) : opts.dataDir);
+    folderProblem = folderModeConflict(engine.db, mode, folder());
     if (folderProblem) emit('notice', { level: 'error', key: 'folder-mode', message: `Sending is off: ${folderProblem}` });
     else engine.start();
   }
@@ -138,7 +140,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     const ks = opts.secrets.status();
     return {
       mode,
-      dataDir: mode === 'demo' ? demoDataDir(opts.dataDir) : opts.dataDir,
+      dataDir: folder(),
       token: { set: mode === 'demo' || !!token, hint: token ? `…${token.slice(-4)}` : null },
       keychain: { ok: ks.ok, message: ks.message },
       version: opts.version ?? '0.0.0',
