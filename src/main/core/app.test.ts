@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type SmsOutboxApp } from './app';
+import { startSimulator } from '../simulator';
 import { createMemoryStore } from './secrets/secretStore';
 import { openDatabase } from './db/open';
 import { markFolderMode } from './folderMode';
@@ -146,6 +147,37 @@ describe('app (demo mode)', () => {
     expect(est.recipients).toBe(1);
     const c = await call<{ queued: number }>('campaign.create', { importId: p.importId, name: 'x', sender: 'Shop', message: 'Hi again', sendAt: null, confirm: true });
     expect(c.queued).toBe(1);
+  });
+
+  it('live mode: a custom GatewayAPI URL and a token from the keychain store send for real, and a bad token pauses', async () => {
+    const sim = await startSimulator({ token: 'live-token-1234567890', statusDelayMs: 200, notFoundUntilMs: 50 });
+    try {
+      await start();
+      const bad = await app!.dispatch('settings.update', { platform: 'custom', customBaseUrl: 'http://example.com' });
+      expect(bad).toMatchObject({ ok: false, error: { field: 'customBaseUrl' } });
+      await call('settings.update', { platform: 'custom', customBaseUrl: sim.url });
+      await call('token.set', { token: 'wrong-token-000000' });
+      const p = await call<{ importId: string }>('import.preview', { fileName: 'k.csv', dataBase64: Buffer.from(csv, 'latin1').toString('base64') });
+      await call('import.analyse', { importId: p.importId, hasHeader: true, phoneColumn: 1, defaultCountry: 'DK', message: 'Hej %navn%' });
+      await call('campaign.create', { importId: p.importId, name: 'Live', sender: 'Shop', message: 'Hej %navn%', sendAt: null, confirm: true });
+      const deadline = Date.now() + 10000;
+      let state = await call<{ paused: string | null }>('outbox.state', {});
+      while (state.paused !== 'auth' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        state = await call('outbox.state', {});
+      }
+      expect(state.paused).toBe('auth');
+      expect(sim.log).toHaveLength(0);
+
+      await call('token.set', { token: 'live-token-1234567890' }); // a new token lifts the auth pause
+      while (sim.log.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(sim.log.map((l) => l.msisdn).sort()).toEqual(['4520123450', '4520123451', '4520123457', '4520123459']);
+      expect(sim.duplicates()).toEqual([]);
+    } finally {
+      await app?.close();
+      app = null;
+      await sim.close();
+    }
   });
 
   it('never sends from a folder that demo sending (e.g. the CLI with --demo) used', async () => {
