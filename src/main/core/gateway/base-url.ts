@@ -9,11 +9,18 @@ export function platformBaseUrl(platform: Platform): string {
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
 const SETTING = 'The custom GatewayAPI URL setting';
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * This computer: the only place plain http may go (the simulator, a local test stand-in). A LAN
+ * address is refused too: a café's Wi-Fi is a network where the token could be read.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 /**
- * Accepts https anywhere and plain http only on this machine (the simulator): the token travels
- * in a header, so it must never cross a network unencrypted. Returns the URL without a trailing
+ * Accepts https anywhere and plain http only on this computer (the simulator, a test stand-in): the
+ * token travels in a header, so it must never cross a network unencrypted. Returns the URL without a trailing
  * slash, so paths can be appended.
  */
 export function validateBaseUrl(url: string): BaseUrlCheck {
@@ -28,10 +35,10 @@ export function validateBaseUrl(url: string): BaseUrlCheck {
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
     return { ok: false, message: `${SETTING} must start with https:// (got ${u.protocol}).` };
   }
-  if (u.protocol === 'http:' && !LOOPBACK.has(u.hostname)) {
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
     return {
       ok: false,
-      message: `${SETTING} must use https:// (plain http is allowed only for 127.0.0.1 or localhost), so the API token is never sent unencrypted.`,
+      message: `${SETTING} must use https:// (plain http is allowed only for this computer: 127.0.0.1 or localhost), so the API token is never sent unencrypted.`,
     };
   }
   if (u.username !== '' || u.password !== '') {

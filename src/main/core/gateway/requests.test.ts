@@ -64,10 +64,13 @@ describe('validateBaseUrl', () => {
     expect(validateBaseUrl('https://gatewayapi.com/')).toEqual({ ok: true, url: 'https://gatewayapi.com' });
     expect(validateBaseUrl('http://127.0.0.1:8123')).toEqual({ ok: true, url: 'http://127.0.0.1:8123' });
     expect(validateBaseUrl('http://localhost:9/sim/')).toEqual({ ok: true, url: 'http://localhost:9/sim' });
+    expect(validateBaseUrl('http://127.0.0.2:80').ok).toBe(true);
+    expect(validateBaseUrl('http://sim.localhost:8080').ok).toBe(true);
   });
   it.each([
     ['http://gatewayapi.com', /https/],
     ['http://192.168.1.5:8080', /https/],
+    ['http://127.0.0.1.example.com', /https/],
     ['ftp://x.example', /https/],
     ['not a url', /not a valid URL/],
     ['', /empty/],
