@@ -399,6 +399,10 @@ export class Queue {
     return r.t;
   }
 
+  campaignActive(campaignId: number): boolean {
+    return !!this.db.prepare("SELECT 1 FROM campaigns WHERE id = ? AND status = 'active'").get(campaignId);
+  }
+
   tries(batchId: number): number {
     return (this.db.prepare('SELECT tries FROM batches WHERE id = ?').get(batchId) as { tries: number }).tries;
   }

@@ -122,6 +122,8 @@ describe('sender happy path', () => {
     await waitFor(() => h!.counts().submitted === 40, 'after 60 s');
     expect(h.sends()).toBe(4);
     expect(h.sim.duplicates()).toEqual([]);
+    // Waiting for the bucket holds the claim: no batch rows are made and thrown away meanwhile.
+    expect(h.engine.db.prepare('SELECT state, COUNT(*) AS n FROM batches GROUP BY state').all()).toEqual([{ state: 'submitted', n: 4 }]);
   });
 
   it('in_flight is committed before the request is written, and the token never reaches the database', async () => {

@@ -168,11 +168,16 @@ export class Sender {
     }
     const batch = this.d.queue.claimNext(size, q ? { byCountry: true, quietCountries: q.quiet } : undefined);
     if (!batch) return false;
-    const delay = this.limiter.take(batch.recipients.length);
-    if (delay > 0) {
-      this.d.queue.releaseClaim(batch.id);
+    // Rate limit: hold the claim until the bucket allows this batch (a crash meanwhile puts it back
+    // in the queue); give it back only if sending stops, pauses or the campaign is paused/cancelled.
+    let delay = this.limiter.take(batch.recipients.length);
+    while (delay > 0) {
       await this.waker.wait(this.d.clock.sleep, delay);
-      return true;
+      if (this.stopping || this.d.paused() || !this.d.queue.campaignActive(batch.campaignId)) {
+        this.d.queue.releaseClaim(batch.id);
+        return true;
+      }
+      delay = this.limiter.take(batch.recipients.length);
     }
     this.active++;
     this.state.running = this.active;
