@@ -52,7 +52,8 @@ export class Polls {
         const now = this.now();
         const update = this.db.prepare(
           `UPDATE recipients SET status = ?, status_at = ?, error_code = ?, error = ?, updated_at = ?,
-             state = CASE WHEN state = 'scheduled' THEN 'submitted' ELSE state END
+             -- Still SCHEDULED at the gateway: keep it cancellable; any other report means it went out.
+             state = CASE WHEN state = 'scheduled' AND ? <> 'SCHEDULED' THEN 'submitted' ELSE state END
            WHERE batch_id = ? AND msisdn = ? AND (status IS NULL OR status NOT IN (${FINAL_SQL}))
              AND status IS NOT ?`,
         );
@@ -65,7 +66,7 @@ export class Polls {
           const final = isFinalStatus(r.status);
           // Transient reports move a transient status along; they never touch a final one (SQL guard).
           const at = r.time != null ? r.time * 1000 : now;
-          const res = update.run(r.status, at, final ? r.code : null, final ? r.error : null, now, batchId, r.msisdn, r.status);
+          const res = update.run(r.status, at, final ? r.code : null, final ? r.error : null, now, r.status, batchId, r.msisdn, r.status);
           if (res.changes > 0) {
             changed += res.changes;
             event.run(r.status, r.code, r.error, at, now, batchId, r.msisdn);

@@ -204,3 +204,18 @@ describe('status poller', () => {
     expect(new Set(statuses(h).values())).toEqual(new Set(['ENROUTE']));
   });
 });
+
+describe('scheduled recipients', () => {
+  it('stay scheduled (cancellable) while the gateway reports SCHEDULED, and count as submitted after', async () => {
+    const clock = new FakeClock();
+    const sendAt = Math.floor(clock.now() / 1000) + 3600;
+    const { h } = await sent(2, { clock, sendAt });
+    const b = h.engine.db.prepare('SELECT id FROM batches').get() as { id: number };
+    const [m1, m2] = [...statuses(h).keys()];
+    const report = (msisdn: string, status: string) => ({ msisdn, status, error: null, code: null, time: null, country: 'DK' });
+    h.engine.polls.apply(b.id, [report(m1, 'SCHEDULED'), report(m2, 'SCHEDULED')]);
+    expect(h.counts()).toEqual({ scheduled: 2 });
+    h.engine.polls.apply(b.id, [report(m1, 'ENROUTE')]);
+    expect(h.counts()).toEqual({ scheduled: 1, submitted: 1 });
+  });
+});
