@@ -3,27 +3,10 @@ import type { CampaignSummary, ImportReport } from '../shared/contract';
 import { EXIT } from './exit-codes';
 import { exitAdvice, formatImportReport, formatProgress, formatStatusTable, formatSummary, statusJsonLine, sumTallies, tally } from './format';
 import { progressPrinter } from './watch';
+import { campaignSummary } from '../shared/testing';
 
-function campaign(over: Partial<CampaignSummary> = {}): CampaignSummary {
-  return {
-    id: 1,
-    name: 'Spring',
-    sender: 'Shop',
-    message: 'Hi',
-    createdAt: Date.UTC(2026, 10, 25, 12, 0),
-    sendAt: null,
-    status: 'active',
-    total: 10,
-    states: {},
-    statuses: {},
-    estimateCost: null,
-    totalCost: null,
-    currency: null,
-    batches: { total: 0, submitted: 0 },
-    demo: false,
-    ...over,
-  };
-}
+// The CLI tests read a 10-recipient campaign unless they say otherwise.
+const campaign = (over: Partial<CampaignSummary> = {}) => campaignSummary({ total: 10, ...over });
 
 describe('tally', () => {
   it('splits our states from delivery outcomes', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CampaignSummary, OutboxState } from '../../shared/contract';
+import type { OutboxState } from '../../shared/contract';
 import { coalesce } from './coalesce';
 import { bytesToBase64 } from './files';
 import { ApiError } from './bridge';
 import { campaignStats, columnNames, formatMoney, localInputToUnix, outboxLabel, percent, previewTable, scheduleProblem, toMs } from './format';
+import { campaignSummary } from '../../shared/testing';
 
 const idle: OutboxState = { paused: null, pauseMessage: null, offline: false, retryInSec: null, counts: {}, heldElsewhere: false, quietUntil: null };
 
@@ -30,26 +31,7 @@ describe('outboxLabel (the header status)', () => {
   });
 });
 
-function campaign(p: Partial<CampaignSummary>): CampaignSummary {
-  return {
-    id: 1,
-    name: 'c',
-    sender: 's',
-    message: 'm',
-    createdAt: 0,
-    sendAt: null,
-    status: 'active',
-    total: 0,
-    states: {},
-    statuses: {},
-    estimateCost: null,
-    totalCost: null,
-    currency: null,
-    batches: { total: 0, submitted: 0 },
-    demo: false,
-    ...p,
-  };
-}
+const campaign = campaignSummary;
 
 describe('campaignStats (results view)', () => {
   it('counts delivered, failed (delivery and send refusals), pending and the delivery rate', () => {
