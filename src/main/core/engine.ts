@@ -252,8 +252,8 @@ export class Engine {
     // Runs for every batch that turns final: the full summary only once nothing is left. (Counting
     // status-less recipients as pending would also wait forever on those marked as sent.)
     if (!this.polls.campaignSettled(campaignId)) return;
-    const c = this.campaigns.list(false).find((x) => x.id === campaignId);
-    if (!c) return;
+    if (!this.campaigns.exists(campaignId)) return;
+    const c = this.campaigns.get(campaignId, false);
     if (c.status === 'done') {
       const delivered = c.statuses.DELIVERED ?? 0;
       const uncertain = c.states.uncertain ?? 0;

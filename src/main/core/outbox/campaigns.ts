@@ -96,12 +96,16 @@ export class Campaigns {
     return r ? { campaignId: r.id, name: r.name, at: r.created_at } : null;
   }
 
-  list(demo: boolean): CampaignSummary[] {
+  /** Every campaign's summary, or just `only`'s (then each query reads that campaign's rows alone). */
+  list(demo: boolean, only?: number): CampaignSummary[] {
+    const one = only != null;
+    const args = one ? [only] : [];
     const rows = this.db
       .prepare(
-        `SELECT id, name, sender, message, created_at, send_at, status, estimate_cost, currency FROM campaigns ORDER BY id DESC`,
+        `SELECT id, name, sender, message, created_at, send_at, status, estimate_cost, currency FROM campaigns
+         ${one ? 'WHERE id = ?' : ''} ORDER BY id DESC`,
       )
-      .all() as {
+      .all(...args) as {
       id: number;
       name: string;
       sender: string;
@@ -112,7 +116,9 @@ export class Campaigns {
       estimate_cost: number | null;
       currency: string | null;
     }[];
-    const states = this.db.prepare('SELECT campaign_id AS c, state, COUNT(*) AS n FROM recipients GROUP BY campaign_id, state').all() as {
+    const states = this.db
+      .prepare(`SELECT campaign_id AS c, state, COUNT(*) AS n FROM recipients ${one ? 'WHERE campaign_id = ?' : ''} GROUP BY campaign_id, state`)
+      .all(...args) as {
       c: number;
       state: RecipientState;
       n: number;
@@ -120,16 +126,16 @@ export class Campaigns {
     const statuses = this.db
       .prepare(
         `SELECT campaign_id AS c, COALESCE(status, 'PENDING') AS status, COUNT(*) AS n FROM recipients
-         WHERE state IN ('submitted', 'scheduled') GROUP BY campaign_id, COALESCE(status, 'PENDING')`,
+         WHERE state IN ('submitted', 'scheduled') ${one ? 'AND campaign_id = ?' : ''} GROUP BY campaign_id, COALESCE(status, 'PENDING')`,
       )
-      .all() as { c: number; status: string; n: number }[];
+      .all(...args) as { c: number; status: string; n: number }[];
     const batches = this.db
       .prepare(
         `SELECT campaign_id AS c, COUNT(*) AS total, SUM(state IN ('submitted', 'scheduled')) AS submitted,
                 SUM(cost) AS cost, MAX(currency) AS currency
-         FROM batches WHERE state NOT IN ('abandoned', 'split', 'refused') GROUP BY campaign_id`,
+         FROM batches WHERE state NOT IN ('abandoned', 'split', 'refused') ${one ? 'AND campaign_id = ?' : ''} GROUP BY campaign_id`,
       )
-      .all() as { c: number; total: number; submitted: number; cost: number | null; currency: string | null }[];
+      .all(...args) as { c: number; total: number; submitted: number; cost: number | null; currency: string | null }[];
     return rows.map((r) => {
       const st: Partial<Record<RecipientState, number>> = {};
       let total = 0;
@@ -160,7 +166,7 @@ export class Campaigns {
   }
 
   get(id: number, demo: boolean): CampaignSummary {
-    const c = this.list(demo).find((x) => x.id === id);
+    const c = this.list(demo, id)[0];
     if (!c) throw new Error(`No campaign ${id}`);
     return c;
   }

@@ -59,6 +59,14 @@ describe('claimNext', () => {
     expect(campaigns.counts()).toEqual({ claimed: 9 });
   });
 
+  it("a campaign's summary counts its own recipients only", () => {
+    const a = campaigns.create(newCampaign({ people: numbers(2).map((msisdn) => ({ msisdn })) })).campaignId;
+    const b = campaigns.create(newCampaign({ people: numbers(3, 4530000000).map((msisdn) => ({ msisdn })) })).campaignId;
+    expect(campaigns.get(b, false)).toMatchObject({ id: b, total: 3, states: { queued: 3 } });
+    expect(campaigns.list(false, a)).toHaveLength(1);
+    expect(campaigns.list(false).map((c) => c.total)).toEqual([3, 2]);
+  });
+
   it('skips paused and cancelled campaigns', () => {
     const a = campaigns.create(newCampaign({ people: numbers(2).map((msisdn) => ({ msisdn })) })).campaignId;
     const b = campaigns.create(newCampaign({ people: numbers(2, 4530000000).map((msisdn) => ({ msisdn })) })).campaignId;
