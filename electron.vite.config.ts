@@ -10,7 +10,7 @@ import { CSP_META, devCsp } from './src/shared/csp';
  * Writes the renderer's CSP meta tag from the one policy in src/shared/csp: strict in every build;
  * relaxed for the dev server only (`npm run dev`: Vite's inline preamble and its hot-reload socket).
  */
-function cspMetaTag(): Plugin {
+export function cspMetaTag(): Plugin {
   let serving = false;
   return {
     name: 'sms-outbox-csp-meta',

@@ -79,6 +79,8 @@ export function createMainWindow(files: RendererFiles, opts: WindowOptions): Bro
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      // A middle click on a link would otherwise ask for a new window (denied anyway, see above).
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,
       devTools: opts.devTools,
