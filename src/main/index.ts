@@ -12,23 +12,13 @@ import type { Logger } from './core/types';
 import { bindIpc, sendEvent } from './ipc';
 import { createFileLogger, logFilePath } from './log';
 import { aboutText, menuTemplate } from './menu';
-import { explainOpenError, sqliteBindingPath as locateBinding } from './nativeBinding';
+import { explainOpenError } from './nativeBinding';
 import { createNoticeNotifier } from './notifications';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { installQuitGuard } from './quit';
 import { debuggingSwitches, refusalMessage } from './switches';
 import { createMainWindow, guardAllWebContents, hardenSession, rendererFiles, WINDOW_SIZE } from './window';
 import { clampToDisplays, readWindowState, windowStatePath, writeWindowState } from './windowState';
-
-/** The Electron-ABI better-sqlite3 binary, or undefined to use node_modules' build. */
-export function sqliteBindingPath(): string | undefined {
-  return locateBinding({
-    isPackaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    // out/main/index.js → the checkout's root, however Electron was started.
-    repoRoot: join(__dirname, '..', '..'),
-  });
-}
 
 // A packaged build refuses debugger and remote-control switches (the fuses cover --inspect and
 // NODE_OPTIONS; Chromium's remote debugging has no fuse). Development runs keep them.
@@ -143,7 +133,6 @@ function start(): void {
         secrets: createKeytarStore(),
         emit,
         logger,
-        sqliteNativeBinding: sqliteBindingPath(),
         version: app.getVersion(),
       });
     } catch (err) {
