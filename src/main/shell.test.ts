@@ -109,7 +109,7 @@ describe('Electron main bundle (under a fake electron)', () => {
     expect(report.page.status).toBe(200);
     expect(report.page.csp).toBe(CSP);
     // The built page carries the same policy (less frame-ancestors, which a meta tag cannot carry).
-    expect(report.page.html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP_META}">`);
+    expect(report.page.html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`);
     expect(report.page.html).not.toContain('unsafe-inline');
     expect(report.escapeStatus).toBe(403);
     expect(report.navigation).toEqual({ evil: true, redirect: true, otherFile: true, otherPage: true, own: false });

@@ -242,7 +242,7 @@ async function main() {
   const serve = protocolHandlers.get('app');
   const page = await serve(new Request(wc.mainFrame.url));
   report.page = { status: page.status, csp: page.headers.get('content-security-policy'), html: (await page.text()).slice(0, 4000) };
-  const escape = await serve(new Request('app://bundle/%2e%2e/main/index.js'));
+  const escape = await serve(new Request('app://bundle/..%2fmain%2findex.js'));
   report.escapeStatus = escape.status;
   const nav = (event, url) => {
     let prevented = false;
