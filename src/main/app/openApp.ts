@@ -28,7 +28,6 @@ export interface AppOptions {
   emit: (event: EventName, payload: unknown) => void;
   clock?: Clock;
   logger?: Logger;
-  sqliteNativeBinding?: string;
   version?: string;
   /** Demo timings (tests shorten them). */
   demo?: DemoTimings;
@@ -60,7 +59,6 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
         engine: {
           clock,
           logger,
-          sqliteNativeBinding: opts.sqliteNativeBinding,
           on: {
             changed: throttleIds((ids) => emit('outbox.changed', { campaignIds: ids }), 250),
             account: () => emit('account.changed', folder.engine.accountView()),

@@ -28,7 +28,6 @@ export interface EngineOptions {
   settingsOverride?: Partial<Settings>;
   clock?: Clock;
   logger?: Logger;
-  sqliteNativeBinding?: string;
   pollScheduleMs?: number[];
   validityMs?: number;
   creditIntervalMs?: number;
@@ -89,7 +88,7 @@ export class Engine {
     this.clock = opts.clock ?? systemClock;
     this.logger = opts.logger ?? silentLogger;
     const now = () => this.clock.now();
-    this.db = openDatabase(opts.dataDir, { nativeBinding: opts.sqliteNativeBinding, now });
+    this.db = openDatabase(opts.dataDir, { now });
     this.events = { changed() {}, account() {}, notice() {}, ...opts.on };
     this.lease = new Lease(
       this.db,
