@@ -31,6 +31,8 @@ export const settingsSchema = z.object({
   }),
   /** The user's own number for "send a test to yourself". */
   testNumber: z.string().max(32).nullable(),
+  /** The view the window showed last, restored at the next start (the renderer checks the name). */
+  lastView: z.string().max(40).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxParts: 6,
   quietHours: { enabled: false, start: '21:00', end: '08:00' },
   testNumber: null,
+  lastView: null,
 };
 
 export { REJECT_KINDS, type RejectKind } from './rejectKinds';
