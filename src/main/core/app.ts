@@ -16,6 +16,7 @@ import type {
 } from '../../shared/contract';
 import { createDispatch, type Handlers } from './dispatch';
 import { Engine } from './engine';
+import { composeHandlers } from './compose/handlers';
 import { GatewayClient } from './gateway/client';
 import { resolveBaseUrl } from './gateway/base-url';
 import { ImportSessions, reportOf, campaignFromAnalysis } from './imports';
@@ -237,6 +238,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   }
 
   const handlers: Handlers = {
+    ...composeHandlers({ db: () => engine.db, campaigns: () => engine.campaigns, demo: () => mode === 'demo', imports, now: () => clock.now() }),
     'settings.get': () => settingsView(),
     'settings.update': async (patch) => {
       if (patch.platform === 'custom' || patch.customBaseUrl !== undefined) {
