@@ -200,6 +200,7 @@ export const da: Resources = {
     rowLabel: 'Forhåndsvisning af beskeden til række {{row}}',
   },
   send: {
+    defaultName: 'Kampagne {{date}}',
     title: '3. Pris og afsendelse',
     estimateCaption: 'Anslået pris',
     country: 'Land',

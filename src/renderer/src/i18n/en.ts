@@ -199,6 +199,7 @@ export const en = {
     rowLabel: 'Preview of the message for file row {{row}}',
   },
   send: {
+    defaultName: 'Campaign {{date}}',
     title: '3. Cost and sending',
     estimateCaption: 'Estimated cost',
     country: 'Country',

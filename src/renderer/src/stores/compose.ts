@@ -66,7 +66,7 @@ let analyseSeq = 0;
 let estimateSeq = 0;
 
 export const useComposeStore = create<ComposeStore>((set, get) => ({
-  name: `Campaign ${today()}`,
+  name: t('send.defaultName', { date: today() }),
   sender: '',
   message: '',
   phase: 'none',

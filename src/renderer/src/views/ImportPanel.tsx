@@ -1,6 +1,7 @@
 // Step 1 of compose: pick the CSV, confirm the mapping, read the per-kind report.
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { Field } from '../components/Field';
 import { ProgressBar } from '../components/Progress';
 import { REJECT_KINDS } from '../constants';
@@ -17,7 +18,22 @@ function progressText(p: ImportProgress): string {
 
 export function ImportPanel(): React.JSX.Element {
   const { t } = useTranslation();
-  const c = useComposeStore();
+  const c = useComposeStore(
+    useShallow((s) => ({
+      phase: s.phase,
+      preview: s.preview,
+      mapping: s.mapping,
+      report: s.report,
+      importError: s.importError,
+      progress: s.progress,
+      chooseFile: s.chooseFile,
+      setMapping: s.setMapping,
+      analyse: s.analyse,
+      cancelAnalyse: s.cancelAnalyse,
+      clearImport: s.clearImport,
+      downloadRejected: s.downloadRejected,
+    })),
+  );
   const defaultCountry = useAppStore((s) => s.settings?.defaultCountry ?? 'DK');
   const fileId = useId();
   const fileRef = useRef<HTMLInputElement>(null);

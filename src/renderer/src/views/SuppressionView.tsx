@@ -1,6 +1,7 @@
 // Suppression list (opt-outs): numbers never sent to. Add by hand, import a file, remove.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { formatCount, formatTime } from '../format';
@@ -8,7 +9,20 @@ import { useSuppressionStore } from '../stores/suppression';
 
 export function SuppressionView(): React.JSX.Element {
   const { t } = useTranslation();
-  const s = useSuppressionStore();
+  const s = useSuppressionStore(
+    useShallow((st) => ({
+      search: st.search,
+      rows: st.rows,
+      total: st.total,
+      error: st.error,
+      message: st.message,
+      invalid: st.invalid,
+      load: st.load,
+      add: st.add,
+      remove: st.remove,
+      importFile: st.importFile,
+    })),
+  );
   const [numbers, setNumbers] = useState('');
   const [reason, setReason] = useState('');
   const [searchText, setSearchText] = useState(s.search);
