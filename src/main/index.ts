@@ -13,6 +13,7 @@ import { explainOpenError } from './nativeBinding';
 import { createNoticeNotifier } from './notifications';
 import { installQuitGuard } from './quit';
 import { createMainWindow, guardAllWebContents, hardenSession, rendererFiles } from './window';
+import { createHttpFetch } from './core/http/undici-fetch';
 
 const logger: Logger = {
   info: (msg, data) => console.log(msg, data ?? ''),
@@ -78,8 +79,9 @@ function start(): void {
     try {
       core = await openApp({
         dataDir,
-        // net.fetch follows the system's proxy settings, unlike Node's fetch.
-        fetch: (url, init) => net.fetch(url, init),
+        // undici, never net.fetch (Chromium re-sends a POST on a broken keep-alive connection);
+        // the system's proxy settings come from Chromium's resolver.
+        fetch: createHttpFetch({ resolveProxy: (url) => session.defaultSession.resolveProxy(url) }).fetch,
         secrets: createKeytarStore(),
         emit,
         logger,

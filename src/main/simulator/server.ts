@@ -31,7 +31,7 @@ export interface SimulatorOptions {
   /** First message id; default the clock at start, so ids differ between runs of a demo. */
   firstId?: number;
   /** Destination countries (ISO codes) the account may not send to: 403 0x0217 naming the
-   * country. Default ['US'] (a US sender registration is needed there), so demo mode shows it. */
+   * country. Default ['IS'] (Iceland, +354), so demo mode shows the refusal; [] allows all. */
   blockedCountries?: string[];
 }
 
@@ -85,7 +85,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     statusDelayMs: opts.statusDelayMs ?? 3000,
     notFoundUntilMs: opts.notFoundUntilMs ?? 1000,
     firstId: opts.firstId ?? Math.max(1, Math.floor(now())),
-    blockedCountries: opts.blockedCountries ?? ['US'],
+    blockedCountries: opts.blockedCountries ?? ['IS'],
   });
   const faults: Faults = {};
   const requests: ServedRequest[] = [];

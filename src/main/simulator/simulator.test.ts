@@ -141,12 +141,12 @@ describe('POST /rest/mtsms', () => {
     const black = await send(msg([4512345678, 4512345666, 4699999666]));
     expect(black.status).toBe(403);
     expect(black.json).toEqual({ code: '0x0215', message: 'Blacklisted recipient', variables: ['4512345666', '4699999666'] });
-    // US numbers are refused by default: the variable is the country, not a number.
-    const country = await send(msg([4512345678, 12025550123, 12025550124]));
+    // Icelandic numbers are refused by default: the variable is the country, not a number.
+    const country = await send(msg([4512345678, 3541234567, 3541234568]));
     expect(country.status).toBe(403);
-    expect(country.json).toEqual({ code: '0x0217', message: 'Unauthorized destination: country US', variables: ['US'] });
+    expect(country.json).toEqual({ code: '0x0217', message: 'Unauthorized destination: country IS', variables: ['IS'] });
     sim.faults.countryAsCallingCode = true;
-    expect((await send(msg([12025550123]))).json).toMatchObject({ code: '0x0217', variables: ['1'] });
+    expect((await send(msg([3541234567]))).json).toMatchObject({ code: '0x0217', variables: ['354'] });
     expect(sim.log).toHaveLength(0);
     expect(sim.getCredit()).toBe(1000);
   });

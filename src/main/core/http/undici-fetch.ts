@@ -36,7 +36,7 @@ export interface HttpFetchOptions {
 
 export interface HttpFetch {
   fetch: FetchFn;
-  /** Closes idle connections (at quit). */
+  /** Closes every connection, pending connects included (at quit, and after tests). */
   close(): Promise<void>;
 }
 
@@ -127,11 +127,12 @@ export function createHttpFetch(o: HttpFetchOptions = {}): HttpFetch {
     const read = (name: string) => env[name] ?? env[name.toLowerCase()];
     const httpProxy = read('HTTP_PROXY');
     const httpsProxy = read('HTTPS_PROXY');
-    const noProxy = read('NO_PROXY');
+    // Loopback (the demo simulator) never goes through a proxy, as in Chromium's own rules.
+    const noProxy = [read('NO_PROXY'), 'localhost,127.0.0.1,[::1]'].filter(Boolean).join(',');
     const agent =
       httpProxy || httpsProxy
         ? // '' rather than undefined: undici would otherwise read process.env behind our back.
-          new EnvHttpProxyAgent({ ...common, httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy: noProxy ?? '' })
+          new EnvHttpProxyAgent({ ...common, httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy })
         : new Agent(common);
     dispatchers.set('env', agent);
     pick = async () => agent;
@@ -154,7 +155,8 @@ export function createHttpFetch(o: HttpFetchOptions = {}): HttpFetch {
     async close() {
       const all = [...dispatchers.values()];
       dispatchers.clear();
-      await Promise.allSettled(all.map((d) => d.close()));
+      // destroy, not close: close() would wait for a connect stuck on a silent proxy.
+      await Promise.allSettled(all.map((d) => d.destroy()));
     },
   };
 }
