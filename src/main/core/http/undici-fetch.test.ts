@@ -1,7 +1,12 @@
 // The fetch the app and the CLI send through, against real sockets on 127.0.0.1: it never re-sends
 // a POST, it uses the proxy it is given, and a connection that never opens ends on the connect
 // deadline as "nothing was sent".
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tls from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayClient } from '../gateway/client';
 import { GatewayError } from '../gateway/errors';
@@ -148,6 +153,29 @@ describe('connect deadline', () => {
     // The request deadline (400 ms) fires before the connect deadline (10 s default).
     const client = new GatewayClient({ baseUrl: hole.url, token: TOKEN, fetch: httpFetch().fetch, timeoutMs: 400 });
     expect((await gatewayError(client.send(request))).kind).toBe('ambiguous');
+  });
+
+  it('a TLS handshake that fails while opening the connection (untrusted certificate) → transient: nothing was written', async (ctx) => {
+    const dir = mkdtempSync(join(tmpdir(), 'net-tls-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    } catch {
+      console.log('skipped: openssl is not installed, so no self-signed certificate can be made for this test');
+      ctx.skip();
+    }
+    let received = '';
+    const server = tls.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (s) => {
+      s.on('data', (d: Buffer) => (received += d.toString()));
+      s.on('error', () => {});
+    });
+    server.on('tlsClientError', () => {});
+    const port = await listen(server);
+    const client = new GatewayClient({ baseUrl: `https://127.0.0.1:${port}`, token: TOKEN, fetch: httpFetch().fetch });
+    const e = await gatewayError(client.send(request));
+    expect(e).toMatchObject({ kind: 'transient', offline: false, cause: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    expect(e.message).toMatch(/Nothing was sent/);
+    expect(received).toBe('');
   });
 
   it('connection refused → transient, offline (ECONNREFUSED)', async () => {
