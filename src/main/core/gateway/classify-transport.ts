@@ -176,7 +176,7 @@ export function classifyTransportError(err: unknown, method: HttpMethod): Gatewa
 
   let message: string;
   if (kind === 'ambiguous') {
-    message = `The connection to GatewayAPI failed after the request was sent (${what}; ${cause}). It may or may not have been accepted: check the messages marked uncertain before resending.`;
+    message = `The connection to GatewayAPI failed once the request could already have been sent (${what}; ${cause}). It may or may not have been accepted: check the messages marked uncertain before resending.`;
   } else if (offline) {
     message = `Cannot reach GatewayAPI: ${what} (${cause}). Offline? ${method === 'POST' ? 'Nothing was sent; ' : ''}waiting for the network.`;
   } else if (provablyBefore && method === 'POST') {

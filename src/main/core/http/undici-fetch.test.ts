@@ -147,6 +147,32 @@ describe('connect deadline', () => {
     expect(hole.received().includes('POST')).toBe(false);
   });
 
+  it('through the sender: a gateway whose connections never open leaves nothing uncertain and the queue intact', async () => {
+    const hole = await startBlackhole();
+    cleanups.push(() => hole.close());
+    const f = httpFetch({ connectTimeoutMs: 150 });
+    let attempts = 0;
+    const h = await makeEngine({
+      settings: { batchSize: 10, maxConcurrent: 2 },
+      timeoutMs: 5000,
+      // Every request of the engine goes to the black hole instead of the simulator.
+      fetch: () => (url, init) => {
+        attempts++;
+        return f.fetch(url.replace(/^http:\/\/127\.0\.0\.1:\d+/, hole.url), init);
+      },
+    });
+    cleanups.push(() => h.close());
+    h.engine.campaigns.create(newCampaign({ people: numbers(100).map((msisdn) => ({ msisdn })) }));
+    h.engine.wake();
+    await waitFor(() => attempts >= 3 && hole.connections >= 3, 'several connect attempts', { timeoutMs: 15_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    const counts = h.counts();
+    expect(counts.uncertain ?? 0).toBe(0);
+    expect(counts.failed ?? 0).toBe(0);
+    expect(Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)).toBe(100);
+    expect(hole.received().includes('POST')).toBe(false);
+  });
+
   it('without the connect deadline the same stall would be an ambiguous POST (why it exists)', async () => {
     const hole = await startBlackhole();
     cleanups.push(() => hole.close());
