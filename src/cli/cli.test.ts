@@ -270,6 +270,24 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
     expect(r.err).toMatch(/Stopped waiting with 3 delivery reports outstanding/);
   });
 
+  it('resume --wait keeps waiting for reports when more recipients were marked as sent than are awaited', async () => {
+    // Reports take a minute; the first batch of 3 ends uncertain and is marked as sent, the second
+    // batch (3) awaits its reports. Counting the marked ones against the awaited ones made resume
+    // say "Nothing to send" and exit 0 with 3 reports outstanding.
+    sim = await startSimulator({ token: TOKEN, statusDelayMs: 60_000, notFoundUntilMs: 0 });
+    sim.faults.status5xx = { code: 502, acceptBeforeFail: false, count: 1 };
+    const sent = await send(csv('c.csv', [...contacts(3), 'Extra,+45 20 12 35 00', 'Extra 2,+45 20 12 35 01', 'Extra 3,+45 20 12 35 02']), [
+      '--batch-size',
+      '3',
+    ]);
+    expect(sent.code).toBe(EXIT.incomplete);
+    expect((await cli(['resolve', '--data-dir', dir, '--campaign', '1', '--mark-sent'])).code).toBe(EXIT.ok);
+    const resumed = await cli(['resume', '--data-dir', dir, '--base-url', sim.url, '--wait', '--timeout', '1'], { env });
+    expect(resumed.out).not.toMatch(/Nothing to send/);
+    expect(resumed.code).toBe(EXIT.other);
+    expect(resumed.err).toMatch(/Stopped waiting with 3 delivery reports outstanding/);
+  });
+
   it('exits 5 at once, storing nothing, while another process sends from the folder', async () => {
     sim = await startSimulator({ token: TOKEN });
     holder = new Engine({ dataDir: dir, gateway: async () => null });
