@@ -4,6 +4,7 @@ import type { CampaignSummary, ImportReport, RecipientRow, RejectKind } from '..
 import { REJECT_KINDS } from '../shared/contract';
 import { countCampaign, type CampaignCounts } from '../shared/campaignCounts';
 import { EXIT, type ExitCode, type RunOutcome } from './exit-codes';
+import { oneLine } from './printable';
 
 export function num(n: number): string {
   return n.toLocaleString('en-US');
@@ -56,21 +57,21 @@ export function formatImportReport(
 ): string[] {
   const lines: string[] = [];
   const rejected = REJECT_KINDS.reduce((n, k) => n + (r.counts[k] ?? 0), 0);
-  lines.push(`${fileName}: ${num(r.totalRows)} rows, ${num(r.accepted)} recipients accepted, ${num(rejected)} rejected.`);
+  lines.push(`${oneLine(fileName)}: ${num(r.totalRows)} rows, ${num(r.accepted)} recipients accepted, ${num(rejected)} rejected.`);
   for (const k of REJECT_KINDS) {
     const n = r.counts[k] ?? 0;
     if (n === 0) continue;
     lines.push(`  ${KIND_LABEL[k]}: ${num(n)}`);
     const examples = r.examples[k] ?? [];
     const shown = opts.allExamples ? examples : examples.slice(0, 3);
-    for (const e of shown) lines.push(`    row ${e.rowNo}: ${e.message}`);
+    for (const e of shown) lines.push(`    row ${e.rowNo}: ${oneLine(e.message)}`);
     if (n > shown.length) lines.push(`    … and ${num(n - shown.length)} more`);
   }
   // Most numbers invalid usually means national numbers read with the wrong default country.
   if (opts.country && (r.counts.invalid_number ?? 0) > r.accepted) {
     lines.push(`  Most numbers are not valid for ${opts.country}: if they are from another country, add --country (e.g. --country DE).`);
   }
-  if (r.merge.tags.length) lines.push(`  Merge fields: ${r.merge.tags.join(', ')}`);
+  if (r.merge.tags.length) lines.push(`  Merge fields: ${oneLine(r.merge.tags.join(', '))}`);
   if (r.accepted > 0 && r.parts > 0) {
     const enc = r.encodings.ucs2 > 0 ? ` (${num(r.encodings.ucs2)} as UCS-2 because of non-GSM characters)` : '';
     lines.push(`  ${num(r.parts)} SMS parts in all${enc}.`);
@@ -91,7 +92,7 @@ export const KIND_LABEL: Record<RejectKind, string> = {
 export function formatSummary(items: { campaign: CampaignSummary; counts: CampaignCounts }[], wait: boolean): string[] {
   const lines: string[] = [];
   for (const { campaign: c, counts: t } of items) {
-    lines.push(`Campaign ${c.id} "${c.name}": ${num(t.total)} recipients`);
+    lines.push(`Campaign ${c.id} "${oneLine(c.name)}": ${num(t.total)} recipients`);
     const states = [`${num(t.submitted)} submitted`];
     if (t.markedSent) states.push(`${num(t.markedSent)} marked as sent`);
     if (t.sendFailed) states.push(`${num(t.sendFailed)} failed`);
@@ -164,7 +165,7 @@ export function formatStatusTable(campaigns: CampaignSummary[]): string[] {
   const lines: string[] = [];
   for (const c of campaigns) {
     const t = countCampaign(c);
-    lines.push(`#${c.id} ${c.name} — ${c.status}, ${num(c.total)} recipients, created ${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    lines.push(`#${c.id} ${oneLine(c.name)} — ${c.status}, ${num(c.total)} recipients, created ${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     const rows: [string, number][] = [];
     for (const [k, n] of Object.entries(c.states)) if (n) rows.push([k, n]);
     for (const [k, n] of Object.entries(c.statuses)) if (n) rows.push([`  ${k === 'PENDING' ? 'no report yet' : k}`, n]);
