@@ -29,7 +29,7 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
   let phase: 'sending' | 'waiting' = 'sending';
   let deadline = Infinity;
   let timedOut = false;
-  let tickMs = o.tickMs;
+  let tickMs: number;
   for (;;) {
     const started = Date.now();
     const campaigns = engine.campaigns.list(false).filter((c) => o.scope.has(c.id));
