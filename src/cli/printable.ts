@@ -4,7 +4,6 @@
 
 // C0 controls except tab and line feed, DEL, C1 controls (0x9b is a one-byte CSI), and the bidi
 // overrides/isolates that reorder what is shown. Carriage return is handled apart (the progress line).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** For a whole write: strips control characters; a carriage return survives only at the very start. */
