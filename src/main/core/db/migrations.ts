@@ -129,4 +129,13 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX recipients_queued_country ON recipients(country, campaign_id, encoding, id) WHERE state = 'queued';
   `,
+  // 3 (ui): saved message texts the user reuses; names are unique regardless of case.
+  `
+  CREATE TABLE templates (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    text TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];
