@@ -72,3 +72,29 @@ test('credit below the threshold turns the badge red and shows a banner', async 
   await expect(badge).toHaveClass(/badge-low/);
   await expect(badge).toHaveAccessibleName(/\(low\)/);
 });
+
+test('the language follows the OS until chosen in Settings; the choice is kept after a restart and across modes', async ({ page, harness }) => {
+  // An English OS (the test default): English, with amounts written the English way.
+  await page.goto(harness.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: /Try the demo/ }).click();
+  await expect(page.getByTestId('credit-badge')).toHaveText('Credit: 500.00 DKK');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language', { exact: true }).selectOption('da');
+  await expect(page.getByRole('button', { name: 'Indstillinger', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('credit-badge')).toHaveText('Saldo: 500,00 DKK');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+
+  // Stored in the data folder's settings: a restart (reload) keeps Danish.
+  await page.reload();
+  await expect(page.getByTestId('credit-badge')).toHaveText('Saldo: 500,00 DKK');
+  // Leaving demo mode opens the live folder: the person's language comes along.
+  await page.getByRole('button', { name: 'Indstillinger', exact: true }).click();
+  await page.getByRole('button', { name: 'Forlad demotilstand' }).click();
+  await expect(page.getByRole('button', { name: 'Skift til demotilstand' })).toBeVisible();
+  expect((await harness.app.dispatch('settings.get', {})) as { ok: boolean; value: { settings: { language: string } } }).toMatchObject({
+    ok: true,
+    value: { settings: { language: 'da' } },
+  });
+});
