@@ -129,4 +129,9 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX recipients_queued_country ON recipients(country, campaign_id, encoding, id) WHERE state = 'queued';
   `,
+  // 3: the lease holder's process start time, so a live pid keeps its lease whatever its heartbeat
+  // (asleep, stalled), while a pid reused by another program does not.
+  `
+  ALTER TABLE lease ADD COLUMN pid_started TEXT;
+  `,
 ];

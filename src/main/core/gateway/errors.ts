@@ -13,6 +13,8 @@ export class GatewayError extends Error {
   readonly incidentUuid: string | null;
   /** No network at all (DNS, refused, disconnected, unreachable): wait for connectivity. */
   readonly offline: boolean;
+  /** 'country' (403 0x0217): the refused destination, ISO 3166 alpha-2 upper-case, or null. */
+  readonly country: string | null;
 
   constructor(init: GatewayErrorInit & { offline?: boolean }) {
     super(init.message);
@@ -26,6 +28,7 @@ export class GatewayError extends Error {
     this.cause = init.cause ?? null;
     this.incidentUuid = init.incidentUuid ?? null;
     this.offline = init.offline ?? false;
+    this.country = init.country ?? null;
   }
 
   /** Plain data for logs, the attempt table and IPC (errors lose their fields when structured-cloned). */

@@ -82,6 +82,9 @@ export type GatewayErrorKind =
   | 'credit'
   | 'frozen'
   | 'recipients'
+  | 'country'
+  | 'account'
+  | 'retry_recipient'
   | 'rejected'
   | 'transient'
   | 'ambiguous';
@@ -99,4 +102,6 @@ export interface GatewayErrorInit {
   /** For transport errors: the low-level cause code, e.g. ECONNREFUSED. */
   cause?: string | null;
   incidentUuid?: string | null;
+  /** 'country' (403 0x0217): the refused destination, ISO 3166 alpha-2 upper-case, or null. */
+  country?: string | null;
 }
