@@ -46,6 +46,8 @@ export class StatusPoller {
   /** Offline: no poll before this time (woken early by wake()). */
   private holdUntil = 0;
   requests = 0;
+  /** When the loop wakes next by itself (null: only when woken); for the UI, the CLI and tests. */
+  wakeAt: number | null = null;
 
   constructor(private readonly d: StatusPollerDeps) {
     this.schedule = d.schedule ?? DEFAULT_POLL_SCHEDULE_MS;
@@ -81,7 +83,9 @@ export class StatusPoller {
         waitMs = this.d.offlineRetryMs ?? 30_000;
       }
       if (this.stopping) break;
+      this.wakeAt = Number.isFinite(waitMs) ? this.d.clock.now() + waitMs : null;
       await this.waker.wait(this.d.clock.sleep, waitMs, seen);
+      this.wakeAt = null;
     }
   }
 

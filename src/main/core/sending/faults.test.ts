@@ -626,3 +626,60 @@ describe("GatewayAPI's account and destination refusals", () => {
     agreesWithSimulator(h);
   });
 });
+
+describe('an idle app is idle', () => {
+  it('workers above the concurrency setting do not spin while a retry is due and the others are busy', async () => {
+    // One request at a time. Batch A meets a 429 and is due again 100 ms later, while B (slow: 400 ms)
+    // is out. Something wakes the sender meanwhile (a new campaign, a settings change).
+    let posts = 0;
+    const script = (real: FetchFn): FetchFn => async (u, i) => {
+      if (i?.method !== 'POST') return real(u, i);
+      if (++posts === 1) {
+        setTimeout(() => h!.engine.wake(), 20);
+        return new Response('{"message":"slow down"}', { status: 429, headers: { 'content-type': 'application/json' } });
+      }
+      await pause(400);
+      return real(u, i);
+    };
+    const { h } = await setup(20, { fetch: script, settings: { maxConcurrent: 1 }, engine: { retry: { baseMs: 100, capMs: 100 }, random: () => 1 } });
+    let looks = 0;
+    const real = h.engine.queue.nextRetryAt.bind(h.engine.queue);
+    h.engine.queue.nextRetryAt = () => {
+      looks++;
+      return real();
+    };
+    await waitFor(() => sendIdle(h), 'done');
+    expect(h.counts()).toEqual({ submitted: 20 });
+    expect(posts).toBe(3);
+    // A retry due for 300 ms with nine idle loops looking: a spinning loop looks thousands of times.
+    expect(looks).toBeLessThan(100);
+  });
+
+  it('the credit check is debounced: at most one GET /rest/me per 10 s while sending', async () => {
+    const { h } = await setup(0, { settings: { batchSize: 10, maxConcurrent: 1 } }, numbers(400));
+    h.sim.faults.latencyMs = 40; // 40 batches take a few seconds
+    const t0 = Date.now();
+    await waitFor(() => sendIdle(h), 'sent', { timeoutMs: 20_000 });
+    const seconds = (Date.now() - t0) / 1000;
+    expect(seconds).toBeGreaterThan(1.5);
+    const me = h.sim.requests.filter((r) => r.path === '/rest/me').length;
+    expect(me).toBeLessThanOrEqual(1 + Math.ceil(seconds / 10));
+  });
+
+  it('offline, a probe rewrites no recipient row and adds no attempt row', async () => {
+    h = await makeEngine({ settings: { batchSize: 1000, maxConcurrent: 1 }, engine: { retry: { baseMs: 20, offlineMaxMs: 40 } } });
+    await h.sim.goOffline();
+    h.engine.campaigns.create(newCampaign({ people: numbers(1000).map((msisdn) => ({ msisdn })) }));
+    h.engine.wake();
+    await waitFor(() => h!.engine.sender.state.offline && h!.counts().retry_wait === 1000, 'waiting for the network');
+    const changes = () => h!.engine.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const before = { changes: changes(), attempts: attempts(h).length };
+    await pause(400); // ~10 probes
+    expect(attempts(h).length).toBe(before.attempts);
+    expect(changes() - before.changes).toBeLessThan(10);
+    await h.sim.goOnline();
+    h.engine.wake();
+    await waitFor(() => sendIdle(h!), 'sent');
+    expect(h.counts()).toEqual({ submitted: 1000 });
+  });
+});
