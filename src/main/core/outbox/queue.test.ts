@@ -151,4 +151,24 @@ describe('user decisions', () => {
     expect(queue.nextRetryAt()).toBeNull();
     expect(queue.claimNext(10)).toBeNull();
   });
+
+  it('cancel is final: in-flight recipients refused after a cancel, a claim given back, and recovery all end cancelled', () => {
+    const { campaignId } = campaigns.create(newCampaign({ people: numbers(6).map((msisdn) => ({ msisdn })) }));
+    const refused = queue.claimNext(2)!;
+    const att = queue.markInFlight(refused.id, 2)!;
+    const held = queue.claimNext(2)!;
+    const crashed = queue.claimNext(2)!;
+    campaigns.setStatus(campaignId, 'cancelled'); // as a cancel racing the sender would leave it
+    // A claimed batch cannot go in flight any more: the campaign is checked in the same transaction.
+    expect(queue.markInFlight(held.id, 2)).toBeNull();
+    queue.releaseClaim(held.id);
+    queue.markRefused(refused.id, att, { outcome: 'auth', httpStatus: 401, code: null, message: 'token', body: null });
+    queue.recover(); // the crashed claim
+    expect(crashed.recipients.map((r) => state(r.id))).toEqual(['cancelled', 'cancelled']);
+    expect(campaigns.counts()).toEqual({ cancelled: 6 });
+    // "Resend to failed" reopens the campaign for failed recipients only.
+    campaigns.resendFailed(campaignId);
+    expect(queue.claimNext(10)).toBeNull();
+    expect(campaigns.counts()).toEqual({ cancelled: 6 });
+  });
 });
