@@ -40,6 +40,10 @@ export function pauseReasonText(reason: PauseReason): string {
       return 'credit exhausted';
     case 'frozen':
       return 'account frozen';
+    case 'account':
+      return 'GatewayAPI refused the account';
+    case 'unreachable':
+      return 'GatewayAPI is not answering';
     case 'user':
       return 'paused by you';
     default:

@@ -52,6 +52,14 @@ export function Banners(): React.JSX.Element {
           </button>
         </div>
       ) : null}
+      {state?.paused === 'account' || state?.paused === 'unreachable' ? (
+        <div className={`banner ${state.paused === 'account' ? 'banner-error' : 'banner-warn'}`} role="alert" data-testid={`paused-${state.paused}-banner`}>
+          Sending is paused: {state.pauseMessage}
+          <button type="button" onClick={resume}>
+            Resume
+          </button>
+        </div>
+      ) : null}
       {state?.paused === 'user' ? (
         <div className="banner banner-warn">
           You paused all sending.
