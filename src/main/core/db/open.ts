@@ -9,8 +9,6 @@ import { networkFolderProblem, type Mount } from './networkFs';
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** Electron-ABI build of better-sqlite3 (the Node build serves tests and the CLI). */
-  nativeBinding?: string;
   now?: () => number;
   /** Replaces the system's mount table in the network-folder check (tests). */
   mounts?: Mount[];
@@ -23,7 +21,7 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
   const problem = networkFolderProblem(dataDir, { mounts: opts.mounts });
   if (problem) throw new Error(problem);
   const file = join(dataDir, DB_FILE);
-  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const db = new Database(file);
   // First: another process opening the folder at the same moment holds a lock for a while.
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
