@@ -19,6 +19,7 @@ import { installQuitGuard } from './quit';
 import { debuggingSwitches, refusalMessage } from './switches';
 import { createMainWindow, guardAllWebContents, hardenSession, rendererFiles, WINDOW_SIZE } from './window';
 import { clampToDisplays, readWindowState, windowStatePath, writeWindowState } from './windowState';
+import { createHttpFetch } from './core/http/undici-fetch';
 
 // A packaged build refuses debugger and remote-control switches (the fuses cover --inspect and
 // NODE_OPTIONS; Chromium's remote debugging has no fuse). Development runs keep them.
@@ -128,8 +129,9 @@ function start(): void {
     try {
       core = await openApp({
         dataDir,
-        // net.fetch follows the system's proxy settings, unlike Node's fetch.
-        fetch: (url, init) => net.fetch(url, init),
+        // undici, never net.fetch (Chromium re-sends a POST on a broken keep-alive connection);
+        // the system's proxy settings come from Chromium's resolver.
+        fetch: createHttpFetch({ resolveProxy: (url) => session.defaultSession.resolveProxy(url) }).fetch,
         secrets: createKeytarStore(),
         emit,
         logger,

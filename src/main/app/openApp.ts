@@ -15,6 +15,7 @@ import { throttleIds, type AppContext, type Emit } from './context';
 import type { DemoTimings } from './demo';
 import { accountHandlers } from './handlers/account';
 import { campaignHandlers } from './handlers/campaigns';
+import { composeHandlers } from './handlers/compose';
 import { importHandlers } from './handlers/imports';
 import { settingsHandlers } from './handlers/settings';
 import { suppressionHandlers } from './handlers/suppression';
@@ -89,6 +90,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     ...importHandlers(ctx),
     ...campaignHandlers(ctx),
     ...suppressionHandlers(ctx),
+    ...composeHandlers(ctx),
   };
   return {
     dispatch: createDispatch(handlers, logger),

@@ -129,7 +129,16 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX recipients_queued_country ON recipients(country, campaign_id, encoding, id) WHERE state = 'queued';
   `,
-  // 3: the lease holder's process start time, so a live pid keeps its lease whatever its heartbeat
+  // 3 (ui): saved message texts the user reuses; names are unique regardless of case.
+  `
+  CREATE TABLE templates (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    text TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
+  // 4: the lease holder's process start time, so a live pid keeps its lease whatever its heartbeat
   // (asleep, stalled), while a pid reused by another program does not.
   `
   ALTER TABLE lease ADD COLUMN pid_started TEXT;

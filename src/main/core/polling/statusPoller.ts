@@ -5,12 +5,13 @@ import type { Clock, Logger } from '../types';
 import type { Polls } from '../outbox/polls';
 import type { StatusResponse } from '../gateway/types';
 import { GatewayError } from '../gateway/errors';
+import { VALIDITY_PERIOD_MS } from '../gateway/send-body';
 import { Waker } from '../sending/backoff';
 
 /** Delay before poll step n (the last one repeats). */
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
-/** GatewayAPI's default validity is not documented; after this long without a final report we stop. */
-export const DEFAULT_VALIDITY_MS = 72 * 3600_000;
+/** The validity period every message is sent with (validity_period): no report comes after it. */
+export const DEFAULT_VALIDITY_MS = VALIDITY_PERIOD_MS;
 
 export interface StatusPollerDeps {
   polls: Polls;
