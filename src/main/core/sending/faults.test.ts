@@ -366,14 +366,15 @@ describe('permanent refusals', () => {
   });
 
   it('gives up after maxAgeMs of transient errors, saying so', async () => {
-    const { h } = await setup(10, { engine: { retry: { baseMs: 5, capMs: 20, maxAgeMs: 200 } } });
+    // Long enough that a loaded machine still retries a few times within it.
+    const { h } = await setup(10, { engine: { retry: { baseMs: 5, capMs: 20, maxAgeMs: 1000 } } });
     h.sim.faults.rateLimit = {};
     await waitFor(() => sendIdle(h), 'gave up');
     expect(h.counts()).toEqual({ failed: 10 });
     const last = attempts(h).at(-1)!;
     expect(last.outcome).toBe('gave_up');
-    expect(last.message).toMatch(/stayed unavailable for more than 0.2 s.*gave up.*Resend to failed/);
-    expect(h.sends()).toBeGreaterThan(3);
+    expect(last.message).toMatch(/stayed unavailable for more than 1 s.*gave up.*Resend to failed/);
+    expect(h.sends()).toBeGreaterThan(2);
     expect(h.sim.log).toEqual([]);
   });
 });
