@@ -412,6 +412,9 @@ export interface EventPayloads {
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: EventName[] = ['outbox.changed', 'import.progress', 'account.changed', 'notice'];
 
+/** Runs one bridge call by name: main's IPC handler and the e2e harness both hand calls to one. */
+export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
+
 /** What preload puts on window.smsOutbox (and what the e2e harness rebuilds). */
 export interface Bridge {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
