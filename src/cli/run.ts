@@ -45,7 +45,7 @@ export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise
   }
 }
 
-export function describe(e: unknown): { code: ExitCode; message: string } {
+function describe(e: unknown): { code: ExitCode; message: string } {
   if (e instanceof UsageError) return { code: EXIT.usage, message: e.message };
   if (e instanceof CliError) return { code: e.code, message: e.message };
   // The file as a whole cannot be imported (binary, empty, unclosed quote, …): nothing is stored.

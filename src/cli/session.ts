@@ -24,7 +24,7 @@ export interface Session extends OpenedFolder {
   onChanged(fn: () => void): () => void;
 }
 
-export function cliLogger(deps: CliDeps): Logger {
+function cliLogger(deps: CliDeps): Logger {
   const debug = deps.env.SMS_OUTBOX_DEBUG === '1';
   const line = (level: string, msg: string, data?: Record<string, unknown>) =>
     deps.stderr(`sms-outbox: ${level}: ${msg}${data && Object.keys(data).length ? ' ' + JSON.stringify(data) : ''}\n`);
@@ -36,7 +36,7 @@ export function cliLogger(deps: CliDeps): Logger {
 }
 
 /** Whether the folder already holds an outbox (status and import must not create one). */
-export function hasOutbox(dataDir: string): boolean {
+function hasOutbox(dataDir: string): boolean {
   return existsSync(join(dataDir, DB_FILE));
 }
 
