@@ -186,11 +186,11 @@ export function parseCommand(argv: readonly string[]): Command {
   } catch (e) {
     throw new UsageError(parseArgsMessage(e));
   }
-  const v = parsed.values;
-  if (v.help) return { kind: 'help', topic: first };
+  const values = parsed.values;
+  if (values.help) return { kind: 'help', topic: first };
 
-  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
-  const flag = (k: string) => v[k] === true;
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : null);
+  const flag = (key: string) => values[key] === true;
   const folderOpts: FolderOptions = { dataDir: nonEmpty(str('data-dir'), '--data-dir'), demo: flag('demo') };
 
   switch (first) {

@@ -3,7 +3,7 @@
 import type { CampaignSummary, ImportReport, RecipientRow, RejectKind } from '../shared/contract';
 import { REJECT_KINDS } from '../shared/contract';
 import { countCampaign, type CampaignCounts } from '../shared/campaignCounts';
-import { EXIT, type ExitCode, type RunOutcome } from './exit-codes';
+import { EXIT, type ExitCode, type RunOutcome } from './exitCodes';
 import { oneLine } from './printable';
 
 export function num(n: number): string {

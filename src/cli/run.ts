@@ -5,7 +5,7 @@ import { AppError } from '../shared/result';
 import { parseCommand, USAGE, UsageError } from './args';
 import { importCommand, resolveCommand, resumeCommand, sendCommand, statusCommand } from './commands';
 import { CliError, type CliDeps } from './deps';
-import { EXIT, type ExitCode } from './exit-codes';
+import { EXIT, type ExitCode } from './exitCodes';
 // The version is package.json's, as the app's (app.getVersion()): one number to change.
 import { version as VERSION } from '../../package.json';
 import { printable } from './printable';

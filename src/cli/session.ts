@@ -13,7 +13,7 @@ import { openFolder, type OpenedFolder } from '../main/app/openFolder';
 import type { Settings } from '../shared/contract';
 import type { FolderOptions, SendingOptions } from './args';
 import { CliError, type CliDeps } from './deps';
-import { EXIT } from './exit-codes';
+import { EXIT } from './exitCodes';
 import { resolveDataDir } from './folder';
 import { UsageError } from './args';
 
@@ -82,8 +82,8 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
   try {
     if (opened.conflict) throw new UsageError(opened.conflict);
     const { simulator, engine } = opened;
-    const s = engine.settings();
-    const url = simulator ? { ok: true as const, url: simulator.url } : resolveBaseUrl(s.platform, s.customBaseUrl);
+    const settings = engine.settings();
+    const url = simulator ? { ok: true as const, url: simulator.url } : resolveBaseUrl(settings.platform, settings.customBaseUrl);
     if (!url.ok) {
       throw new CliError(EXIT.usage, `${url.message} (in ${dataDir}); fix it in the app's Settings, or pass --base-url.`);
     }
