@@ -1,11 +1,11 @@
 // The GatewayAPI client: one method per endpoint the app uses. Plain HTTP through an injected fetch
 // (Electron's net.fetch in the app, Node's fetch in the CLI and tests); no Electron here.
 import { validateBaseUrl } from './base-url';
-import { classifyHttpError } from './classify-http';
-import type { HttpMethod } from './classify-transport';
+import { classifyHttpError } from './classifyHttp';
+import type { HttpMethod } from './classifyTransport';
 import { GatewayError, localRejection, redactSecret } from './errors';
 import { parseAccount, parseJson, parsePriceList, parseSendResponse, parseStatusResponse } from './responses';
-import { buildSendBody } from './send-body';
+import { buildSendBody } from './sendBody';
 import { exchange, type RawResponse } from './transport';
 import type { Account, CancelResult, PriceList, SendRequest, SendResponse, StatusResponse } from './types';
 import type { FetchFn } from '../types';
