@@ -14,9 +14,6 @@ import { CSP } from '../src/shared/csp';
 
 export const RENDERER_DIR = resolve(__dirname, '..', 'out', 'renderer');
 
-// The header the Electron shell's app:// handler sends, from the one policy in src/shared/csp.
-export { CSP };
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -10,16 +10,18 @@ import { Polls } from './outbox/polls';
 import { Campaigns } from './outbox/campaigns';
 import { Suppression } from './outbox/suppression';
 import { AccountStore } from './outbox/account';
+import { campaignPage } from './outbox/campaignList';
+import { Templates } from './outbox/templates';
 import { readSettings, readValue, writeSettings, writeValue } from './outbox/settings';
 import { folderModeConflict, markFolderMode } from './folderMode';
 import { countCampaign } from '../../shared/campaignCounts';
-import { Sender } from './sending/sender';
+import { Sender, type RetryPolicy } from './sending/sender';
 import { StatusPoller, DEFAULT_POLL_SCHEDULE_MS, DEFAULT_VALIDITY_MS } from './polling/statusPoller';
 import { CreditPoller } from './polling/creditPoller';
 import type { GatewayClient } from './gateway/client';
 import { systemClock, silentLogger, type Clock, type Logger } from './types';
 import type { PauseReason } from '../../shared/states';
-import type { AccountView, Mode, OutboxState, Settings } from '../../shared/contract';
+import type { AccountView, CampaignListQuery, Mode, OutboxState, Settings } from '../../shared/contract';
 
 export interface EngineOptions {
   dataDir: string;
@@ -32,7 +34,9 @@ export interface EngineOptions {
   pollScheduleMs?: number[];
   validityMs?: number;
   creditIntervalMs?: number;
-  retry?: { baseMs?: number; capMs?: number; maxAgeMs?: number; offlineMaxMs?: number };
+  retry?: Partial<RetryPolicy>;
+  /** NO_FINAL_REPORT this long after validity (default: a tenth of it, at most an hour). */
+  reportMarginMs?: number;
   /** How often a process without the lease tries to take it, and heartbeats. */
   leaseCheckMs?: number;
   random?: () => number;
@@ -75,10 +79,13 @@ export class Engine {
   readonly campaigns: Campaigns;
   readonly suppression: Suppression;
   readonly account: AccountStore;
+  readonly templates: Templates;
   readonly sender: Sender;
   readonly statusPoller: StatusPoller;
   readonly creditPoller: CreditPoller;
   private running = false;
+  /** Our own workers still finishing after the lease was lost: recovery waits for them. */
+  private stoppingP: Promise<void> | null = null;
   private closed = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private dataVersion = 0;
@@ -101,6 +108,7 @@ export class Engine {
     this.campaigns = new Campaigns(this.db, now);
     this.suppression = new Suppression(this.db, now);
     this.account = new AccountStore(this.db, now);
+    this.templates = new Templates(this.db, now);
     const gateway = () => this.gateway();
     this.creditPoller = new CreditPoller({
       store: this.account,
@@ -128,6 +136,11 @@ export class Engine {
       config: () => this.settings(),
       paused: () => this.pauseInfo().reason,
       pause: (reason, message) => this.pause(reason, message),
+      unpause: (reason) => {
+        if (this.pauseInfo().reason !== reason) return;
+        this.events.notice('info', `resumed-${reason}`, 'GatewayAPI answers again: sending resumed.');
+        this.resume();
+      },
       changed: (ids) => this.events.changed(ids),
       submitted: () => {
         this.statusPoller.wake();
@@ -153,6 +166,7 @@ export class Engine {
       batchFinal: (campaignId) => this.maybeFinished(campaignId),
       schedule: opts.pollScheduleMs,
       validityMs: opts.validityMs ?? DEFAULT_VALIDITY_MS,
+      reportMarginMs: opts.reportMarginMs,
     });
   }
 
@@ -178,6 +192,11 @@ export class Engine {
   /** Asks GatewayAPI for the balance now. */
   refreshCredit(): Promise<void> {
     return this.creditPoller.refresh();
+  }
+
+  /** One page of the campaign list (newest first, filtered and searched): ids and the total. */
+  campaignPage(query: CampaignListQuery): { total: number; ids: number[] } {
+    return campaignPage(this.db, query);
   }
 
   /** What the outbox is doing, for the window. */
@@ -251,7 +270,7 @@ export class Engine {
     const credit = reason === 'credit' ? this.account.get().credit : null;
     writeValue(this.db, 'pause', { reason, message, credit });
     if (before.reason !== reason) {
-      this.events.notice('error', `paused-${reason}`, `Sending is paused: ${message}`);
+      this.events.notice(reason === 'unreachable' ? 'warning' : 'error', `paused-${reason}`, `Sending is paused: ${message}`);
     }
     this.events.changed([]);
   }
@@ -301,6 +320,8 @@ export class Engine {
         if (!this.lease.heartbeat()) void this.stopWorkers();
         return;
       }
+      // Our own old workers may still record an answer: recovering now would call it uncertain.
+      if (this.stoppingP) return;
       if (this.lease.tryAcquire() == null) return;
       const r = this.queue.recover();
       if (r.uncertain > 0) {
@@ -321,9 +342,13 @@ export class Engine {
   }
 
   private async stopWorkers(): Promise<void> {
-    if (!this.running) return;
+    if (!this.running) return this.stoppingP ?? undefined;
     this.running = false;
-    await Promise.all([this.sender.stop(), this.statusPoller.stop(), this.creditPoller.stop()]);
+    const p = Promise.all([this.sender.stop(), this.statusPoller.stop(), this.creditPoller.stop()]).then(() => {
+      this.stoppingP = null;
+    });
+    this.stoppingP = p;
+    await p;
   }
 
   /** Network back, resumed from sleep, new work: try now instead of waiting out a backoff. */
