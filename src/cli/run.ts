@@ -5,11 +5,14 @@ import { AppError } from '../shared/result';
 import { parseCommand, USAGE, UsageError } from './args';
 import { importCommand, resolveCommand, resumeCommand, sendCommand, statusCommand } from './commands';
 import { CliError, type CliDeps } from './deps';
-import { EXIT, type ExitCode } from './exit-codes';
+import { EXIT, type ExitCode } from './exitCodes';
+// The version is package.json's, as the app's (app.getVersion()): one number to change.
+import { version as VERSION } from '../../package.json';
+import { printable } from './printable';
 
-export const VERSION = '0.1.0';
-
-export async function runCli(argv: readonly string[], deps: CliDeps): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise<ExitCode> {
+  // Nothing printed may carry a terminal escape sequence from a CSV cell or the outbox.
+  const deps: CliDeps = { ...rawDeps, stdout: (text) => rawDeps.stdout(printable(text)), stderr: (text) => rawDeps.stderr(printable(text)) };
   try {
     const cmd = parseCommand(argv);
     switch (cmd.kind) {
@@ -42,7 +45,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<Ex
   }
 }
 
-export function describe(e: unknown): { code: ExitCode; message: string } {
+function describe(e: unknown): { code: ExitCode; message: string } {
   if (e instanceof UsageError) return { code: EXIT.usage, message: e.message };
   if (e instanceof CliError) return { code: e.code, message: e.message };
   // The file as a whole cannot be imported (binary, empty, unclosed quote, …): nothing is stored.

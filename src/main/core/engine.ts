@@ -10,15 +10,18 @@ import { Polls } from './outbox/polls';
 import { Campaigns } from './outbox/campaigns';
 import { Suppression } from './outbox/suppression';
 import { AccountStore } from './outbox/account';
+import { campaignPage } from './outbox/campaignList';
+import { Templates } from './outbox/templates';
 import { readSettings, readValue, writeSettings, writeValue } from './outbox/settings';
 import { folderModeConflict, markFolderMode } from './folderMode';
+import { countCampaign } from '../../shared/campaignCounts';
 import { Sender } from './sending/sender';
 import { StatusPoller, DEFAULT_POLL_SCHEDULE_MS, DEFAULT_VALIDITY_MS } from './polling/statusPoller';
 import { CreditPoller } from './polling/creditPoller';
 import type { GatewayClient } from './gateway/client';
 import { systemClock, silentLogger, type Clock, type Logger } from './types';
 import type { PauseReason } from '../../shared/states';
-import type { AccountView, Mode, OutboxState, Settings } from '../../shared/contract';
+import type { AccountView, CampaignListQuery, Mode, OutboxState, Settings } from '../../shared/contract';
 
 export interface EngineOptions {
   dataDir: string;
@@ -74,6 +77,7 @@ export class Engine {
   readonly campaigns: Campaigns;
   readonly suppression: Suppression;
   readonly account: AccountStore;
+  readonly templates: Templates;
   readonly sender: Sender;
   readonly statusPoller: StatusPoller;
   readonly creditPoller: CreditPoller;
@@ -100,6 +104,7 @@ export class Engine {
     this.campaigns = new Campaigns(this.db, now);
     this.suppression = new Suppression(this.db, now);
     this.account = new AccountStore(this.db, now);
+    this.templates = new Templates(this.db, now);
     const gateway = () => this.gateway();
     this.creditPoller = new CreditPoller({
       store: this.account,
@@ -177,6 +182,11 @@ export class Engine {
   /** Asks GatewayAPI for the balance now. */
   refreshCredit(): Promise<void> {
     return this.creditPoller.refresh();
+  }
+
+  /** One page of the campaign list (newest first, filtered and searched): ids and the total. */
+  campaignPage(query: CampaignListQuery): { total: number; ids: number[] } {
+    return campaignPage(this.db, query);
   }
 
   /** What the outbox is doing, for the window. */
@@ -336,22 +346,23 @@ export class Engine {
     // status-less recipients as pending would also wait forever on those marked as sent.)
     if (!this.polls.campaignSettled(campaignId)) return;
     if (!this.campaigns.exists(campaignId)) return;
-    const c = this.campaigns.get(campaignId, false);
-    if (c.status === 'done') {
-      const delivered = c.statuses.DELIVERED ?? 0;
-      const uncertain = c.states.uncertain ?? 0;
-      const marked = c.states.marked_sent ?? 0;
-      const failed = c.total - delivered - uncertain - marked - (c.states.cancelled ?? 0);
-      const extra = [uncertain ? `${uncertain} uncertain (your decision needed)` : '', marked ? `${marked} marked as sent` : '']
-        .filter(Boolean)
-        .map((x) => `, ${x}`)
-        .join('');
-      this.events.notice(
-        'info',
-        `finished-${campaignId}`,
-        `Campaign "${c.name}" finished: ${delivered} delivered, ${failed} not delivered${extra}.`,
-      );
-    }
+    const campaign = this.campaigns.get(campaignId, false);
+    if (campaign.status !== 'done') return;
+    // Settled: every report is final, so whatever was not delivered was refused or reported so.
+    const counts = countCampaign(campaign);
+    const notDelivered = counts.sendFailed + counts.notDelivered;
+    const extra = [
+      counts.uncertain ? `${counts.uncertain} uncertain (your decision needed)` : '',
+      counts.markedSent ? `${counts.markedSent} marked as sent` : '',
+    ]
+      .filter(Boolean)
+      .map((x) => `, ${x}`)
+      .join('');
+    this.events.notice(
+      'info',
+      `finished-${campaignId}`,
+      `Campaign "${campaign.name}" finished: ${counts.delivered} delivered, ${notDelivered} not delivered${extra}.`,
+    );
   }
 
   /** Idle = nothing queued or in flight and no retry pending (for the CLI and tests). */

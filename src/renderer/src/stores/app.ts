@@ -1,10 +1,13 @@
 // Settings, app status (mode, token hint, keychain), navigation and notices.
 import { create } from 'zustand';
-import type { AppStatus, Notice, Settings, SettingsView } from '../../../shared/contract';
+import type { AppStatus, Mode, Notice, Settings, SettingsView } from '../../../shared/contract';
 import { api, errorText } from '../bridge';
 import { applyLanguage } from '../i18n';
 
 export type View = 'compose' | 'outbox' | 'suppression' | 'settings';
+const VIEWS: readonly string[] = ['compose', 'outbox', 'suppression', 'settings'] satisfies View[];
+/** The last view is restored once per start, not on every reload of the settings. */
+let viewRestored = false;
 
 interface AppStore {
   view: View;
@@ -18,7 +21,7 @@ interface AppStore {
   updateSettings(patch: Partial<Settings>): Promise<void>;
   setToken(token: string): Promise<void>;
   clearToken(): Promise<void>;
-  setMode(mode: 'live' | 'demo'): Promise<void>;
+  setMode(mode: Mode): Promise<void>;
   addNotice(notice: Notice): void;
   dismissNotice(key: string): void;
 }
@@ -36,10 +39,18 @@ export const useAppStore = create<AppStore>((set, get) => ({
   app: null,
   loadError: null,
   notices: [],
-  setView: (view) => set({ view }),
+  setView: (view) => {
+    set({ view });
+    // Remembered with the settings for the next start; failing to remember it is not worth a message.
+    void api('settings.update', { lastView: view }).catch(() => {});
+  },
   async load() {
     try {
-      get().apply(await api('settings.get', {}));
+      const v = await api('settings.get', {});
+      const last = v.settings.lastView;
+      if (!viewRestored && last && VIEWS.includes(last)) set({ view: last as View });
+      viewRestored = true;
+      get().apply(v);
       set({ loadError: null });
     } catch (e) {
       set({ loadError: errorText(e) });
