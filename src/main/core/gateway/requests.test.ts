@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { platformBaseUrl, resolveBaseUrl, validateBaseUrl } from './base-url';
 import { GatewayError } from './errors';
 import { parseAccount, parsePriceList, parseSendResponse, parseStatusResponse } from './responses';
-import { buildSendBody } from './send-body';
+import { buildSendBody } from './sendBody';
 import type { SendRequest } from './types';
 
 const base: SendRequest = { sender: 'Shop', message: 'Hi %name%', encoding: 'UTF8', recipients: [], tags: ['%name%'] };
