@@ -97,7 +97,7 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
         logger: cliLogger(deps),
         gateway: async (s) => {
           if (sim) return new GatewayClient({ baseUrl: sim.url, token: DEMO_TOKEN, fetch: deps.fetch });
-          const url = resolveBaseUrl(s.platform, s.customBaseUrl);
+          const url = resolveBaseUrl(s.platform, s.customBaseUrl, { allowRemote: o.baseUrl !== null });
           if (!url.ok || !token) return null;
           return new GatewayClient({ baseUrl: url.url, token, fetch: deps.fetch, userAgent: 'sms-outbox-cli' });
         },
@@ -125,7 +125,8 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
     const conflict = folderModeConflict(engine.db, o.demo ? 'demo' : 'live', dataDir);
     if (conflict) throw new UsageError(conflict);
     const s = engine.settings();
-    const url = sim ? { ok: true as const, url: sim.url } : resolveBaseUrl(s.platform, s.customBaseUrl);
+    // A URL typed as --base-url may name any https host (the user chose it for this run); a stored one may not.
+    const url = sim ? { ok: true as const, url: sim.url } : resolveBaseUrl(s.platform, s.customBaseUrl, { allowRemote: o.baseUrl !== null });
     if (!url.ok) {
       throw new CliError(EXIT.usage, `${url.message} (in ${dataDir}); fix it in the app's Settings, or pass --base-url.`);
     }

@@ -3,7 +3,6 @@
 // every bridge call through one validated dispatcher.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { AppError, type Result } from '../../shared/result';
 import type {
   AccountView,
@@ -18,15 +17,18 @@ import { createDispatch, type Handlers } from './dispatch';
 import { Engine } from './engine';
 import { GatewayClient } from './gateway/client';
 import { resolveBaseUrl } from './gateway/base-url';
-import { ImportSessions, reportOf, campaignFromAnalysis } from './imports';
-import { rejectedRowsCsv, csvSafeCell, normaliseMsisdn, decodeCsvBytes, parseCsv, sniffDelimiter } from './importing';
+import { ImportSessions, reportOf, campaignFromAnalysis } from './importing/sessions';
+import { normaliseMsisdn } from './importing';
+import { importSuppressionFile } from './importing/suppression-file';
+import { rejectedRowsCsv } from './exports/rejected-rows-csv';
+import { resultsCsv } from './exports/results-csv';
 import { smsParts } from '../../shared/sms';
 import { demoDataDir } from './paths';
 import { folderModeConflict, markFolderMode } from './folderMode';
 import type { SecretStore } from './secrets/secretStore';
 import { systemClock, silentLogger, type Clock, type FetchFn, type Logger } from './types';
 import { startSimulator, type Simulator } from '../simulator';
-import { writeSettings } from './outbox/settings';
+import { updateSettings } from './outbox/settings';
 import type { CountryCode } from 'libphonenumber-js';
 
 export interface AppOptions {
@@ -239,14 +241,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   const handlers: Handlers = {
     'settings.get': () => settingsView(),
     'settings.update': async (patch) => {
-      if (patch.platform === 'custom' || patch.customBaseUrl !== undefined) {
-        const s = { ...engine.settings(), ...patch };
-        if (s.platform === 'custom') {
-          const r = resolveBaseUrl('custom', s.customBaseUrl);
-          if (!r.ok) throw new AppError('invalid_input', r.message, 'customBaseUrl');
-        }
-      }
-      writeSettings(engine.db, patch);
+      updateSettings(engine.db, patch);
       engine.resetGateway();
       engine.wake();
       return settingsView();
@@ -306,10 +301,10 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       imports.cancel(importId);
       return null;
     },
-    'import.rejectedCsv': ({ importId }) => {
+    'import.rejectedCsv': async ({ importId }) => {
       const h = imports.get(importId);
       if (!h.analysis) throw new AppError('not_found', 'Check the file first.', 'importId');
-      return { fileName: h.fileName.replace(/\.[^.]*$/, '') + '-rejected.csv', csv: rejectedRowsCsv(h.analysis) };
+      return { fileName: h.fileName.replace(/\.[^.]*$/, '') + '-rejected.csv', csv: await rejectedRowsCsv(h.analysis) };
     },
 
     'campaign.estimate': ({ importId, message }) => estimate(importId, message),
@@ -402,10 +397,10 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       changed([campaignId]);
       return { requeued: n };
     },
-    'campaign.exportCsv': ({ campaignId }) => {
+    'campaign.exportCsv': async ({ campaignId }) => {
       requireCampaign(campaignId);
       const c = engine.campaigns.get(campaignId, mode === 'demo');
-      return { fileName: `${c.name.replace(/[^\w.-]+/g, '_')}-results.csv`, csv: resultsCsv(engine, campaignId) };
+      return { fileName: `${c.name.replace(/[^\w.-]+/g, '_')}-results.csv`, csv: await resultsCsv(engine.campaigns, campaignId) };
     },
     'campaign.attempts': ({ campaignId }) => {
       requireCampaign(campaignId);
@@ -431,14 +426,10 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     'suppression.list': ({ search, offset, limit }) => engine.suppression.list(search, offset, limit),
     'suppression.add': ({ numbers, reason }) => addSuppressed(numbers, reason),
     'suppression.remove': ({ msisdn }) => ({ removed: engine.suppression.remove(msisdn) }),
-    'suppression.import': ({ fileName, dataBase64 }) => {
-      const { text } = decodeCsvBytes(Buffer.from(dataBase64, 'base64'));
-      const { rows } = parseCsv(text, sniffDelimiter(text));
-      // Every cell that normalises to a number counts; the header and other columns fall out.
-      const numbers = rows.flatMap((r) => r.filter((cell) => /\d{4}/.test(cell)));
-      if (numbers.length === 0) throw new AppError('import', `${fileName} holds no phone numbers.`);
-      return addSuppressed(numbers, `Imported from ${fileName}`);
-    },
+    'suppression.import': ({ fileName, dataBase64 }) =>
+      importSuppressionFile(Buffer.from(dataBase64, 'base64'), fileName, engine.settings().defaultCountry as CountryCode, (m) =>
+        engine.suppression.add(m, `Imported from ${fileName}`),
+      ),
   };
 
   function addSuppressed(numbers: string[], reason: string | null) {
@@ -466,27 +457,6 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       return simulator;
     },
   };
-}
-
-/** Results as CSV for Excel: UTF-8 with BOM, formula-injection safe. */
-export function resultsCsv(engine: Engine, campaignId: number): string {
-  const rows: string[][] = [];
-  for (const r of engine.campaigns.allRecipients(campaignId)) {
-    rows.push(
-      [
-        String(r.rowNo),
-        r.msisdn,
-        r.name ?? '',
-        r.state,
-        r.status ?? '',
-        r.statusAt ? new Date(r.statusAt).toISOString() : '',
-        r.errorCode ?? '',
-        r.error ?? '',
-        String(r.parts),
-      ].map(csvSafeCell),
-    );
-  }
-  return '\uFEFF' + Papa.unparse({ fields: ['row', 'msisdn', 'name', 'state', 'status', 'status_time', 'error_code', 'error', 'parts'], data: rows });
 }
 
 function round2(n: number): number {

@@ -65,7 +65,7 @@ describe('validateBaseUrl', () => {
     expect(validateBaseUrl('http://127.0.0.1:8123')).toEqual({ ok: true, url: 'http://127.0.0.1:8123' });
     expect(validateBaseUrl('http://localhost:9/sim/')).toEqual({ ok: true, url: 'http://localhost:9/sim' });
     expect(validateBaseUrl('http://127.0.0.2:80').ok).toBe(true);
-    expect(validateBaseUrl('http://sim.localhost:8080').ok).toBe(true);
+    expect(validateBaseUrl('http://sim.localhost:8080').ok).toBe(false); // resolved through DNS: not loopback
   });
   it.each([
     ['http://gatewayapi.com', /https/],

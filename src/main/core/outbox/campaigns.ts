@@ -222,6 +222,17 @@ export class Campaigns {
       .iterate(campaignId) as Iterable<RecipientRow>;
   }
 
+  /** Up to `limit` recipients after id `afterId`, in id order: an export reads page by page between turns of the event loop. */
+  recipientPage(campaignId: number, afterId: number, limit: number): RecipientRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
+                error, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
+         FROM recipients WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?`,
+      )
+      .all(campaignId, afterId, limit) as RecipientRow[];
+  }
+
   attempts(campaignId: number): AttemptRow[] {
     return this.db
       .prepare(
