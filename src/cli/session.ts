@@ -6,6 +6,7 @@ import { Engine, type EngineOptions } from '../main/core/engine';
 import { DB_FILE } from '../main/core/db/open';
 import { GatewayClient } from '../main/core/gateway/client';
 import { resolveBaseUrl } from '../main/core/gateway/base-url';
+import { Redactor, redactingClient } from '../main/core/secrets/redact';
 import { describeKeychainError } from '../main/core/secrets/secretStore';
 import { DEMO_TOKEN } from '../main/core/app';
 import type { Logger } from '../main/core/types';
@@ -99,7 +100,10 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
           if (sim) return new GatewayClient({ baseUrl: sim.url, token: DEMO_TOKEN, fetch: deps.fetch });
           const url = resolveBaseUrl(s.platform, s.customBaseUrl, { allowRemote: o.baseUrl !== null });
           if (!url.ok || !token) return null;
-          return new GatewayClient({ baseUrl: url.url, token, fetch: deps.fetch, userAgent: 'sms-outbox-cli' });
+          // Whatever the gateway echoes back is stored and printed without any piece of the token.
+          const redactor = new Redactor();
+          redactor.remember(token);
+          return redactingClient(new GatewayClient({ baseUrl: url.url, token, fetch: deps.fetch, userAgent: 'sms-outbox-cli' }), redactor);
         },
         pollScheduleMs: sim ? (deps.demo?.pollScheduleMs ?? [2000, 2000, 3000, 5000, 10000]) : undefined,
         validityMs: sim ? 15 * 60_000 : undefined,

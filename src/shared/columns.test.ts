@@ -12,6 +12,6 @@ describe('columnNames', () => {
     const ms = performance.now() - t0;
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(20_000);
     expect(names.at(-1)).toBe('x (20000)');
-    expect(ms).toBeLessThan(250); // ~10 ms; the quadratic version took over 10 s
+    expect(ms).toBeLessThan(2000); // ~10 ms on an idle machine; the quadratic version took over 10 s
   });
 });

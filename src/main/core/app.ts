@@ -26,6 +26,7 @@ import { smsParts } from '../../shared/sms';
 import { demoDataDir } from './paths';
 import { folderModeConflict, markFolderMode } from './folderMode';
 import type { SecretStore } from './secrets/secretStore';
+import { Redactor, redactingClient, redactingLogger } from './secrets/redact';
 import { systemClock, silentLogger, type Clock, type FetchFn, type Logger } from './types';
 import { startSimulator, type Simulator } from '../simulator';
 import { updateSettings } from './outbox/settings';
@@ -70,8 +71,11 @@ export const DEMO_TOKEN = 'demo-token-not-a-real-secret';
 
 export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   const clock = opts.clock ?? systemClock;
-  const logger = opts.logger ?? silentLogger;
-  const emit = <E extends EventName>(e: E, p: EventPayloads[E]) => opts.emit(e, p);
+  // The token never reaches the window, logs or SQLite, not even a piece of it (see redact.ts).
+  const redactor = new Redactor();
+  redactor.remember(await opts.secrets.get().catch(() => null));
+  const logger = redactingLogger(opts.logger ?? silentLogger, redactor);
+  const emit = <E extends EventName>(e: E, p: EventPayloads[E]) => opts.emit(e, redactor.deep(p));
   mkdirSync(opts.dataDir, { recursive: true });
   let mode: Mode = readMode(opts.dataDir);
   let simulator: Simulator | null = null;
@@ -111,9 +115,10 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
         if (sim) return new GatewayClient({ baseUrl: sim.url, token: DEMO_TOKEN, fetch: opts.fetch });
         const token = await opts.secrets.get().catch(() => null);
         if (!token) return null;
+        redactor.remember(token);
         const url = resolveBaseUrl(s.platform, s.customBaseUrl);
         if (!url.ok) return null;
-        return new GatewayClient({ baseUrl: url.url, token: () => opts.secrets.get(), fetch: opts.fetch });
+        return redactingClient(new GatewayClient({ baseUrl: url.url, token: () => opts.secrets.get(), fetch: opts.fetch }), redactor);
       },
       pollScheduleMs: sim ? (opts.demo?.pollScheduleMs ?? [2000, 2000, 3000, 5000, 10000]) : undefined,
       validityMs: sim ? 15 * 60_000 : undefined,
@@ -248,6 +253,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     },
     'token.set': async ({ token }) => {
       if (mode === 'demo') throw new AppError('invalid_input', 'Demo mode uses the built-in simulator; switch to live mode to set a token.', 'token');
+      redactor.remember(token);
       await opts.secrets.set(token);
       engine.resetGateway();
       if (engine.pauseInfo().reason === 'auth') engine.resume();
@@ -445,9 +451,9 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     return { added, invalid: invalid.slice(0, 100) };
   }
 
-  const dispatch = createDispatch(handlers, logger);
+  const dispatchCall = createDispatch(handlers, logger);
   return {
-    dispatch,
+    dispatch: async (name, input) => redactor.deepAsync(await dispatchCall(name, input)),
     wake: () => engine.wake(),
     close: () => closeEngine(),
     get engine() {
