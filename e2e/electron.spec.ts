@@ -1,22 +1,26 @@
 // The real Electron app, for machines that have the Electron binary (not this build machine: it
 // installs with ELECTRON_SKIP_BINARY_DOWNLOAD). Proves the built app starts, shows its window, and
 // gives the renderer the bridge but no Node.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 const root = process.cwd();
-const SKIP_REASON = 'Electron binary not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); runs on machines with it';
+const SKIP_REASON = 'Electron binary not installed here (no download possible on this machine); runs on machines with it';
 
+/**
+ * The Electron executable, or null. Electron >= 42 downloads its binary on the first
+ * require('electron') (ignoring ELECTRON_SKIP_BINARY_DOWNLOAD), so look for it without requiring.
+ */
 function electronBinary(): string | null {
-  try {
-    const p: unknown = createRequire(path.join(root, 'package.json'))('electron');
-    return typeof p === 'string' && existsSync(p) ? p : null;
-  } catch {
-    return null; // "Electron failed to install correctly"
-  }
+  const pkg = path.join(root, 'node_modules', 'electron');
+  const pathFile = path.join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const rel = readFileSync(pathFile, 'utf8').trim();
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(pkg, 'dist');
+  const exe = path.join(dist, rel);
+  return existsSync(exe) ? exe : null;
 }
 
 const binary = electronBinary();

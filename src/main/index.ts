@@ -9,20 +9,10 @@ import { defaultDataDir } from './core/paths';
 import { createKeytarStore } from './core/secrets/secretStore';
 import type { Logger } from './core/types';
 import { bindIpc, sendEvent } from './ipc';
-import { explainOpenError, sqliteBindingPath as locateBinding } from './nativeBinding';
+import { explainOpenError } from './nativeBinding';
 import { createNoticeNotifier } from './notifications';
 import { installQuitGuard } from './quit';
 import { createMainWindow, guardAllWebContents, hardenSession, rendererFiles } from './window';
-
-/** The Electron-ABI better-sqlite3 binary, or undefined to use node_modules' build. */
-export function sqliteBindingPath(): string | undefined {
-  return locateBinding({
-    isPackaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    // out/main/index.js → the checkout's root, however Electron was started.
-    repoRoot: join(__dirname, '..', '..'),
-  });
-}
 
 const logger: Logger = {
   info: (msg, data) => console.log(msg, data ?? ''),
@@ -93,7 +83,6 @@ function start(): void {
         secrets: createKeytarStore(),
         emit,
         logger,
-        sqliteNativeBinding: sqliteBindingPath(),
         version: app.getVersion(),
       });
     } catch (err) {

@@ -40,7 +40,6 @@ export interface AppOptions {
   emit: (event: EventName, payload: unknown) => void;
   clock?: Clock;
   logger?: Logger;
-  sqliteNativeBinding?: string;
   version?: string;
   /** Demo timings (short, so a new user sees delivery within seconds). */
   demo?: { statusDelayMs?: number; notFoundUntilMs?: number; pollScheduleMs?: number[]; credit?: number };
@@ -109,7 +108,6 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       dataDir: folder(),
       clock,
       logger,
-      sqliteNativeBinding: opts.sqliteNativeBinding,
       // Demo never reads the keychain nor the base-URL setting: it can only reach the simulator.
       gateway: async (s) => {
         if (sim) return new GatewayClient({ baseUrl: sim.url, token: DEMO_TOKEN, fetch: opts.fetch });

@@ -25,7 +25,6 @@ export interface EngineOptions {
   gateway: (settings: Settings) => Promise<GatewayClient | null>;
   clock?: Clock;
   logger?: Logger;
-  sqliteNativeBinding?: string;
   pollScheduleMs?: number[];
   validityMs?: number;
   creditIntervalMs?: number;
@@ -73,7 +72,7 @@ export class Engine {
     this.clock = opts.clock ?? systemClock;
     this.logger = opts.logger ?? silentLogger;
     const now = () => this.clock.now();
-    this.db = openDatabase(opts.dataDir, { nativeBinding: opts.sqliteNativeBinding, now });
+    this.db = openDatabase(opts.dataDir, { now });
     this.events = { changed() {}, account() {}, notice() {}, ...opts.on };
     this.lease = new Lease(
       this.db,

@@ -8,8 +8,6 @@ import { MIGRATIONS } from './migrations';
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** Electron-ABI build of better-sqlite3 (the Node build serves tests and the CLI). */
-  nativeBinding?: string;
   now?: () => number;
 }
 
@@ -18,7 +16,7 @@ export const DB_FILE = 'outbox.sqlite';
 export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
   const file = join(dataDir, DB_FILE);
   restrictPermissions(dataDir, file);
-  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
