@@ -329,7 +329,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
       }
       markSending();
       const h = imports.get(c.importId);
-      const res = engine.campaigns.create(
+      const res = await engine.campaigns.createInChunks(
         campaignFromAnalysis(h.analysis!, {
           name: c.name,
           sender: c.sender,
