@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { openApp, type SmsOutboxApp } from '../src/main/core/app';
+import { openApp, type SmsOutboxApp } from '../src/main/app/openApp';
 import { Engine } from '../src/main/core/engine';
 import type { SecretStore } from '../src/main/core/secrets/secretStore';
 

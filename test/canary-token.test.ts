@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type SmsOutboxApp } from '../src/main/core/app';
+import { openApp, type SmsOutboxApp } from '../src/main/app/openApp';
 import { startSimulator, type Simulator } from '../src/main/simulator';
 import { createMemoryStore } from '../src/main/core/secrets/secretStore';
 import { MIN_PIECE } from '../src/main/core/secrets/redact';

@@ -5,7 +5,7 @@ import { CliError, type CliDeps } from './deps';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { exitAdvice, formatImportReport, formatStatusTable, formatSummary, num, statusJsonLine, tally } from './format';
 import { campaignFrom, checkFile, readCsv, rejectedRows, unknownFieldsError } from './import-file';
-import { markFolderMode, openForSending, openReadOnly, type Session } from './session';
+import { openForSending, openReadOnly, type Session } from './session';
 import { progressPrinter, watch } from './watch';
 import { DEFAULT_SETTINGS } from '../shared/contract';
 
@@ -19,7 +19,7 @@ const out = (deps: CliDeps, lines: string[]) => lines.length && deps.stdout(line
 
 export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<ExitCode> {
   const file = await readCsv(cmd.file);
-  const { engine } = openReadOnly(cmd, deps);
+  const { engine } = await openReadOnly(cmd, deps);
   try {
     const s = engine?.settings() ?? DEFAULT_SETTINGS;
     const f = await checkFile({
@@ -68,7 +68,7 @@ export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<Exit
 }
 
 export async function statusCommand(cmd: StatusCmd, deps: CliDeps): Promise<ExitCode> {
-  const { dataDir, engine } = openReadOnly(cmd, deps);
+  const { dataDir, engine } = await openReadOnly(cmd, deps);
   if (!engine) {
     if (!cmd.json) deps.stdout(`No outbox in ${dataDir} yet.\n`);
     return cmd.campaign === null ? EXIT.ok : notFound(cmd.campaign);
@@ -102,7 +102,7 @@ export async function statusCommand(cmd: StatusCmd, deps: CliDeps): Promise<Exit
 }
 
 export async function resolveCommand(cmd: ResolveCmd, deps: CliDeps): Promise<ExitCode> {
-  const { dataDir, engine } = openReadOnly(cmd, deps);
+  const { dataDir, engine } = await openReadOnly(cmd, deps);
   if (!engine) throw new UsageError(`There is no outbox in ${dataDir}.`);
   try {
     if (!engine.campaigns.exists(cmd.campaign)) notFound(cmd.campaign);
@@ -160,7 +160,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     failIfHeld(session, true);
     // This run brings a token (and perhaps topped-up credit): lift a pause for those causes.
     if (pause.reason !== null) engine.resume();
-    markFolderMode(session);
+    session.engine.markFolderMode(session.mode);
     const { campaignId, queued } = await engine.campaigns.createInChunks(campaignFrom(f, { name, sender: cmd.sender, message: cmd.message }));
     engine.wake();
     deps.stdout(`Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`);
@@ -172,7 +172,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
 
 export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<ExitCode> {
   // Nothing to do needs no token, no simulator and no lease.
-  const ro = openReadOnly(cmd, deps);
+  const ro = await openReadOnly(cmd, deps);
   const tallies = ro.engine ? ro.engine.campaigns.list(cmd.demo).map(tally) : [];
   await ro.engine?.close();
   if (!tallies.some((t) => t.unsent > 0 || (cmd.wait && t.unreported > 0))) {
@@ -189,7 +189,7 @@ export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<Exit
     engine.start(); // takes the lease, then claimed → queued and in_flight → uncertain
     failIfHeld(session, true);
     if (engine.pauseInfo().reason !== null) engine.resume();
-    markFolderMode(session);
+    session.engine.markFolderMode(session.mode);
     const scope = new Set<number>();
     for (const c of engine.campaigns.list(false)) {
       const t = tally(c);
@@ -236,7 +236,7 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
 function failIfHeld(session: Session, started: boolean): void {
   const { engine } = session;
   if (engine.holdsLease) return;
-  const held = engine.lease.heldBy();
+  const held = engine.otherSender();
   if (held) {
     throw new CliError(
       EXIT.busy,

@@ -1,49 +1,27 @@
-// Opens a data folder for a command: the engine (the same core the app runs), the gateway client
-// built from --base-url or the folder's settings plus the token, and in demo mode the simulator.
+// Opens a data folder for a command through the same openFolder the app uses: the engine (with
+// this run's --base-url / --batch-size on top of the folder's settings, never stored), the gateway
+// client built from them plus the token, and in demo mode the simulator.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, type EngineOptions } from '../main/core/engine';
+import type { Engine } from '../main/core/engine';
 import { DB_FILE } from '../main/core/db/open';
-import { GatewayClient } from '../main/core/gateway/client';
 import { resolveBaseUrl } from '../main/core/gateway/base-url';
-import { Redactor, redactingClient } from '../main/core/secrets/redact';
+import { liveGateway } from '../main/core/liveGateway';
 import { describeKeychainError } from '../main/core/secrets/secretStore';
-import { DEMO_TOKEN } from '../main/core/app';
 import type { Logger } from '../main/core/types';
-import { startSimulator, type Simulator } from '../main/simulator';
+import { openFolder, type OpenedFolder } from '../main/app/openFolder';
 import type { Settings } from '../shared/contract';
 import type { FolderOptions, SendingOptions } from './args';
 import { CliError, type CliDeps } from './deps';
 import { EXIT } from './exit-codes';
 import { resolveDataDir } from './folder';
 import { UsageError } from './args';
-import { folderModeConflict, markFolderMode as markMode } from '../main/core/folderMode';
 
-/** The engine with this run's overrides (--base-url, --batch-size) on top of the folder's settings,
- * so one CLI run never changes what the app uses. */
-export class CliEngine extends Engine {
-  private patch: Partial<Settings> = {};
-
-  constructor(opts: EngineOptions, patch: Partial<Settings>) {
-    super(opts);
-    this.patch = patch;
-  }
-
-  override settings(): Settings {
-    // Called once from the base constructor (rate limiter), before `patch` is set.
-    return { ...super.settings(), ...(this.patch ?? {}) };
-  }
-}
-
-export interface Session {
-  dataDir: string;
-  engine: CliEngine;
-  simulator: Simulator | null;
+export interface Session extends OpenedFolder {
   /** Where requests go, for messages ("the simulator", "https://gatewayapi.com"). */
   target: string;
   /** Calls fn whenever the engine reports a change; returns the unsubscribe. */
   onChanged(fn: () => void): () => void;
-  close(): Promise<void>;
 }
 
 export function cliLogger(deps: CliDeps): Logger {
@@ -63,11 +41,18 @@ export function hasOutbox(dataDir: string): boolean {
 }
 
 /** Opens the folder's engine without a gateway: for reading (status, import's suppression list). */
-export function openReadOnly(o: FolderOptions, deps: CliDeps): { dataDir: string; engine: CliEngine | null } {
+export async function openReadOnly(o: FolderOptions, deps: CliDeps): Promise<{ dataDir: string; engine: Engine | null }> {
   const dataDir = resolveDataDir(o, deps.env);
   if (!hasOutbox(dataDir)) return { dataDir, engine: null };
-  const engine = new CliEngine({ dataDir, gateway: async () => null, logger: cliLogger(deps) }, {});
-  return { dataDir, engine };
+  const opened = await openFolder({
+    dataDir,
+    mode: o.demo ? 'demo' : 'live',
+    purpose: 'read',
+    fetch: deps.fetch,
+    liveGateway: async () => null,
+    engine: { logger: cliLogger(deps) },
+  });
+  return { dataDir, engine: opened.engine };
 }
 
 /** Opens the folder for sending; fails with exit 3 when there is no token (nothing is stored). */
@@ -75,86 +60,47 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
   const dataDir = resolveDataDir(o, deps.env);
   // Read after the folder checks below, so a wrong folder is reported before a missing token.
   let token: string | null = null;
-  const patch: Partial<Settings> = {};
-  if (o.batchSize !== null) patch.batchSize = o.batchSize;
-  if (o.baseUrl !== null) Object.assign(patch, { platform: 'custom', customBaseUrl: o.baseUrl });
-
-  let simulator: Simulator | null = null;
-  if (o.demo) {
-    simulator = await startSimulator({
-      token: DEMO_TOKEN,
-      credit: 500,
-      statusDelayMs: deps.demo?.statusDelayMs ?? 4000,
-      notFoundUntilMs: deps.demo?.notFoundUntilMs ?? 1000,
-    });
-  }
-  const sim = simulator;
+  const settingsOverride: Partial<Settings> = {};
+  if (o.batchSize !== null) settingsOverride.batchSize = o.batchSize;
+  if (o.baseUrl !== null) Object.assign(settingsOverride, { platform: 'custom', customBaseUrl: o.baseUrl });
   const listeners = new Set<() => void>();
-  let engine: CliEngine;
-  try {
-    engine = new CliEngine(
-      {
-        dataDir,
-        logger: cliLogger(deps),
-        gateway: async (s) => {
-          if (sim) return new GatewayClient({ baseUrl: sim.url, token: DEMO_TOKEN, fetch: deps.fetch });
-          const url = resolveBaseUrl(s.platform, s.customBaseUrl, { allowRemote: o.baseUrl !== null });
-          if (!url.ok || !token) return null;
-          // Whatever the gateway echoes back is stored and printed without any piece of the token.
-          const redactor = new Redactor();
-          redactor.remember(token);
-          return redactingClient(new GatewayClient({ baseUrl: url.url, token, fetch: deps.fetch, userAgent: 'sms-outbox-cli' }), redactor);
-        },
-        pollScheduleMs: sim ? (deps.demo?.pollScheduleMs ?? [2000, 2000, 3000, 5000, 10000]) : undefined,
-        validityMs: sim ? 15 * 60_000 : undefined,
-        on: {
-          notice: (_level, key, message) => notices(key, message),
-          changed: () => listeners.forEach((fn) => fn()),
-        },
+  const opened = await openFolder({
+    dataDir,
+    mode: o.demo ? 'demo' : 'live',
+    fetch: deps.fetch,
+    liveGateway: liveGateway({ fetch: deps.fetch, token: async () => token, userAgent: 'sms-outbox-cli', allowRemoteCustomUrl: o.baseUrl !== null }),
+    demo: deps.demo,
+    engine: {
+      logger: cliLogger(deps),
+      settingsOverride,
+      on: {
+        notice: (_level, key, message) => notices(key, message),
+        changed: () => listeners.forEach((fn) => fn()),
       },
-      patch,
-    );
-  } catch (e) {
-    await sim?.close();
-    throw e;
-  }
-  const close = async () => {
-    try {
-      await engine.close();
-    } finally {
-      await sim?.close();
-    }
-  };
+    },
+  });
   try {
-    const conflict = folderModeConflict(engine.db, o.demo ? 'demo' : 'live', dataDir);
-    if (conflict) throw new UsageError(conflict);
+    if (opened.conflict) throw new UsageError(opened.conflict);
+    const { simulator, engine } = opened;
     const s = engine.settings();
     // A URL typed as --base-url may name any https host (the user chose it for this run); a stored one may not.
-    const url = sim ? { ok: true as const, url: sim.url } : resolveBaseUrl(s.platform, s.customBaseUrl, { allowRemote: o.baseUrl !== null });
+    const url = simulator ? { ok: true as const, url: simulator.url } : resolveBaseUrl(s.platform, s.customBaseUrl, { allowRemote: o.baseUrl !== null });
     if (!url.ok) {
       throw new CliError(EXIT.usage, `${url.message} (in ${dataDir}); fix it in the app's Settings, or pass --base-url.`);
     }
-    if (!sim) token = await readToken(deps);
+    if (!simulator) token = await readToken(deps);
     return {
-      dataDir,
-      engine,
-      simulator: sim,
-      target: sim ? 'the built-in simulator (demo)' : url.url,
+      ...opened,
+      target: simulator ? 'the built-in simulator (demo)' : url.url,
       onChanged: (fn) => {
         listeners.add(fn);
         return () => listeners.delete(fn);
       },
-      close,
     };
   } catch (e) {
-    await close();
+    await opened.close();
     throw e;
   }
-}
-
-/** Records the folder's mode once something is about to be sent from it. */
-export function markFolderMode(session: Session): void {
-  markMode(session.engine.db, session.simulator ? 'demo' : 'live');
 }
 
 async function readToken(deps: CliDeps): Promise<string> {

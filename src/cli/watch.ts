@@ -38,7 +38,7 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
     const t = sumTallies(tallies);
     const pause = engine.pauseInfo();
     const campaignPaused = campaigns.some((c, i) => c.status === 'paused' && tallies[i].unsent > 0);
-    const st = engine.sender.state;
+    const sending = engine.sendingState();
     const leaseLost = !engine.holdsLease;
     if (phase === 'sending' && t.unsent === 0 && o.wait && t.unreported > 0) {
       phase = 'waiting';
@@ -47,14 +47,14 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
     o.progress.update(
       formatProgress(t, {
         phase,
-        offline: st.offline,
-        retryInSec: st.retryAt ? Math.max(0, Math.round((st.retryAt - Date.now()) / 1000)) : null,
-        quietUntil: st.quietUntil,
+        offline: sending.offline,
+        retryInSec: sending.retryInSec,
+        quietUntil: sending.quietUntil,
         formatTime: (ms) => new Date(ms).toLocaleString(),
       }),
     );
 
-    const stopped = (pause.reason !== null || campaignPaused) && st.running === 0;
+    const stopped = (pause.reason !== null || campaignPaused) && sending.requestsRunning === 0;
     let done = leaseLost || o.signal.aborted || (phase === 'sending' && (t.unsent === 0 || stopped));
     if (phase === 'waiting') {
       if (t.unreported === 0) done = true;

@@ -1,10 +1,10 @@
 // The Electron shell's composition root: lifecycle, one window, the bridge. All logic is in the
-// Electron-free core (./core/app); this file only wires Electron's services into it.
+// Electron-free core (./app/openApp); this file only wires Electron's services into it.
 import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, session } from 'electron';
 import { join } from 'node:path';
 import type { EventName, Notice } from '../shared/contract';
 import { watchOnline } from './connectivity';
-import { openApp, type SmsOutboxApp } from './core/app';
+import { openApp, type SmsOutboxApp } from './app/openApp';
 import { defaultDataDir } from './core/paths';
 import { createKeytarStore } from './core/secrets/secretStore';
 import type { Logger } from './core/types';

@@ -49,9 +49,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export { REJECT_KINDS, type RejectKind } from './rejectKinds';
 
+/** Live sending to GatewayAPI, or demo mode against the built-in simulator (its own data folder). */
+export const MODES = ['live', 'demo'] as const;
+export type Mode = (typeof MODES)[number];
+
 // ---------- output types ----------
 export interface AppStatus {
-  mode: 'live' | 'demo';
+  mode: Mode;
   dataDir: string;
   token: { set: boolean; hint: string | null };
   keychain: { ok: boolean; message: string | null };
@@ -199,7 +203,7 @@ export const calls = {
   'settings.update': { input: settingsSchema.partial() },
   'token.set': { input: z.object({ token: z.string().trim().min(8, 'The token looks too short').max(500) }) },
   'token.clear': { input: z.object({}) },
-  'mode.set': { input: z.object({ mode: z.enum(['live', 'demo']) }) },
+  'mode.set': { input: z.object({ mode: z.enum(MODES) }) },
 
   'account.get': { input: z.object({}) },
   'account.refresh': { input: z.object({}) },

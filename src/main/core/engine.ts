@@ -10,19 +10,22 @@ import { Polls } from './outbox/polls';
 import { Campaigns } from './outbox/campaigns';
 import { Suppression } from './outbox/suppression';
 import { AccountStore } from './outbox/account';
-import { readSettings, readValue, writeValue } from './outbox/settings';
+import { readSettings, readValue, writeSettings, writeValue } from './outbox/settings';
+import { folderModeConflict, markFolderMode } from './folderMode';
 import { Sender } from './sending/sender';
 import { StatusPoller, DEFAULT_POLL_SCHEDULE_MS, DEFAULT_VALIDITY_MS } from './polling/statusPoller';
 import { CreditPoller } from './polling/creditPoller';
 import type { GatewayClient } from './gateway/client';
 import { systemClock, silentLogger, type Clock, type Logger } from './types';
 import type { PauseReason } from '../../shared/states';
-import type { Settings } from '../../shared/contract';
+import type { AccountView, Mode, OutboxState, Settings } from '../../shared/contract';
 
 export interface EngineOptions {
   dataDir: string;
   /** Builds a client for the current settings and token, or null when there is no token. */
-  gateway: (settings: Settings) => Promise<GatewayClient | null>;
+  gateway: GatewayFactory;
+  /** This run's settings on top of the folder's (the CLI's --base-url, --batch-size); never stored. */
+  settingsOverride?: Partial<Settings>;
   clock?: Clock;
   logger?: Logger;
   pollScheduleMs?: number[];
@@ -35,10 +38,23 @@ export interface EngineOptions {
   on?: Partial<EngineEvents>;
 }
 
+/** Builds a client for the given settings and the current token, or null when there is none. */
+export type GatewayFactory = (settings: Settings) => Promise<GatewayClient | null>;
+
 export interface EngineEvents {
   changed(campaignIds: number[]): void;
   account(): void;
   notice(level: 'info' | 'warning' | 'error', key: string, message: string): void;
+}
+
+export interface SendingState {
+  offline: boolean;
+  /** Seconds until the next retry when waiting, else null. */
+  retryInSec: number | null;
+  /** Quiet hours hold the queue until then (epoch ms), else null. */
+  quietUntil: number | null;
+  /** Send requests under way. */
+  requestsRunning: number;
 }
 
 export interface PauseInfo {
@@ -140,7 +156,75 @@ export class Engine {
   }
 
   settings(): Settings {
-    return readSettings(this.db);
+    return { ...readSettings(this.db), ...this.opts.settingsOverride };
+  }
+
+  /** Stores a settings change and lets the sender act on it at once. */
+  updateSettings(patch: Partial<Settings>): Settings {
+    const next = writeSettings(this.db, patch);
+    this.resetGateway();
+    this.wake();
+    return next;
+  }
+
+  /** A new token: a token pause ends, and the credit is checked with it. */
+  onTokenChanged(): void {
+    this.resetGateway();
+    if (this.pauseInfo().reason === 'auth') this.resume();
+    this.creditPoller.nudge();
+  }
+
+  /** Asks GatewayAPI for the balance now. */
+  refreshCredit(): Promise<void> {
+    return this.creditPoller.refresh();
+  }
+
+  /** What the outbox is doing, for the window. */
+  outboxState(): OutboxState {
+    const pause = this.pauseInfo();
+    const { offline, retryInSec, quietUntil } = this.sendingState();
+    return {
+      paused: pause.reason,
+      pauseMessage: pause.message,
+      offline,
+      retryInSec,
+      counts: this.campaigns.counts(),
+      heldElsewhere: !this.holdsLease && this.lease.heldBy() != null,
+      quietUntil,
+    };
+  }
+
+  /** The sender's situation without counting recipients (cheap enough for every progress tick). */
+  sendingState(): SendingState {
+    const state = this.sender.state;
+    return {
+      offline: state.offline,
+      retryInSec: state.retryAt ? Math.max(0, Math.round((state.retryAt - this.clock.now()) / 1000)) : null,
+      quietUntil: state.quietUntil,
+      requestsRunning: state.running,
+    };
+  }
+
+  /** The other live process sending from this folder, if any. */
+  otherSender(): { pid: number | null; host: string | null } | null {
+    const held = this.lease.heldBy();
+    return held ? { pid: held.pid, host: held.host } : null;
+  }
+
+  accountView(): AccountView {
+    const account = this.account.get();
+    const threshold = this.settings().lowCreditThreshold;
+    return { ...account, low: account.credit != null && account.credit < threshold, threshold };
+  }
+
+  /** Null when `mode` may send from this folder, else why not (see folderMode.ts). */
+  folderModeConflict(mode: Mode): string | null {
+    return folderModeConflict(this.db, mode, this.opts.dataDir);
+  }
+
+  /** Records the folder's mode once something is about to be sent from it. */
+  markFolderMode(mode: Mode): void {
+    markFolderMode(this.db, mode);
   }
 
   /** The client for the current settings; rebuilt when they change, cleared by resetGateway(). */

@@ -2,12 +2,11 @@
 // there: a live run on a demo folder would send demo messages to real numbers. Shared by app and CLI.
 import type { Db } from './db/open';
 import { readValue, writeValue } from './outbox/settings';
-
-export type FolderMode = 'live' | 'demo';
+import type { Mode } from '../../shared/contract';
 const KEY = 'folderMode';
 
 /** Null when `mode` may use this folder, else the reason it may not. */
-export function folderModeConflict(db: Db, mode: FolderMode, dir: string): string | null {
+export function folderModeConflict(db: Db, mode: Mode, dir: string): string | null {
   const recorded = readValue<string>(db, KEY);
   if ((recorded !== 'live' && recorded !== 'demo') || recorded === mode) return null;
   return recorded === 'demo'
@@ -16,6 +15,6 @@ export function folderModeConflict(db: Db, mode: FolderMode, dir: string): strin
 }
 
 /** Records the mode once something is about to be sent from the folder. */
-export function markFolderMode(db: Db, mode: FolderMode): void {
+export function markFolderMode(db: Db, mode: Mode): void {
   if (readValue(db, KEY) == null) writeValue(db, KEY, mode);
 }

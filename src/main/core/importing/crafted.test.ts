@@ -5,7 +5,7 @@ import { analyseImport } from './import';
 import { ImportError } from './errors';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_IMPORT_BYTES } from './limits';
 import { ImportSessions } from './sessions';
-import { importSuppressionFile } from './suppression-file';
+import { importSuppressionFile } from './suppressionFile';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -1,7 +1,5 @@
 // Settings live in SQLite so the CLI and the app read the same values.
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/contract';
-import { AppError } from '../../../shared/result';
-import { resolveBaseUrl } from '../gateway/base-url';
 import type { Db } from '../db/open';
 
 export function readSettings(db: Db): Settings {
@@ -18,19 +16,6 @@ export function writeSettings(db: Db, patch: Partial<Settings>): Settings {
     "INSERT INTO settings (key, value) VALUES ('settings', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   ).run(JSON.stringify(next));
   return next;
-}
-
-/**
- * A change from the window (settings.update): validated here in main, whatever the renderer checked.
- * A custom base URL may name only this computer or GatewayAPI itself (see resolveBaseUrl).
- */
-export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
-  const next = { ...readSettings(db), ...patch };
-  if (next.platform === 'custom' || (patch.customBaseUrl != null && patch.customBaseUrl !== '')) {
-    const r = resolveBaseUrl('custom', next.customBaseUrl);
-    if (!r.ok) throw new AppError('invalid_input', r.message, 'customBaseUrl');
-  }
-  return writeSettings(db, patch);
 }
 
 export function readValue<T>(db: Db, key: string): T | null {

@@ -77,6 +77,6 @@ describe('Redactor', () => {
     clearInterval(timer);
     expect(out.csv).toBe(text + `"${REDACTED}"`);
     expect(ticks).toBeGreaterThan(3);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(10_000); // linear: ~100 ms on an idle machine
   });
 });

@@ -210,3 +210,26 @@ export function redactingLogger<L extends LoggerLike>(logger: L, redactor: Redac
     error: (msg, data) => logger.error(redactor.text(msg), data && redactor.deep(data)),
   };
 }
+
+/** The secret store, with every token read from or written to it remembered by the redactor. */
+export function rememberingSecrets<S extends { get(): Promise<string | null>; set(token: string): Promise<void> }>(store: S, redactor: Redactor): S {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'get') {
+        return async () => {
+          const token = await target.get();
+          redactor.remember(token);
+          return token;
+        };
+      }
+      if (prop === 'set') {
+        return (token: string) => {
+          redactor.remember(token);
+          return target.set(token);
+        };
+      }
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}

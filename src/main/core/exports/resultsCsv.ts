@@ -1,6 +1,6 @@
 // A campaign's results as CSV: one line per recipient with its state, delivery status and error.
 import type { Campaigns } from '../outbox/campaigns';
-import { BOM, CSV_NEWLINE, EXPORT_CHUNK_ROWS, csvRecord, yieldToEventLoop } from './safe-csv';
+import { BOM, CSV_NEWLINE, EXPORT_CHUNK_ROWS, csvRecord, yieldToEventLoop } from './safeCsv';
 
 const FIELDS = ['row', 'msisdn', 'name', 'state', 'status', 'status_time', 'error_code', 'error', 'parts'];
 
@@ -37,4 +37,9 @@ export async function resultsCsv(campaigns: Campaigns, campaignId: number): Prom
     await yieldToEventLoop();
   }
   return BOM + lines.join(CSV_NEWLINE) + CSV_NEWLINE;
+}
+
+/** The download name: the campaign's name made safe for every file system. */
+export function resultsFileName(campaignName: string): string {
+  return `${campaignName.replace(/[^\w.-]+/g, '_')}-results.csv`;
 }

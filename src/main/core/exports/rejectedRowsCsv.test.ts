@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { analyseImport } from '../importing/import';
-import { rejectedRowsCsv } from './rejected-rows-csv';
-import { csvSafeCell } from './safe-csv';
-import { HOSTILE, formulaCells } from './formula-check';
+import { rejectedRowsCsv } from './rejectedRowsCsv';
+import { csvSafeCell } from './safeCsv';
+import { HOSTILE, formulaCells } from './formulaCheck';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -1,7 +1,7 @@
 // The rejected rows of an import as a CSV the user can open in Excel, fix and import again.
 import type { ImportAnalysis } from '../importing/import';
 import type { Delimiter } from '../importing/sniff';
-import { BOM, CSV_NEWLINE, EXPORT_CHUNK_ROWS, csvRecord, yieldToEventLoop } from './safe-csv';
+import { BOM, CSV_NEWLINE, EXPORT_CHUNK_ROWS, csvRecord, yieldToEventLoop } from './safeCsv';
 
 /**
  * UTF-8 with a BOM and, by default, the delimiter of the imported file: the user's Excel wrote that

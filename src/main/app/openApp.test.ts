@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type SmsOutboxApp } from './app';
+import { openApp, type SmsOutboxApp } from './openApp';
 import { startSimulator } from '../simulator';
-import { createMemoryStore } from './secrets/secretStore';
-import { openDatabase } from './db/open';
-import { markFolderMode } from './folderMode';
+import { createMemoryStore } from '../core/secrets/secretStore';
+import { openDatabase } from '../core/db/open';
+import { markFolderMode } from '../core/folderMode';
 import type { Result } from '../../shared/result';
 
 let app: SmsOutboxApp | null = null;

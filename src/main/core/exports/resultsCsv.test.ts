@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { openDatabase, type Db } from '../db/open';
 import { Campaigns } from '../outbox/campaigns';
-import { resultsCsv } from './results-csv';
-import { EXPORT_CHUNK_ROWS } from './safe-csv';
-import { HOSTILE, formulaCells } from './formula-check';
+import { resultsCsv } from './resultsCsv';
+import { EXPORT_CHUNK_ROWS } from './safeCsv';
+import { HOSTILE, formulaCells } from './formulaCheck';
 
 let dir: string;
 let db: Db;

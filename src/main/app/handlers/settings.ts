@@ -1,0 +1,62 @@
+// Bridge calls about settings, the token and the mode.
+import type { AppStatus, SettingsView } from '../../../shared/contract';
+import { AppError } from '../../../shared/result';
+import { resolveBaseUrl } from '../../core/gateway/base-url';
+import type { Handlers } from '../../core/dispatch';
+import type { Settings } from '../../../shared/contract';
+import type { AppContext } from '../context';
+
+export function settingsHandlers(ctx: AppContext) {
+  const engine = () => ctx.folder.engine;
+  const view = async (): Promise<SettingsView> => ({ settings: engine().settings(), app: await appStatus(ctx) });
+  return {
+    'settings.get': () => view(),
+    'settings.update': async (patch) => {
+      checkCustomBaseUrl({ ...engine().settings(), ...patch }, patch);
+      engine().updateSettings(patch);
+      return view();
+    },
+    'token.set': async ({ token }) => {
+      if (ctx.folder.mode === 'demo') {
+        throw new AppError('invalid_input', 'Demo mode uses the built-in simulator; switch to live mode to set a token.', 'token');
+      }
+      await ctx.secrets.set(token);
+      engine().onTokenChanged();
+      return view();
+    },
+    'token.clear': async () => {
+      await ctx.secrets.clear();
+      engine().resetGateway();
+      return view();
+    },
+    'mode.set': async ({ mode }) => {
+      if (await ctx.folder.switchTo(mode)) ctx.emit('outbox.changed', { campaignIds: [] });
+      return view();
+    },
+  } satisfies Partial<Handlers>;
+}
+
+/**
+ * A custom base URL from the window may name only this computer or GatewayAPI (resolveBaseUrl),
+ * also when stored for later with another platform chosen: the token goes wherever it points.
+ */
+function checkCustomBaseUrl(next: Settings, patch: Partial<Settings>): void {
+  const storedForLater = patch.customBaseUrl != null && patch.customBaseUrl !== '';
+  if (next.platform !== 'custom' && !storedForLater) return;
+  if (patch.platform !== 'custom' && patch.customBaseUrl === undefined) return;
+  const url = resolveBaseUrl('custom', next.customBaseUrl);
+  if (!url.ok) throw new AppError('invalid_input', url.message, 'customBaseUrl');
+}
+
+async function appStatus(ctx: AppContext): Promise<AppStatus> {
+  const demo = ctx.folder.mode === 'demo';
+  const token = demo ? null : await ctx.secrets.get().catch(() => null);
+  const keychain = ctx.secrets.status();
+  return {
+    mode: ctx.folder.mode,
+    dataDir: ctx.folder.dataDir,
+    token: { set: demo || !!token, hint: token ? `…${token.slice(-4)}` : null },
+    keychain: { ok: keychain.ok, message: keychain.message },
+    version: ctx.version,
+  };
+}

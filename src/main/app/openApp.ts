@@ -1,0 +1,111 @@
+// The composition root behind the window's bridge, shared by the Electron shell and the e2e
+// harness: it opens the data folder of the current mode and answers every bridge call through one
+// validated dispatcher built from the per-domain handler modules. Wiring only; the logic is in core.
+import type { EventName } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { createDispatch, type Handlers } from '../core/dispatch';
+import type { Engine } from '../core/engine';
+import { ImportSessions } from '../core/importing/sessions';
+import { liveGateway } from '../core/liveGateway';
+import { Redactor, redactingLogger, rememberingSecrets } from '../core/secrets/redact';
+import type { SecretStore } from '../core/secrets/secretStore';
+import { systemClock, silentLogger, type Clock, type FetchFn, type Logger } from '../core/types';
+import type { Simulator } from '../simulator';
+import { ActiveFolder } from './activeFolder';
+import { throttleIds, type AppContext, type Emit } from './context';
+import type { DemoTimings } from './demo';
+import { accountHandlers } from './handlers/account';
+import { campaignHandlers } from './handlers/campaigns';
+import { importHandlers } from './handlers/imports';
+import { settingsHandlers } from './handlers/settings';
+import { suppressionHandlers } from './handlers/suppression';
+import { openFolder } from './openFolder';
+
+export interface AppOptions {
+  /** The live data folder (demo data lives in its own folder inside it). */
+  dataDir: string;
+  fetch: FetchFn;
+  secrets: SecretStore;
+  emit: (event: EventName, payload: unknown) => void;
+  clock?: Clock;
+  logger?: Logger;
+  version?: string;
+  /** Demo timings (tests shorten them). */
+  demo?: DemoTimings;
+}
+
+export interface SmsOutboxApp {
+  dispatch(name: string, input: unknown): Promise<Result<unknown>>;
+  wake(): void;
+  close(): Promise<void>;
+  /** For tests and the harness. */
+  readonly engine: Engine;
+  readonly simulator: Simulator | null;
+}
+
+export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
+  const clock = opts.clock ?? systemClock;
+  // The token never reaches the window, logs or SQLite, not even a piece of it (core/secrets/redact.ts):
+  // the redactor learns every token that passes through the store.
+  const redactor = new Redactor();
+  const secrets = rememberingSecrets(opts.secrets, redactor);
+  await secrets.get().catch(() => null);
+  const logger = redactingLogger(opts.logger ?? silentLogger, redactor);
+  const emit: Emit = (event, payload) => opts.emit(event, redactor.deep(payload));
+  const gateway = liveGateway({ fetch: opts.fetch, token: () => secrets.get(), redactor });
+  const folder: ActiveFolder = new ActiveFolder(
+    opts.dataDir,
+    (mode, dataDir) =>
+      openFolder({
+        dataDir,
+        mode,
+        fetch: opts.fetch,
+        liveGateway: gateway,
+        demo: opts.demo,
+        engine: {
+          clock,
+          logger,
+          on: {
+            changed: throttleIds((ids) => emit('outbox.changed', { campaignIds: ids }), 250),
+            account: () => emit('account.changed', folder.engine.accountView()),
+            notice: (level, key, message) => emit('notice', { level, key, message }),
+          },
+        },
+      }),
+    (problem) => emit('notice', { level: 'error', key: 'folder-mode', message: `Sending is off: ${problem}` }),
+  );
+  await folder.start();
+
+  const ctx: AppContext = {
+    folder,
+    imports: new ImportSessions(),
+    secrets,
+    clock,
+    logger,
+    version: opts.version ?? '0.0.0',
+    emit,
+    changed: (ids) => {
+      folder.engine.wake();
+      emit('outbox.changed', { campaignIds: ids });
+    },
+  };
+  const handlers: Handlers = {
+    ...settingsHandlers(ctx),
+    ...accountHandlers(ctx),
+    ...importHandlers(ctx),
+    ...campaignHandlers(ctx),
+    ...suppressionHandlers(ctx),
+  };
+  const dispatch = createDispatch(handlers, logger);
+  return {
+    dispatch: async (name, input) => redactor.deepAsync(await dispatch(name, input)),
+    wake: () => folder.engine.wake(),
+    close: () => folder.close(),
+    get engine() {
+      return folder.engine;
+    },
+    get simulator() {
+      return folder.simulator;
+    },
+  };
+}
