@@ -120,7 +120,8 @@ describe('status poller', () => {
     // Polls at 15 s, 1:15, 6:15 (all within validity), then 36:15 (past it).
     for (let i = 0; i < 4; i++) {
       clock.advance(batches(h)[0].nextAt! - clock.now());
-      await waitFor(() => h.polls() === i + 1, `poll ${i + 1}`);
+      // The answer is stored after the request counts: wait for the new schedule, not only the GET.
+      await waitFor(() => h.polls() === i + 1 && (batches(h)[0].step === i + 1 || batches(h)[0].nextAt === null), `poll ${i + 1}`);
     }
     await waitFor(() => batches(h)[0].nextAt === null, 'stopped');
     expect(new Set(statuses(h).values())).toEqual(new Set(['NO_FINAL_REPORT']));
