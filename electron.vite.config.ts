@@ -3,6 +3,31 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CSP_META, devCsp } from './src/shared/csp';
+
+/**
+ * Writes the renderer's CSP meta tag from the one policy in src/shared/csp: strict in every build;
+ * relaxed for the dev server only (`npm run dev`: Vite's inline preamble and its hot-reload socket).
+ */
+export function cspMetaTag(): Plugin {
+  let serving = false;
+  return {
+    name: 'sms-outbox-csp-meta',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
+    transformIndexHtml(html, ctx) {
+      const devOrigin = ctx.server?.resolvedUrls?.local[0];
+      const content = serving ? devCsp(devOrigin ?? 'http://localhost:5173/') : CSP_META;
+      // Written by hand, not as a Vite tag descriptor (which escapes every quote as &#39;), right after
+      // the charset declaration and before any script.
+      const tag = `<meta http-equiv="Content-Security-Policy" content="${content}" />`;
+      const charset = /<meta charset="[^"]*"\s*\/?>/i;
+      return charset.test(html) ? html.replace(charset, (m) => `${m}\n    ${tag}`) : html.replace(/<head>/i, `<head>\n    ${tag}`);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -32,8 +57,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaTag()],
     build: {
+      // electron-vite leaves the renderer unminified by default (738 kB); the window loads it on
+      // every start.
+      minify: true,
       rolldownOptions: {
         input: resolve(__dirname, 'src/renderer/index.html'),
       },

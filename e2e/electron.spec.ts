@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { CSP } from '../src/shared/csp';
 
 const root = process.cwd();
 const SKIP_REASON = 'Electron binary not installed here (no download possible on this machine); runs on machines with it';
@@ -46,8 +47,25 @@ test.describe('Electron app', () => {
       expect(await page.evaluate(() => typeof window.smsOutbox?.on)).toBe('function');
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      // The main process took the data folder we gave it.
+      // Served from the privileged app:// scheme with the CSP header, not from file://.
+      expect(page.url()).toBe('app://bundle/index.html');
+      const headers = await page.evaluate(async () => {
+        const res = await fetch(location.href);
+        return { status: res.status, csp: res.headers.get('content-security-policy') };
+      });
+      expect(headers).toEqual({ status: 200, csp: CSP });
+      // A way out of the renderer folder is refused.
+      expect(await page.evaluate(async () => (await fetch('app://bundle/..%2fmain%2findex.js')).status)).toBe(403);
+      // An inline script is blocked by the policy.
+      expect(await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = 1';
+        document.head.append(s);
+        return (window as unknown as { __inline?: number }).__inline;
+      })).toBeUndefined();
+      // The main process took the data folder we gave it, and writes its log there.
       expect(await app.evaluate(({ app: a }) => a.getPath('userData'))).toBe(dataDir);
+      expect(existsSync(path.join(dataDir, 'sms-outbox.log'))).toBe(true);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -88,8 +88,12 @@ test('demo: import, compose with a merge field, send, and see delivery reports',
   await send.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Send 5 messages?');
-  await expect(dialog.getByTestId('confirm-summary')).toContainText('5 recipients');
-  await expect(dialog.getByTestId('confirm-summary')).toContainText('SMS parts');
+  // The numbers behind the decision: recipients, parts, cost and the credit left afterwards.
+  const summary = dialog.getByTestId('confirm-summary');
+  await expect(summary).toContainText(/Recipients\s*5/);
+  await expect(summary).toContainText('SMS parts');
+  await expect(summary).toContainText('Estimated cost');
+  await expect(dialog.getByTestId('credit-after')).toHaveText(/^\d[\d,]*\.\d\d [A-Z]{3}$/);
   await dialog.getByRole('button', { name: 'Send now' }).click();
   await expect(dialog).toBeHidden();
 

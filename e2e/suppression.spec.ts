@@ -21,5 +21,5 @@ test('removing a suppressed number asks first; Enter in the form adds', async ({
 
   await list.getByRole('button', { name: 'Remove 4520123455' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
-  await expect(page.getByText('No numbers.')).toBeVisible();
+  await expect(page.getByText('No numbers on the list.')).toBeVisible();
 });

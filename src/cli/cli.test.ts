@@ -192,7 +192,7 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
     expect(r.out).toContain('3 submitted · 1 failed · 3 uncertain');
     expect(r.err).toMatch(/1 failed .*3 uncertain/);
     const lines = statusLines(await cli(['status', '--data-dir', dir, '--json']));
-    expect(lines.find((l) => l.msisdn === '4520123666')).toMatchObject({ state: 'failed', code: '0x0214' });
+    expect(lines.find((l) => l.msisdn === '4520123666')).toMatchObject({ state: 'failed', code: '0x0215' });
     expect(lines.filter((l) => l.state === 'uncertain')).toHaveLength(3);
   });
 

@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { createKeytarStore, type SecretStore } from '../main/core/secrets/secretStore';
 import { runCli } from './run';
+import { createHttpFetch } from '../main/core/http/undici-fetch';
 
 const controller = new AbortController();
 let interrupts = 0;
@@ -44,7 +45,8 @@ runCli(process.argv.slice(2), {
       }
     : null,
   secrets: () => (secrets ??= createKeytarStore()),
-  fetch: (input, init) => fetch(input, init),
+  // undici with HTTPS_PROXY / HTTP_PROXY / NO_PROXY; it never re-sends a POST by itself.
+  fetch: createHttpFetch({ env: process.env }).fetch,
   signal: controller.signal,
 }).then(
   (code) => {

@@ -1,34 +1,47 @@
 // The Electron shell's composition root: lifecycle, one window, the bridge. All logic is in the
 // Electron-free core (./app/openApp); this file only wires Electron's services into it.
-import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, powerMonitor, protocol, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import type { EventName, Notice } from '../shared/contract';
+import { CSP } from '../shared/csp';
 import { watchOnline } from './connectivity';
 import { openApp, type SmsOutboxApp } from './app/openApp';
 import { defaultDataDir } from './core/paths';
 import { createKeytarStore } from './core/secrets/secretStore';
 import type { Logger } from './core/types';
 import { bindIpc, sendEvent } from './ipc';
+import { createFileLogger, logFilePath } from './log';
+import { aboutText, menuTemplate } from './menu';
 import { explainOpenError } from './nativeBinding';
 import { createNoticeNotifier } from './notifications';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { installQuitGuard } from './quit';
-import { createMainWindow, guardAllWebContents, hardenSession, rendererFiles } from './window';
+import { debuggingSwitches, refusalMessage } from './switches';
+import { createMainWindow, guardAllWebContents, hardenSession, rendererFiles, WINDOW_SIZE } from './window';
+import { clampToDisplays, readWindowState, windowStatePath, writeWindowState } from './windowState';
+import { createHttpFetch } from './core/http/undici-fetch';
 
-const logger: Logger = {
-  info: (msg, data) => console.log(msg, data ?? ''),
-  warn: (msg, data) => console.warn(msg, data ?? ''),
-  error: (msg, data) => console.error(msg, data ?? ''),
-};
+// A packaged build refuses debugger and remote-control switches (the fuses cover --inspect and
+// NODE_OPTIONS; Chromium's remote debugging has no fuse). Development runs keep them.
+const refused = app.isPackaged ? debuggingSwitches(process.argv) : [];
 
 // Before anything reads it: the single-instance lock and Chromium's files follow userData, and the
 // CLI finds the same database through the same function.
 const dataDir = defaultDataDir();
+const logFile = logFilePath(dataDir);
+const logger: Logger = createFileLogger({ file: logFile, echo: !app.isPackaged });
 app.setPath('userData', dataDir);
 // Chromium's caches in a subfolder, so the data folder shows the outbox database, not browser clutter.
 app.setPath('sessionData', join(dataDir, 'chromium'));
 app.enableSandbox();
+// Must happen before ready: app:// gets a real, secure origin (see ./protocol).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
-if (!app.requestSingleInstanceLock()) {
+if (refused.length > 0) {
+  console.error(refusalMessage(refused));
+  logger.error('refused to start with debugging switches', { switches: refused });
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance owns this data folder; it has been told to come to the front.
   app.quit();
 } else {
@@ -36,7 +49,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const files = rendererFiles(__dirname);
+  const files = rendererFiles(__dirname, { isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
+  const stateFile = windowStatePath(dataDir);
   let win: BrowserWindow | null = null;
   let core: SmsOutboxApp | null = null;
 
@@ -54,9 +68,34 @@ function start(): void {
   };
 
   const openWindow = () => {
-    win = createMainWindow(files);
-    win.on('closed', () => {
+    const saved = readWindowState(stateFile);
+    // The primary display first: a window whose display is gone opens there.
+    const primary = screen.getPrimaryDisplay();
+    const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+    const opened = createMainWindow(files, {
+      devTools: !app.isPackaged,
+      bounds: clampToDisplays(saved, areas, WINDOW_SIZE),
+      maximized: saved?.maximized,
+    });
+    opened.on('close', () => {
+      try {
+        writeWindowState(stateFile, { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() });
+      } catch (err) {
+        logger.warn('could not remember the window size', { err: String(err) });
+      }
+    });
+    opened.on('closed', () => {
       win = null;
+    });
+    win = opened;
+  };
+
+  const showAbout = () => {
+    const text = aboutText({ name: 'SMS Outbox', version: app.getVersion(), dataDir, logFile });
+    const box = { type: 'info' as const, title: 'About SMS Outbox', ...text, buttons: ['OK', 'Open data folder', 'Open log file'] };
+    void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).then(({ response }) => {
+      if (response === 1) void shell.openPath(dataDir);
+      if (response === 2) void shell.openPath(logFile);
     });
   };
 
@@ -75,11 +114,24 @@ function start(): void {
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: files.root, csp: CSP }));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          platform: process.platform,
+          isPackaged: app.isPackaged,
+          about: { name: 'SMS Outbox', version: app.getVersion(), dataDir, logFile },
+          onAbout: showAbout,
+        }),
+      ),
+    );
+    logger.info('starting', { version: app.getVersion(), packaged: app.isPackaged, dev: files.dev });
     try {
       core = await openApp({
         dataDir,
-        // net.fetch follows the system's proxy settings, unlike Node's fetch.
-        fetch: (url, init) => net.fetch(url, init),
+        // undici, never net.fetch (Chromium re-sends a POST on a broken keep-alive connection);
+        // the system's proxy settings come from Chromium's resolver.
+        fetch: createHttpFetch({ resolveProxy: (url) => session.defaultSession.resolveProxy(url) }).fetch,
         secrets: createKeytarStore(),
         emit,
         logger,

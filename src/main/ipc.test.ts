@@ -1,11 +1,11 @@
-// The bridge's door in main: only our own window's main frame showing our own renderer file gets
+// The bridge's door in main: only our own window's main frame showing our own renderer page gets
 // through to dispatch; everything else gets "Untrusted sender".
 import { describe, expect, it } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/channels';
 import { bindIpc, sendEvent, UNTRUSTED, type Dispatch } from './ipc';
 import { isOwnRendererUrl, type FrameLike } from './trust';
 
-const RENDERER = 'file:///opt/sms-outbox/out/renderer/index.html';
+const RENDERER = 'app://bundle/index.html';
 
 function frame(over: Partial<FrameLike> = {}): FrameLike {
   return { url: RENDERER, processId: 4, routingId: 1, parent: null, ...over };
@@ -107,24 +107,25 @@ describe('sendEvent', () => {
 });
 
 describe('isOwnRendererUrl', () => {
-  it('accepts our file with any hash or query, nothing else', () => {
+  it('accepts our app:// page with any hash or query, nothing else', () => {
     expect(isOwnRendererUrl(RENDERER, RENDERER)).toBe(true);
+    expect(isOwnRendererUrl('app://bundle/', RENDERER)).toBe(true);
     expect(isOwnRendererUrl(`${RENDERER}#/outbox`, RENDERER)).toBe(true);
     expect(isOwnRendererUrl(`${RENDERER}?x=1`, RENDERER)).toBe(true);
-    expect(isOwnRendererUrl('file:///opt/sms-outbox/out/renderer/other.html', RENDERER)).toBe(false);
+    expect(isOwnRendererUrl('app://bundle/other.html', RENDERER)).toBe(false);
+    expect(isOwnRendererUrl('app://evil/index.html', RENDERER)).toBe(false);
+    // The old file:// page, or any page on disk, is no longer ours.
+    expect(isOwnRendererUrl('file:///opt/sms-outbox/out/renderer/index.html', RENDERER)).toBe(false);
     expect(isOwnRendererUrl('file:///etc/passwd', RENDERER)).toBe(false);
-    expect(isOwnRendererUrl('file://host/opt/sms-outbox/out/renderer/index.html', RENDERER)).toBe(false);
-    expect(isOwnRendererUrl('https://opt/sms-outbox/out/renderer/index.html', RENDERER)).toBe(false);
+    expect(isOwnRendererUrl('https://bundle/index.html', RENDERER)).toBe(false);
     expect(isOwnRendererUrl('not a url', RENDERER)).toBe(false);
   });
 
-  it('matches however the path is encoded, and Windows paths without regard to case', () => {
-    const spaced = 'file:///opt/SMS%20Outbox/resources/app.asar/out/renderer/index.html';
-    expect(isOwnRendererUrl('file:///opt/SMS Outbox/resources/app.asar/out/renderer/index.html', spaced)).toBe(true);
-    expect(isOwnRendererUrl('file:///home/j%C3%B8rgen/out/renderer/index.html', 'file:///home/jørgen/out/renderer/index.html')).toBe(true);
-    const win = 'file:///C:/Program%20Files/SMS%20Outbox/resources/app.asar/out/renderer/index.html';
-    expect(isOwnRendererUrl('file:///c:/program files/sms outbox/resources/app.asar/out/renderer/index.html', win)).toBe(true);
-    // Case matters on Linux/macOS paths.
-    expect(isOwnRendererUrl('file:///OPT/sms-outbox/out/renderer/index.html', RENDERER)).toBe(false);
+  it('in `npm run dev`, trusts the dev server page only: same origin and page', () => {
+    const dev = 'http://localhost:5173/';
+    expect(isOwnRendererUrl('http://localhost:5173/index.html', dev)).toBe(true);
+    expect(isOwnRendererUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isOwnRendererUrl('http://127.0.0.1:5173/', dev)).toBe(false);
+    expect(isOwnRendererUrl(RENDERER, dev)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-// Who may talk to main: only our own window's main frame showing our own renderer file.
+// Who may talk to main: only our own window's main frame showing our own renderer page.
 // Pure (type-only Electron imports) so it runs under Node tests.
 
 /** The parts of WebFrameMain the check reads. */
@@ -14,7 +14,11 @@ export interface WindowLike {
   webContents: { id: number; mainFrame: FrameLike; isDestroyed(): boolean };
 }
 
-/** Same file as our renderer's index.html (hash and query ignored: they do not change the document). */
+/**
+ * Same document as our renderer: same scheme, host and path as app://bundle/index.html (or, in
+ * `npm run dev` only, the dev server's page). Hash and query are ignored: they do not change the
+ * document. `/` and `/index.html` are the same page.
+ */
 export function isOwnRendererUrl(url: string, rendererUrl: string): boolean {
   let a: URL;
   let b: URL;
@@ -24,16 +28,14 @@ export function isOwnRendererUrl(url: string, rendererUrl: string): boolean {
   } catch {
     return false;
   }
-  if (a.protocol !== 'file:' || b.protocol !== 'file:' || a.host !== b.host) return false;
-  return samePath(a.pathname, b.pathname);
+  if (a.protocol !== b.protocol || a.host !== b.host) return false;
+  return pagePath(a.pathname) === pagePath(b.pathname);
 }
 
-function samePath(x: string, y: string): boolean {
-  // Chromium and Node may percent-encode a path differently (spaces, non-ASCII user names).
-  const dx = safeDecode(x);
-  const dy = safeDecode(y);
-  // Windows paths (/C:/…) are case-insensitive, drive letter included.
-  return /^\/[A-Za-z]:\//.test(dx) ? dx.toLowerCase() === dy.toLowerCase() : dx === dy;
+function pagePath(p: string): string {
+  // Chromium and Node may percent-encode a path differently.
+  const decoded = safeDecode(p);
+  return decoded === '/' ? '/index.html' : decoded;
 }
 
 function safeDecode(s: string): string {

@@ -1,44 +1,41 @@
 // The one BrowserWindow and the rules every webContents lives under: sandboxed, isolated, no Node,
-// no navigation away from our own file, no new windows, no permissions, no remote content.
-import { BrowserWindow, type App, type Session } from 'electron';
+// no navigation away from our own page, no new windows, no permissions, no remote content.
+import { BrowserWindow, type App, type Rectangle, type Session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { RENDERER_URL } from './protocol';
 import { isOwnRendererUrl } from './trust';
-
-/** Sent as a header as well as the renderer's meta tag; frame-ancestors only works as a header. */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
 
 export interface RendererFiles {
   preload: string;
-  html: string;
+  /** The built renderer folder, served as app://bundle/. */
+  root: string;
+  /** The page the window shows: app://bundle/index.html, or the dev server's page in `npm run dev`. */
   url: string;
+  /** True only for `npm run dev` (unpackaged, electron-vite's dev server running). */
+  dev: boolean;
 }
 
-/** Where the build put the preload and the renderer, relative to out/main. */
-export function rendererFiles(mainDir: string): RendererFiles {
-  const html = join(mainDir, '..', 'renderer', 'index.html');
-  return { preload: join(mainDir, '..', 'preload', 'index.cjs'), html, url: pathToFileURL(html).href };
+export interface RendererEnv {
+  isPackaged: boolean;
+  /** electron-vite dev sets ELECTRON_RENDERER_URL; a packaged app ignores it. */
+  devServerUrl?: string;
+}
+
+/** Where the build put the preload and the renderer, relative to out/main, and which page to show. */
+export function rendererFiles(mainDir: string, env: RendererEnv = { isPackaged: true }): RendererFiles {
+  const devUrl = !env.isPackaged && env.devServerUrl && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(env.devServerUrl)
+    ? env.devServerUrl
+    : undefined;
+  return {
+    preload: join(mainDir, '..', 'preload', 'index.cjs'),
+    root: join(mainDir, '..', 'renderer'),
+    url: devUrl ?? RENDERER_URL,
+    dev: devUrl !== undefined,
+  };
 }
 
 export function hardenSession(ses: Session): void {
-  // Electron docs say the header does not reach file:// pages on some versions; the renderer's meta
-  // tag carries the same policy, so this is a second layer, not the only one.
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    // Documents only: API responses fetched by main need no policy.
-    if (details.resourceType !== 'mainFrame' && details.resourceType !== 'subFrame') return callback({});
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
+  // The CSP travels as a header from the app:// handler (./protocol) and as the page's meta tag.
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
 }
@@ -50,19 +47,27 @@ export function guardAllWebContents(app: App, rendererUrl: string): void {
       if (!isOwnRendererUrl(url, rendererUrl)) e.preventDefault();
     };
     contents.on('will-navigate', (e) => blockForeign(e, e.url));
+    contents.on('will-frame-navigate', (e) => blockForeign(e, e.url));
     contents.on('will-redirect', (e) => blockForeign(e, e.url));
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }
 
-export function createMainWindow(files: RendererFiles): BrowserWindow {
+export const WINDOW_SIZE = { width: 1200, height: 800, minWidth: 800, minHeight: 560 };
+
+export interface WindowOptions {
+  /** DevTools only in development runs; a packaged build has none. */
+  devTools: boolean;
+  bounds?: Partial<Rectangle> & { width: number; height: number };
+  maximized?: boolean;
+}
+
+export function createMainWindow(files: RendererFiles, opts: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: 'SMS Outbox',
-    width: 1200,
-    height: 800,
-    minWidth: 800,
-    minHeight: 560,
+    ...WINDOW_SIZE,
+    ...opts.bounds,
     show: false,
     webPreferences: {
       preload: files.preload,
@@ -70,13 +75,22 @@ export function createMainWindow(files: RendererFiles): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // A middle click on a link would otherwise ask for a new window (denied anyway, see above).
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: opts.devTools,
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
-  void win.loadFile(files.html);
+  win.once('ready-to-show', () => {
+    if (opts.maximized) win.maximize();
+    win.show();
+  });
+  void win.loadURL(files.url);
   return win;
 }

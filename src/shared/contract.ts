@@ -31,6 +31,8 @@ export const settingsSchema = z.object({
   }),
   /** The user's own number for "send a test to yourself". */
   testNumber: z.string().max(32).nullable(),
+  /** The window's language; 'system' follows the OS language. */
+  language: z.enum(['system', 'en', 'da']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxParts: 6,
   quietHours: { enabled: false, start: '21:00', end: '08:00' },
   testNumber: null,
+  language: 'system',
 };
 
 export { REJECT_KINDS, type RejectKind } from './rejectKinds';
@@ -197,6 +200,41 @@ export interface SuppressionRow {
 
 export const RESULT_FILTERS = ['all', 'delivered', 'failed', 'pending', 'uncertain'] as const;
 
+/** A saved message text (Compose → Saved messages). */
+export interface MessageTemplate {
+  id: number;
+  name: string;
+  text: string;
+  updatedAt: number;
+}
+
+/** One accepted recipient's merged message, as the compose preview shows it. */
+export interface RecipientPreview {
+  /** Accepted recipients in the analysis. */
+  total: number;
+  /** Position among them (0-based); null when the chosen file row is not sent. */
+  index: number | null;
+  rowNo: number;
+  msisdn: string | null;
+  text: string | null;
+  encoding: Encoding | null;
+  parts: number;
+  chars: number;
+  /** Why the chosen file row is not sent, else null. */
+  rejected: string | null;
+  /** The campaign's longest message (most parts). */
+  longest: { index: number; rowNo: number; parts: number } | null;
+}
+
+export const CAMPAIGN_LIST_STATUSES = ['all', 'active', 'paused', 'done', 'cancelled'] as const;
+const campaignListQuery = z.object({
+  search: z.string().max(200).default(''),
+  status: z.enum(CAMPAIGN_LIST_STATUSES).default('all'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type CampaignListQuery = z.output<typeof campaignListQuery>;
+
 // ---------- calls ----------
 export const calls = {
   'settings.get': { input: z.object({}) },
@@ -288,6 +326,25 @@ export const calls = {
   },
   'suppression.remove': { input: z.object({ msisdn: z.string().regex(/^\d{3,15}$/) }) },
   'suppression.import': { input: z.object({ fileName, dataBase64: base64 }) },
+
+  'template.list': { input: z.object({}) },
+  'template.save': {
+    input: z.object({
+      id: id.nullable().default(null),
+      name: z.string().trim().min(1, 'Give the saved message a name.').max(100),
+      text: z.string().min(1, 'Write the message first.').max(10000),
+    }),
+  },
+  'template.delete': { input: z.object({ id }) },
+  'import.previewRecipient': {
+    input: z.object({
+      importId: z.string().max(100),
+      index: z.number().int().min(0).optional(),
+      rowNo: z.number().int().min(1).max(10_000_000).optional(),
+      longest: z.boolean().optional(),
+    }),
+  },
+  'campaign.page': { input: campaignListQuery },
 } as const;
 
 export interface CallOutputs {
@@ -322,6 +379,11 @@ export interface CallOutputs {
   'suppression.add': { added: number; invalid: { value: string; message: string }[] };
   'suppression.remove': { removed: boolean };
   'suppression.import': { added: number; invalid: { value: string; message: string }[] };
+  'template.list': MessageTemplate[];
+  'template.save': MessageTemplate;
+  'template.delete': { deleted: boolean };
+  'import.previewRecipient': RecipientPreview;
+  'campaign.page': { total: number; campaigns: CampaignSummary[] };
 }
 
 export type CallName = keyof typeof calls;

@@ -16,6 +16,7 @@ import { throttleIds, type AppContext, type Emit } from './context';
 import type { DemoTimings } from './demo';
 import { accountHandlers } from './handlers/account';
 import { campaignHandlers } from './handlers/campaigns';
+import { composeHandlers } from './handlers/compose';
 import { importHandlers } from './handlers/imports';
 import { settingsHandlers } from './handlers/settings';
 import { suppressionHandlers } from './handlers/suppression';
@@ -95,6 +96,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     ...importHandlers(ctx),
     ...campaignHandlers(ctx),
     ...suppressionHandlers(ctx),
+    ...composeHandlers(ctx),
   };
   const dispatch = createDispatch(handlers, logger);
   return {

@@ -2,8 +2,8 @@
 // that many requests and then removes itself; without a count it stays on until cleared.
 //
 // Order, for a request the faults apply to (POST /rest/mtsms, or every endpoint with
-// applyTo 'all'): hang → rateLimit → status5xx → dropBeforeAccept → (request processed) →
-// dropAfterAccept → latencyMs (the response is delayed after processing, so a client that times out
+// applyTo 'all'): hang → redirect → proxyStatus → accountRefusal → echoToken → rateLimit →
+// status5xx → dropOnReuse → dropBeforeAccept → (request processed) → dropAfterAccept → latencyMs (the response is delayed after processing, so a client that times out
 // during the delay leaves an accepted message behind: the "timeout after write" case).
 
 export interface CountedFault {
@@ -32,13 +32,38 @@ export interface Faults {
    * every other recipient (even index). Always applies to status reads, whatever applyTo says.
    * count = number of status responses affected. */
   outOfOrder?: CountedFault | null;
-  /** GET /rest/me returns credit as a string ("123.45"). */
-  creditAsString?: boolean;
+  /** GET /rest/me returns credit as a JSON number (GatewayAPI sends a string, "123.45000"). */
+  creditAsNumber?: boolean;
   /** POST /rest/mtsms answers 403 0x022A (account frozen). */
   frozen?: boolean;
+  /** 0x0217 names the country by calling code ("1") instead of ISO code ("US"). */
+  countryAsCallingCode?: boolean;
+  /** A request on a kept-alive connection that already served one: read it, process it when
+   * `accept`, then close the connection without answering (the case where Chromium re-sends). */
+  dropOnReuse?: (CountedFault & { accept?: boolean }) | null;
+  /** What a proxy or firewall answers: this status with an HTML page, nothing processed (for 408
+   * with acceptBeforeFail, the request was forwarded and accepted first). */
+  proxyStatus?: (CountedFault & { status: number; acceptBeforeFail?: boolean }) | null;
+  /** A redirect to `location` (default https://example.invalid/rest/mtsms); nothing processed. */
+  redirect?: (CountedFault & { status?: 301 | 302 | 303 | 307 | 308; location?: string }) | null;
+  /** An account-level refusal: 0x0212 (401, IP), 0x0213 (403, IP), 0x0219–0x021C (feature), 0x021D (SMS not enabled). */
+  accountRefusal?: (CountedFault & { code: '0x0212' | '0x0213' | '0x0219' | '0x021A' | '0x021B' | '0x021C' | '0x021D' }) | null;
+  /** A misbehaving server that echoes the request's token into a 400 error's code, message and variables. */
+  echoToken?: CountedFault | null;
 }
 
-type CountedKey = 'status5xx' | 'rateLimit' | 'dropBeforeAccept' | 'dropAfterAccept' | 'hang' | 'outOfOrder';
+type CountedKey =
+  | 'status5xx'
+  | 'rateLimit'
+  | 'dropBeforeAccept'
+  | 'dropAfterAccept'
+  | 'hang'
+  | 'outOfOrder'
+  | 'dropOnReuse'
+  | 'proxyStatus'
+  | 'redirect'
+  | 'accountRefusal'
+  | 'echoToken';
 
 /** Whether the fault fires for this request; uses up one of its count. */
 export function takeFault<K extends CountedKey>(faults: Faults, key: K): NonNullable<Faults[K]> | null {

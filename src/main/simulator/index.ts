@@ -5,3 +5,4 @@ export type { AcceptedRecipient } from './state';
 export { finalStatusFor, finalReportFor, type FinalReport, type SimFinalStatus } from './statuses';
 export { countParts, isGsm7 } from './segments';
 export { countryOf, COUNTRIES } from './countries';
+export { startBlackhole, type Blackhole } from './blackhole';

@@ -11,7 +11,7 @@ startSimulator({ port, token: process.env.TOKEN, credit }).then(
     // A TOKEN from the environment stays out of the terminal's scrollback; the default is public.
     console.log(process.env.TOKEN ? 'Accepts the TOKEN you set (Authorization: Token <TOKEN>).' : `Accepts the built-in test value: Authorization: Token ${sim.token}`);
     console.log('msisdn last digit → final status: 0-6 DELIVERED, 7 UNDELIVERABLE, 8 EXPIRED, 9 REJECTED;');
-    console.log('ending in 666 → blacklisted (0x0214); starting with 999 → country not allowed (0x0217).');
+    console.log('ending in 666 → blacklisted (0x0215); Icelandic numbers (+354) → country not allowed (0x0217, variables ["IS"]).');
     const stop = () => void sim.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

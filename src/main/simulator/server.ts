@@ -30,6 +30,9 @@ export interface SimulatorOptions {
   port?: number;
   /** First message id; default the clock at start, so ids differ between runs of a demo. */
   firstId?: number;
+  /** Destination countries (ISO codes) the account may not send to: 403 0x0217 naming the
+   * country. Default ['IS'] (Iceland, +354), so demo mode shows the refusal; [] allows all. */
+  blockedCountries?: string[];
 }
 
 export interface ServedRequest {
@@ -48,6 +51,9 @@ export interface Simulator {
   setCredit(n: number): void;
   getCredit(): number;
   setToken(t: string): void;
+  /** These numbers are refused with 403 0x0214 (temporary blacklist) for the next `forMs` of the
+   * simulator clock, then accepted. */
+  blacklistTemporarily(msisdns: string[], forMs: number): void;
   /** Every recipient accepted, in order (cancelled messages removed). */
   log: AcceptedRecipient[];
   /** msisdns accepted more than once across all messages. */
@@ -79,10 +85,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     statusDelayMs: opts.statusDelayMs ?? 3000,
     notFoundUntilMs: opts.notFoundUntilMs ?? 1000,
     firstId: opts.firstId ?? Math.max(1, Math.floor(now())),
+    blockedCountries: opts.blockedCountries ?? ['IS'],
   });
   const faults: Faults = {};
   const requests: ServedRequest[] = [];
   const sockets = new Set<Socket>();
+  /** Requests seen per connection: the dropOnReuse fault hits only reused connections. */
+  const servedOn = new WeakMap<Socket, number>();
   const timers = new Set<NodeJS.Timeout>();
   let listening = false;
   let closed = false;
@@ -93,7 +102,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const authed = (run: () => Reply) => () => (state.isAuthorised(auth) ? run() : unauthorized);
     const p = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     if (p === '/rest/mtsms') {
-      if (method === 'POST') return { kind: 'send', run: authed(() => state.send(body, now(), !!faults.frozen)) };
+      if (method === 'POST') return { kind: 'send', run: authed(() => state.send(body, now(), faults)) };
       return { kind: 'other', run: () => methodNotAllowed };
     }
     const idMatch = /^\/rest\/mtsms\/(\d+)$/.exec(p);
@@ -112,6 +121,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0];
     const record = (status: number) => requests.push({ method, path, status });
+    const onSocket = (servedOn.get(req.socket) ?? 0) + 1;
+    servedOn.set(req.socket, onSocket);
     const body = await readBody(req);
     if (body === null) {
       record(413);
@@ -132,6 +143,23 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (!faulty) return answer(r.run());
 
     if (takeFault(faults, 'hang')) return void record(0); // the socket stays open until close()
+    const redirect = takeFault(faults, 'redirect');
+    if (redirect) {
+      const location = redirect.location ?? 'https://example.invalid/rest/mtsms';
+      return answer({ status: redirect.status ?? 307, headers: { location }, body: '', contentType: 'text/html' });
+    }
+    const proxied = takeFault(faults, 'proxyStatus');
+    if (proxied) {
+      if (proxied.acceptBeforeFail) r.run();
+      return answer(proxyPage(proxied.status));
+    }
+    const refusal = takeFault(faults, 'accountRefusal');
+    if (refusal) return answer(accountRefusal(refusal.code));
+    if (takeFault(faults, 'echoToken')) {
+      const auth = String(req.headers.authorization ?? '');
+      const token = auth.replace(/^\S+\s+/, '');
+      return answer({ status: 400, body: { code: token, message: `Bad request from ${auth}`, variables: [token, token.slice(0, 12)], incident_uuid: token } });
+    }
     const limited = takeFault(faults, 'rateLimit');
     if (limited) {
       const headers: Record<string, string> =
@@ -142,6 +170,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (failure) {
       if (failure.code !== 503 && failure.acceptBeforeFail) r.run();
       return answer(serverError(failure.code));
+    }
+    if (onSocket > 1 && faults.dropOnReuse) {
+      const drop = takeFault(faults, 'dropOnReuse');
+      if (drop) {
+        if (drop.accept) r.run();
+        record(0);
+        return void req.socket.destroy();
+      }
     }
     if (takeFault(faults, 'dropBeforeAccept')) {
       record(0);
@@ -202,6 +238,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setToken: (t) => {
       state.token = t;
     },
+    blacklistTemporarily: (msisdns, forMs) => state.blacklistTemporarily(msisdns, now() + forMs),
     duplicates: () => state.duplicates(),
     reset() {
       state.clearLog();
@@ -226,6 +263,26 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       await stopListening();
     },
   };
+}
+
+/** A proxy's or firewall's own page: HTML, not GatewayAPI's JSON. */
+function proxyPage(status: number): Reply {
+  const title = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`;
+  return { status, body: `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>Blocked by the network's web proxy.</p></body></html>`, contentType: 'text/html' };
+}
+
+const ACCOUNT_REFUSALS: Record<string, string> = {
+  '0x0212': 'Unauthorized IP address',
+  '0x0213': 'Unauthorized IP address',
+  '0x0219': 'Feature not enabled for this account',
+  '0x021A': 'Feature not enabled for this account',
+  '0x021B': 'Feature not enabled for this account',
+  '0x021C': 'Feature not enabled for this account',
+  '0x021D': 'SMS not enabled for this account',
+};
+
+function accountRefusal(code: string): Reply {
+  return { status: code === '0x0212' ? 401 : 403, body: { code, message: ACCOUNT_REFUSALS[code] ?? 'Forbidden' } };
 }
 
 const methodNotAllowed: Reply = { status: 405, body: { message: 'Method not allowed' } };

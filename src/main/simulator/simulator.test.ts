@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator, type SimulatorOptions } from './index';
+import http from 'node:http';
+import { startBlackhole, startSimulator, type Simulator, type SimulatorOptions } from './index';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const running: Simulator[] = [];
@@ -89,7 +90,7 @@ describe('POST /rest/mtsms', () => {
     ]);
     // 1 + 3 parts at 0.25
     expect(sim.getCredit()).toBe(9);
-    expect((await call('GET', '/rest/me')).json).toEqual({ credit: 9, currency: 'DKK', id: 1 });
+    expect((await call('GET', '/rest/me')).json).toEqual({ credit: '9.00000', currency: 'DKK', id: 1 });
   });
 
   it('counts UCS2 parts by UCS-2 rules and charges for them', async () => {
@@ -135,16 +136,56 @@ describe('POST /rest/mtsms', () => {
     expect(sim.getCredit()).toBe(0);
   });
 
-  it('refuses the whole request on blacklisted (0x0214) or disallowed-country (0x0217) numbers', async () => {
+  it('refuses the whole request on blacklisted (0x0215) numbers or a disallowed country (0x0217 names the country)', async () => {
     const { sim, send } = await setup();
     const black = await send(msg([4512345678, 4512345666, 4699999666]));
     expect(black.status).toBe(403);
-    expect(black.json).toEqual({ code: '0x0214', message: 'Blacklisted recipient', variables: ['4512345666', '4699999666'] });
-    const country = await send(msg([4512345678, 99912345]));
+    expect(black.json).toEqual({ code: '0x0215', message: 'Blacklisted recipient', variables: ['4512345666', '4699999666'] });
+    // Icelandic numbers are refused by default: the variable is the country, not a number.
+    const country = await send(msg([4512345678, 3541234567, 3541234568]));
     expect(country.status).toBe(403);
-    expect(country.json).toMatchObject({ code: '0x0217', variables: ['99912345'] });
+    expect(country.json).toEqual({ code: '0x0217', message: 'Unauthorized destination: country IS', variables: ['IS'] });
+    sim.faults.countryAsCallingCode = true;
+    expect((await send(msg([3541234567]))).json).toMatchObject({ code: '0x0217', variables: ['354'] });
     expect(sim.log).toHaveLength(0);
     expect(sim.getCredit()).toBe(1000);
+  });
+
+  it('blockedCountries decides which destinations 0x0217 refuses', async () => {
+    const { sim, send } = await setup({ blockedCountries: ['se'] });
+    expect((await send(msg([12025550123]))).status).toBe(200);
+    expect((await send(msg([4512345678, 46701234567]))).json).toMatchObject({ code: '0x0217', variables: ['SE'] });
+    expect(sim.log.map((e) => e.msisdn)).toEqual(['12025550123']);
+  });
+
+  it('a temporary blacklisting (0x0214) names one number and a hash, and ends by itself', async () => {
+    const { sim, send, clock } = await setup();
+    sim.blacklistTemporarily(['4512345670', '4512345671'], 60_000);
+    const first = await send(msg([4512345678, 4512345670, 4512345671]));
+    expect(first.status).toBe(403);
+    expect(first.json.code).toBe('0x0214');
+    expect(first.json.variables).toHaveLength(2);
+    expect(first.json.variables[0]).toBe('4512345670');
+    expect(sim.log).toHaveLength(0);
+    clock.t += 60_001;
+    expect((await send(msg([4512345678, 4512345670, 4512345671]))).status).toBe(200);
+  });
+
+  it('takes validity_period (whole seconds, at least 60) and keeps it in the log', async () => {
+    const { sim, send } = await setup();
+    expect((await send(msg([4512345678], { validity_period: 59 }))).json).toEqual({ fields: { validity_period: ['Must be greater than or equal to 60.'] } });
+    expect((await send(msg([4512345678], { validity_period: 'soon' }))).status).toBe(422);
+    expect((await send(msg([4512345678], { validity_period: 259200 }))).status).toBe(200);
+    expect((await send(msg([4512345679]))).status).toBe(200);
+    expect(sim.log.map((e) => e.validityPeriod)).toEqual([259200, null]);
+  });
+
+  it('accepts every sender the app allows (letters, digits, space . _ & -, or +digits)', async () => {
+    const { send } = await setup();
+    for (const sender of ['Shop & Co', 'A.B-C_D', '+4512345678', '4512345678']) {
+      expect((await send(msg([4512345678], { sender }))).status, sender).toBe(200);
+    }
+    expect((await send(msg([4512345678], { sender: 'Shop!' }))).status).toBe(400);
   });
 
   it('answers schema errors in the {fields: ...} shape', async () => {
@@ -249,7 +290,7 @@ describe('GET /rest/mtsms/{id}', () => {
 });
 
 describe('scheduled messages and DELETE', () => {
-  it('stay SCHEDULED until sendtime; DELETE refunds before, 410 after', async () => {
+  it('are not found (404) until sendtime; DELETE refunds before, 410 after', async () => {
     const { sim, send, call, clock } = await setup({ credit: 10, pricePerPart: 1 });
     const sendtime = T0 / 1000 + 3600;
     const [a] = (await send(msg([4512345670, 4512345671], { sendtime }))).json.ids;
@@ -258,8 +299,8 @@ describe('scheduled messages and DELETE', () => {
     expect(sim.log.map((e) => e.sendtime)).toEqual([sendtime, sendtime, sendtime]);
 
     clock.t += 5000;
-    const scheduled = (await call('GET', `/rest/mtsms/${a}`)).json[0].recipients;
-    expect(scheduled.map((r: any) => r.dsnstatus)).toEqual(['SCHEDULED', 'SCHEDULED']);
+    // GatewayAPI stores a message for status reads only once it has been sent.
+    expect((await call('GET', `/rest/mtsms/${a}`)).status).toBe(404);
 
     expect((await call('DELETE', `/rest/mtsms/${a}`)).status).toBe(204);
     expect(sim.getCredit()).toBe(9);
@@ -276,11 +317,11 @@ describe('scheduled messages and DELETE', () => {
 });
 
 describe('account', () => {
-  it('GET /rest/me, with the creditAsString switch', async () => {
+  it('GET /rest/me: credit as a decimal string, as GatewayAPI sends it (creditAsNumber switches)', async () => {
     const { sim, call } = await setup({ credit: 12.5 });
-    expect((await call('GET', '/rest/me')).json).toEqual({ credit: 12.5, currency: 'DKK', id: 1 });
-    sim.faults.creditAsString = true;
-    expect((await call('GET', '/rest/me')).json.credit).toBe('12.50');
+    expect((await call('GET', '/rest/me')).json).toEqual({ credit: '12.50000', currency: 'DKK', id: 1 });
+    sim.faults.creditAsNumber = true;
+    expect((await call('GET', '/rest/me')).json.credit).toBe(12.5);
     sim.setCredit(3);
     expect(sim.getCredit()).toBe(3);
   });
@@ -399,6 +440,91 @@ describe('faults', () => {
     sim.faults.applyTo = 'all';
     expect((await call('GET', '/rest/me')).status).toBe(429);
     expect((await call('GET', '/api/prices/list/sms/json')).status).toBe(429);
+  });
+});
+
+describe('faults a network and a real account produce', () => {
+  it('redirect: a 3xx with a Location elsewhere, nothing accepted', async () => {
+    const { sim, send } = await setup();
+    sim.faults.redirect = { count: 1, status: 308, location: 'http://evil.example/collect' };
+    const res = await fetch(sim.url + '/rest/mtsms', {
+      method: 'POST',
+      headers: { authorization: 'Token demo-token' },
+      body: JSON.stringify(msg([4512345670])),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(308);
+    expect(res.headers.get('location')).toBe('http://evil.example/collect');
+    expect(sim.log).toHaveLength(0);
+    expect((await send(msg([4512345670]))).status).toBe(200);
+  });
+
+  it('proxyStatus: an HTML page with the status; 408 with acceptBeforeFail was accepted first', async () => {
+    const { sim, send } = await setup();
+    sim.faults.proxyStatus = { count: 1, status: 403 };
+    const blocked = await send(msg([4512345670]));
+    expect(blocked.status).toBe(403);
+    expect(blocked.headers.get('content-type')).toBe('text/html');
+    expect(blocked.text).toContain('<h1>403 Forbidden</h1>');
+    expect(sim.log).toHaveLength(0);
+    sim.faults.proxyStatus = { count: 1, status: 408, acceptBeforeFail: true };
+    expect((await send(msg([4512345671]))).status).toBe(408);
+    expect(sim.log.map((e) => e.msisdn)).toEqual(['4512345671']);
+  });
+
+  it('accountRefusal: 0x0212 is a 401, 0x0213 and 0x021D are 403s; nothing accepted', async () => {
+    const { sim, send } = await setup();
+    for (const [code, status] of [['0x0212', 401], ['0x0213', 403], ['0x021D', 403]] as const) {
+      sim.faults.accountRefusal = { count: 1, code };
+      const res = await send(msg([4512345670]));
+      expect(res.status).toBe(status);
+      expect(res.json.code).toBe(code);
+    }
+    expect(sim.log).toHaveLength(0);
+  });
+
+  it('echoToken: the token comes back in the code, message, variables and incident id', async () => {
+    const { sim, send } = await setup({ token: 'canary-0123456789abcdef' });
+    sim.faults.echoToken = { count: 1 };
+    const res = await send(msg([4512345670]), { authorization: 'Token canary-0123456789abcdef' });
+    expect(res.status).toBe(400);
+    expect(res.json.code).toBe('canary-0123456789abcdef');
+    expect(res.json.variables).toEqual(['canary-0123456789abcdef', 'canary-01234']);
+  });
+
+  it('dropOnReuse: the second request on a kept-alive connection is read, then the connection closes unanswered', async () => {
+    const { sim } = await setup();
+    sim.faults.dropOnReuse = { count: 1, accept: true };
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (n: number) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(sim.url + '/rest/mtsms', { method: 'POST', agent, headers: { authorization: 'Token demo-token', 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify(msg([n])));
+      });
+    try {
+      expect(await post(4512345670)).toBe(200); // a fresh connection is never dropped
+      await expect(post(4512345671)).rejects.toThrow(); // reused: accepted, then dropped
+      expect(sim.log.map((e) => e.msisdn)).toEqual(['4512345670', '4512345671']);
+      expect(sim.requests.map((r) => r.status)).toEqual([200, 0]);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('startBlackhole: accepts TCP connections and never answers (a stalled TLS handshake)', async () => {
+    const hole = await startBlackhole();
+    try {
+      const err = await fetch(hole.url, { signal: AbortSignal.timeout(300) }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect(hole.connections).toBe(1);
+      expect(hole.received()[0]).toBe(0x16); // a TLS handshake record: the request itself never left
+    } finally {
+      await hole.close();
+    }
   });
 });
 

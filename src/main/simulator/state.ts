@@ -29,6 +29,8 @@ export interface AcceptedRecipient {
   country: string;
   /** Sent as UTF8 (GSM-7) but holds characters GSM-7 lacks: the handset would see '?'. */
   lossy: boolean;
+  /** The request's validity_period (seconds), null when it sent none. */
+  validityPeriod: number | null;
 }
 
 export interface StateOptions {
@@ -40,6 +42,8 @@ export interface StateOptions {
   statusDelayMs: number;
   notFoundUntilMs: number;
   firstId: number;
+  /** ISO codes this account may not send to: 403 0x0217 naming the country. */
+  blockedCountries: string[];
 }
 
 interface StoredMessage {
@@ -76,6 +80,8 @@ export class SimState {
   readonly log: AcceptedRecipient[] = [];
   private readonly messages = new Map<number, StoredMessage>();
   private readonly timesAccepted = new Map<string, number>();
+  /** Temporarily blacklisted msisdn → simulator time its blacklisting ends. */
+  private readonly tempBlacklist = new Map<string, number>();
   private nextId: number;
 
   constructor(private readonly opts: StateOptions) {
@@ -83,6 +89,11 @@ export class SimState {
     this.currency = opts.currency;
     this.creditMicros = Math.round(opts.credit * MICROS);
     this.nextId = opts.firstId;
+  }
+
+  /** These numbers are refused with 0x0214 until simulator time `until` (ms). */
+  blacklistTemporarily(msisdns: string[], until: number): void {
+    for (const m of msisdns) this.tempBlacklist.set(m, until);
   }
 
   getCredit(): number {
@@ -111,17 +122,27 @@ export class SimState {
     return false;
   }
 
-  send(raw: string, now: number, frozen: boolean): Reply {
-    if (frozen) return coded(403, '0x022A', 'Account frozen');
+  send(raw: string, now: number, faults: Faults): Reply {
+    if (faults.frozen) return coded(403, '0x022A', 'Account frozen');
     const parsed = parseSendBody(raw);
     if (!parsed.ok) return parsed.reply;
     const { messages } = parsed;
 
     // Refusals that name recipients refuse the whole request: nothing is accepted.
     const blacklisted = collect(messages, (m) => m.endsWith('666'));
-    if (blacklisted.length) return coded(403, '0x0214', 'Blacklisted recipient', blacklisted);
-    const notAllowed = collect(messages, (m) => m.startsWith('999'));
-    if (notAllowed.length) return coded(403, '0x0217', 'Country not allowed', notAllowed);
+    if (blacklisted.length) return coded(403, '0x0215', 'Blacklisted recipient', blacklisted);
+    // A temporary blacklisting names one number (and a hash) and ends by itself.
+    const tempBlocked = this.tempBlacklist.size === 0 ? [] : collect(messages, (m) => (this.tempBlacklist.get(m) ?? 0) > now);
+    if (tempBlocked.length) {
+      const msisdn = tempBlocked[0];
+      return coded(403, '0x0214', 'Recipient temporarily blacklisted', [msisdn, hashOf(msisdn)]);
+    }
+    const blocked = new Set(this.opts.blockedCountries.map((c) => c.toUpperCase()));
+    const refusedCountry = blocked.size === 0 ? null : firstCountry(messages, (c) => blocked.has(c.iso));
+    if (refusedCountry) {
+      const variable = faults.countryAsCallingCode ? String(refusedCountry.prefix) : refusedCountry.iso;
+      return coded(403, '0x0217', `Unauthorized destination: country ${variable}`, [variable]);
+    }
 
     // Price everything before touching the account, so a refusal leaves no trace.
     const priced = messages.map((m) => this.price(m));
@@ -173,6 +194,7 @@ export class SimState {
           at: now,
           country: iso,
           lossy: p.lossy[i],
+          validityPeriod: m.validityPeriod,
         });
       }
     });
@@ -211,8 +233,10 @@ export class SimState {
 
   status(id: number, now: number, faults: Faults): Reply {
     const m = this.messages.get(id);
-    // GatewayAPI answers 404 until the message has been sent and stored.
+    // GatewayAPI answers 404 until the message has been sent and stored: a scheduled message is
+    // not found until its sendtime (a cancelled one reports DELETED).
     if (!m || now < m.acceptedAt + this.opts.notFoundUntilMs) return notFound();
+    if (m.deletedAt === null && now < m.sendAt) return notFound();
     const finalAt = m.sendAt + this.opts.statusDelayMs;
     let phase: 'DELETED' | 'SCHEDULED' | 'ENROUTE' | 'final';
     if (m.deletedAt !== null) phase = 'DELETED';
@@ -296,11 +320,9 @@ export class SimState {
   }
 
   me(faults: Faults): Reply {
-    const credit = this.getCredit();
-    return {
-      status: 200,
-      body: { credit: faults.creditAsString ? credit.toFixed(2) : credit, currency: this.currency, id: 1 },
-    };
+    // GatewayAPI sends the credit as a decimal string ("1234.56000").
+    const credit = faults.creditAsNumber ? this.getCredit() : (this.creditMicros / MICROS).toFixed(5);
+    return { status: 200, body: { credit, currency: this.currency, id: 1 } };
   }
 
   prices(): Reply {
@@ -355,6 +377,24 @@ export class SimState {
 
 function notFound(): Reply {
   return { status: 404, body: { message: 'Not found' } };
+}
+
+/** A stable stand-in for the hash GatewayAPI sends with 0x0214. */
+function hashOf(msisdn: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < msisdn.length; i++) h = Math.imul(h ^ msisdn.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The first recipient country (in request order) matching `pred`. */
+function firstCountry(messages: ParsedMessage[], pred: (c: Country) => boolean): Country | null {
+  for (const m of messages) {
+    for (const r of m.recipients) {
+      const c = countryOf(r.msisdn);
+      if (pred(c)) return c;
+    }
+  }
+  return null;
 }
 
 /** msisdns matching `pred` across all messages, each once, in request order. */

@@ -29,12 +29,17 @@ export interface ParsedMessage {
   /** Which price list tier is charged: `class: "premium"` → premium, anything else → standard. */
   tier: 'standard' | 'premium';
   maxParts: number | null;
+  /** Seconds; null when the request did not say (GatewayAPI then uses its own default). */
+  validityPeriod: number | null;
 }
 
 export const MAX_RECIPIENTS = 10_000;
-/** Senders the API accepts: up to 11 alphanumeric characters (spaces allowed) or up to 15 digits. */
-const ALNUM_SENDER = /^[A-Za-z0-9 ]{1,11}$/;
-const DIGIT_SENDER = /^[0-9]{1,15}$/;
+/** Senders accepted: up to 11 characters of what the app allows (letters, digits, space . _ & -)
+ * or up to 15 digits (a leading + tolerated), matching the app's own sender check. */
+const ALNUM_SENDER = /^[A-Za-z0-9 ._&-]{1,11}$/;
+const DIGIT_SENDER = /^\+?[0-9]{1,15}$/;
+/** GatewayAPI's documented minimum validity period, in seconds. */
+export const MIN_VALIDITY_S = 60;
 const DIGITS = /^[0-9]{1,15}$/;
 /** Schema errors listed per request, so a 10,000-recipient mistake does not build a huge body. */
 const MAX_FIELD_ERRORS = 100;
@@ -119,6 +124,17 @@ function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply }
     maxParts = m.max_parts;
   }
 
+  let validityPeriod: number | null = null;
+  if (m.validity_period !== undefined && m.validity_period !== null) {
+    if (typeof m.validity_period !== 'number' || !Number.isInteger(m.validity_period)) {
+      return { reply: fields({ validity_period: ['Not a valid integer.'] }) };
+    }
+    if (m.validity_period < MIN_VALIDITY_S) {
+      return { reply: fields({ validity_period: [`Must be greater than or equal to ${MIN_VALIDITY_S}.`] }) };
+    }
+    validityPeriod = m.validity_period;
+  }
+
   if (!Array.isArray(m.recipients) || m.recipients.length === 0) {
     return { reply: coded(400, '0x0220', 'Missing recipients') };
   }
@@ -182,6 +198,7 @@ function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply }
       label: typeof m.label === 'string' ? m.label : null,
       tier: m.class === 'premium' ? 'premium' : 'standard',
       maxParts,
+      validityPeriod,
     },
   };
 }

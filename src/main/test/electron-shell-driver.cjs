@@ -3,13 +3,15 @@
 // report on the last stdout line. Used by ../shell.test.ts; nobody here can launch real Electron.
 //
 // env: DRIVER_MAIN (path to out/main/index.js), DRIVER_SCENARIO ('normal' | 'locked' | 'abi'),
-//      SMS_OUTBOX_DATA_DIR (the data folder the app must use).
+//      SMS_OUTBOX_DATA_DIR (the data folder the app must use), DRIVER_PACKAGED=1 (app.isPackaged),
+//      DRIVER_ARGS (extra command-line arguments, JSON array).
 'use strict';
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
-const { pathToFileURL } = require('node:url');
 
 const scenario = process.env.DRIVER_SCENARIO || 'normal';
+const packaged = process.env.DRIVER_PACKAGED === '1';
+process.argv.push(...JSON.parse(process.env.DRIVER_ARGS || '[]'));
 const report = { calls: [], windows: [], errors: [], exitCode: null, quitPrevented: 0 };
 const log = (what) => report.calls.push(what);
 
@@ -20,7 +22,7 @@ const handlers = new Map();
 class FakeApp extends EventEmitter {
   constructor() {
     super();
-    this.isPackaged = false;
+    this.isPackaged = packaged;
     this.paths = {};
     this.exited = false;
   }
@@ -91,16 +93,26 @@ class BrowserWindow extends EventEmitter {
     super();
     this.options = options;
     this.webContents = new FakeWebContents();
-    this.state = { shown: 0, focused: 0, restored: 0 };
+    this.state = { shown: 0, focused: 0, restored: 0, maximized: 0 };
     this.loaded = null;
     windows.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
-  loadFile(file) {
-    this.loaded = file;
-    this.webContents.mainFrame.url = pathToFileURL(file).href;
+  loadURL(url) {
+    this.loaded = url;
+    this.webContents.mainFrame.url = url;
     setImmediate(() => this.emit('ready-to-show'));
     return Promise.resolve();
+  }
+  getNormalBounds() {
+    const o = this.options;
+    return { x: o.x ?? 100, y: o.y ?? 50, width: o.width, height: o.height };
+  }
+  isMaximized() {
+    return this.state.maximized === 1;
+  }
+  maximize() {
+    this.state.maximized = 1;
   }
   isDestroyed() {
     return false;
@@ -128,15 +140,37 @@ const session = {
   },
 };
 
+const protocolHandlers = new Map();
+const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+
 const fakeElectron = {
   app,
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => {
+      log('registerSchemesAsPrivileged');
+      report.schemes = schemes;
+    },
+    handle: (scheme, fn) => protocolHandlers.set(scheme, fn),
+  },
+  Menu: {
+    buildFromTemplate: (template) => ({ template }),
+    setApplicationMenu: (menu) => (report.menu = menu.template),
+  },
+  screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
+  shell: { openPath: async () => '' },
   BrowserWindow,
   session,
   ipcMain: {
     handle: (ch, fn) => handlers.set(ch, fn),
     removeHandler: (ch) => handlers.delete(ch),
   },
-  dialog: { showErrorBox: (title, text) => report.errors.push({ title, text }) },
+  dialog: {
+    showErrorBox: (title, text) => report.errors.push({ title, text }),
+    showMessageBox: async (...args) => {
+      report.messageBox = args.at(-1);
+      return { response: 0 };
+    },
+  },
   net: { fetch: (url, init) => fetch(url, init), isOnline: () => true },
   Notification: class {
     static isSupported() {
@@ -168,6 +202,7 @@ function finish() {
   const win = windows[0];
   report.paths = app.paths;
   report.windows = windows.map((w) => ({ options: w.options, loaded: w.loaded, state: w.state }));
+  report.protocols = [...protocolHandlers.keys()];
   report.sent = win ? win.webContents.sent : [];
   report.handlers = [...handlers.keys()];
   process.stdout.write(`\n${JSON.stringify(report)}\n`);
@@ -181,6 +216,7 @@ async function main() {
     setTimeout(finish, 200);
     return;
   }
+  if (report.exitCode !== null) return; // refused to start (packaged with debugging switches)
   readyResolve();
   if (scenario === 'abi') return; // the app shows the error box and exits by itself
 
@@ -202,12 +238,12 @@ async function main() {
   // Security hooks installed on the session and on every webContents.
   report.permission = await new Promise((r) => session.permissionRequest(wc, 'notifications', r, {}));
   report.permissionCheck = session.permissionCheck(wc, 'clipboard-read', 'file://', {});
-  await new Promise((r) =>
-    session.headersHook({ resourceType: 'mainFrame', responseHeaders: {} }, (res) => {
-      report.csp = res.responseHeaders && res.responseHeaders['Content-Security-Policy'];
-      r();
-    }),
-  );
+  // The renderer comes from app://bundle/ through the registered handler, with the CSP header.
+  const serve = protocolHandlers.get('app');
+  const page = await serve(new Request(wc.mainFrame.url));
+  report.page = { status: page.status, csp: page.headers.get('content-security-policy'), html: (await page.text()).slice(0, 4000) };
+  const escape = await serve(new Request('app://bundle/..%2fmain%2findex.js'));
+  report.escapeStatus = escape.status;
   const nav = (event, url) => {
     let prevented = false;
     wc.emit(event, { url, preventDefault: () => (prevented = true) });
@@ -217,6 +253,7 @@ async function main() {
     evil: nav('will-navigate', 'https://evil.example/'),
     redirect: nav('will-redirect', 'https://evil.example/'),
     otherFile: nav('will-navigate', 'file:///etc/passwd'),
+    otherPage: nav('will-navigate', 'app://bundle/other.html'),
     own: nav('will-navigate', wc.mainFrame.url),
   };
   report.windowOpen = wc.openHandler && wc.openHandler({ url: 'https://evil.example/' });
@@ -227,6 +264,15 @@ async function main() {
   // A second launch brings the existing window forward.
   app.emit('second-instance', {}, [], '/');
   report.powerMonitorResume = fakeElectron.powerMonitor.listenerCount('resume');
+
+  // About names the version, the data folder and the log file.
+  const help = report.menu && report.menu.find((m) => m.role === 'help');
+  const aboutItem = help && help.submenu.find((i) => /^About/.test(i.label || ''));
+  if (aboutItem) aboutItem.click();
+  await new Promise((r) => setImmediate(r));
+
+  // Closing the window remembers its bounds (Electron sends 'close' to each window on quit).
+  win.emit('close', { preventDefault() {} });
 
   // Quit: the first before-quit is held until the core has closed, then the app exits.
   app.quit();

@@ -1,4 +1,8 @@
-// Layout: header, banners, then the current view (or the first-run panel).
+// Layout: header, banners, then the current view (or the first-run panel). The whole window takes
+// a dropped CSV file, and Ctrl/⌘+F goes to the campaign search from anywhere.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dropRecipientsFile, focusCampaignSearch } from './flows';
 import { useAppStore } from './stores/app';
 import { Banners } from './views/Banners';
 import { ComposeView } from './views/ComposeView';
@@ -8,13 +12,70 @@ import { SettingsView } from './views/SettingsView';
 import { SuppressionView } from './views/SuppressionView';
 import { Welcome } from './views/Welcome';
 
+const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+
+/** Window-wide file drop: the dragged-over state for the overlay; a drop becomes the recipients file. */
+function useFileDrop(enabled: boolean): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setOver(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    // Without preventDefault on dragover the browser would open the file itself (navigating away).
+    const overFn = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setOver(false);
+      const file = e.dataTransfer?.files[0];
+      // A drop onto a file input is that input's business (its own change handler reads it).
+      if (file && !(e.target instanceof HTMLInputElement && e.target.type === 'file')) dropRecipientsFile(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', overFn);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', overFn);
+      window.removeEventListener('drop', drop);
+    };
+  }, [enabled]);
+  return over;
+}
+
 export function App(): React.JSX.Element {
+  const { t } = useTranslation();
   const app = useAppStore((s) => s.app);
   const view = useAppStore((s) => s.view);
   const firstRun = app != null && app.mode === 'live' && !app.token.set;
+  const dragging = useFileDrop(app != null && !firstRun);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        focusCampaignSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   let body: React.JSX.Element;
-  if (!app) body = <p className="muted">Loading…</p>;
+  if (!app) body = <p className="muted">{t('common.loading')}</p>;
   else if (firstRun && view === 'compose') body = <Welcome />;
   else if (view === 'outbox') body = <OutboxView />;
   else if (view === 'suppression') body = <SuppressionView />;
@@ -26,6 +87,11 @@ export function App(): React.JSX.Element {
       <Header />
       <Banners />
       <main className="main">{body}</main>
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>{t('app.dropHere')}</p>
+        </div>
+      ) : null}
     </>
   );
 }

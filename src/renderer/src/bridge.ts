@@ -2,6 +2,7 @@
 // Types only from the contract: importing it at run time would pull zod into the bundle.
 import type { Bridge, CallInput, CallName, CallOutput, EventName, EventPayloads } from '../../shared/contract';
 import type { BridgeError, ErrorKind } from '../../shared/result';
+import { t } from './i18n';
 
 /** A failed call, with the kind and field main reported, so views can place the message. */
 export class ApiError extends Error {
@@ -22,7 +23,7 @@ function bridge(): Bridge {
   // preload would leave it undefined and the user should get a message, not a blank window.
   const b = (window as unknown as { smsOutbox?: Bridge }).smsOutbox;
   if (!b) {
-    throw new ApiError({ kind: 'internal', message: 'The app bridge is missing: restart the app.' });
+    throw new ApiError({ kind: 'internal', message: t('common.bridgeMissing') });
   }
   return b;
 }
@@ -35,7 +36,7 @@ export async function api<N extends CallName>(name: N, input: CallInput<N>): Pro
   } catch (e) {
     if (e instanceof ApiError) throw e;
     // A transport failure (never expected): show a plain message, not a stack trace.
-    throw new ApiError({ kind: 'internal', message: `The app did not answer (${name}). Try again.` });
+    throw new ApiError({ kind: 'internal', message: t('common.noAnswer', { name }) });
   }
   if (result.ok) return result.value;
   throw new ApiError(result.error);
@@ -49,7 +50,7 @@ export function onEvent<E extends EventName>(event: E, listener: (payload: Event
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) return e.message;
   if (e instanceof Error && e.message) return e.message;
-  return 'Something went wrong.';
+  return t('common.somethingWrong');
 }
 
 /** Field-level error map from an ApiError, or a general message under '' */

@@ -1,19 +1,11 @@
-// Wires main's pushed events to the stores, and loads everything once at start and after a mode switch.
+// Wires main's pushed events to the stores (the loading itself is in flows.ts).
 import { onEvent } from './bridge';
+import { afterModeChanged } from './flows';
 import { onModeChanged, useAppStore } from './stores/app';
 import { useAccountStore } from './stores/account';
 import { useComposeStore } from './stores/compose';
 import { useOutboxStore } from './stores/outbox';
 import { useResultsStore } from './stores/results';
-import { useSuppressionStore } from './stores/suppression';
-
-export function loadAll(): Promise<unknown> {
-  return Promise.all([
-    useAppStore.getState().load(),
-    useAccountStore.getState().load(),
-    useOutboxStore.getState().refresh(),
-  ]);
-}
 
 /** Subscribes once; returns the unsubscribe for tests/hot reload. */
 export function startEvents(): () => void {
@@ -28,13 +20,7 @@ export function startEvents(): () => void {
     onEvent('import.progress', (p) => useComposeStore.getState().onProgress(p)),
     onEvent('account.changed', (a) => useAccountStore.getState().set(a)),
     onEvent('notice', (n) => useAppStore.getState().addNotice(n)),
-    onModeChanged(() => {
-      // Demo and live use separate data folders: nothing from the other mode may stay on screen.
-      useComposeStore.getState().clearImport();
-      useResultsStore.getState().select(null);
-      void loadAll();
-      void useSuppressionStore.getState().load();
-    }),
+    onModeChanged(afterModeChanged),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -2,6 +2,7 @@
 import { columnNames } from '../../shared/columns';
 import type { CampaignSummary, OutboxState } from '../../shared/contract';
 import type { PauseReason } from '../../shared/states';
+import { intlLocale, t } from './i18n';
 
 /** Timestamps arrive as unix seconds (sendAt) or milliseconds (clock.now()); accept both. */
 export function toMs(t: number): number {
@@ -10,41 +11,38 @@ export function toMs(t: number): number {
 
 export function formatTime(t: number | null | undefined): string {
   if (t == null) return '—';
-  const d = new Date(toMs(t));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(toMs(t)));
 }
 
-/** Two decimals, or up to four for sub-unit prices (0.0425), never trailing zeros past two. */
+/** Hours and minutes only, in the user's locale ("08:00", "08.00"). */
+export function formatClock(t: number): string {
+  return new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit' }).format(new Date(toMs(t)));
+}
+
+/** A time as an `<input type="datetime-local">` value (local time, minutes). */
+export function toLocalInput(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * Two decimals, or up to four for sub-unit prices (0.0425), in the user's locale, followed by the ISO
+ * currency code: accounts are billed in DKK, EUR, SEK… and the code is unambiguous in every language.
+ */
 export function formatMoney(amount: number | null | undefined, currency: string | null | undefined): string {
   if (amount == null) return '—';
-  let n = amount.toFixed(Math.abs(amount) < 1 && amount !== 0 ? 4 : 2);
-  n = n.replace(/(\.\d\d\d*?)0+$/, '$1');
+  const small = Math.abs(amount) < 1 && amount !== 0;
+  const n = new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 2, maximumFractionDigits: small ? 4 : 2 }).format(amount);
   return currency ? `${n} ${currency}` : n;
 }
 
-/** "1 message", "3 messages". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return new Intl.NumberFormat(intlLocale()).format(n);
 }
 
 export function pauseReasonText(reason: PauseReason): string {
-  switch (reason) {
-    case 'auth':
-      return 'GatewayAPI refused the token';
-    case 'credit':
-      return 'credit exhausted';
-    case 'frozen':
-      return 'account frozen';
-    case 'user':
-      return 'paused by you';
-    default:
-      return '';
-  }
+  return reason ? t(`outbox.pauseReason.${reason}`) : '';
 }
 
 const WAITING_STATES = ['queued', 'claimed', 'in_flight', 'retry_wait'] as const;
@@ -61,26 +59,27 @@ export interface OutboxLabel {
 }
 
 export function outboxLabel(state: OutboxState | null): OutboxLabel {
-  if (!state) return { text: 'Loading…', tone: 'idle', canResume: false };
+  if (!state) return { text: t('outbox.loading'), tone: 'idle', canResume: false };
   const waiting = waitingCount(state);
+  const count = waiting;
   if (state.paused) {
     return {
-      text: `Paused: ${state.pauseMessage ?? pauseReasonText(state.paused)}`,
+      text: t('outbox.paused', { reason: state.pauseMessage ?? pauseReasonText(state.paused) }),
       tone: state.paused === 'user' ? 'warn' : 'error',
       canResume: true,
     };
   }
-  if (state.heldElsewhere) return { text: 'Another sms-outbox is sending from this data folder', tone: 'warn', canResume: false };
-  if (state.offline) return { text: `Offline — ${formatCount(waiting)} queued`, tone: 'warn', canResume: false };
+  if (state.heldElsewhere) return { text: t('outbox.heldElsewhere'), tone: 'warn', canResume: false };
+  if (state.offline) return { text: t('outbox.offline', { count }), tone: 'warn', canResume: false };
   if (state.quietUntil != null && waiting > 0) {
-    const until = formatTime(state.quietUntil).slice(11);
-    return { text: `Quiet hours — ${formatCount(waiting)} queued until ${until}`, tone: 'idle', canResume: false };
+    return { text: t('outbox.quiet', { count, until: formatClock(state.quietUntil) }), tone: 'idle', canResume: false };
   }
   if (waiting > 0) {
-    const retry = state.retryInSec != null ? ` (retry in ${state.retryInSec} s)` : '';
-    return { text: `Sending… ${formatCount(waiting)} queued${retry}`, tone: 'busy', canResume: false };
+    const text =
+      state.retryInSec != null ? t('outbox.sendingRetry', { count, seconds: state.retryInSec }) : t('outbox.sending', { count });
+    return { text, tone: 'busy', canResume: false };
   }
-  return { text: 'Idle', tone: 'idle', canResume: false };
+  return { text: t('outbox.idle'), tone: 'idle', canResume: false };
 }
 
 export interface ChartBar {
@@ -90,21 +89,26 @@ export interface ChartBar {
   tone: 'ok' | 'bad' | 'pending' | 'uncertain' | 'muted';
 }
 
-const STATUS_LABELS: Record<string, [string, ChartBar['tone']]> = {
-  DELIVERED: ['Delivered', 'ok'],
-  ACCEPTED: ['Accepted (no handset report)', 'ok'],
-  UNDELIVERABLE: ['Undeliverable', 'bad'],
-  REJECTED: ['Rejected', 'bad'],
-  EXPIRED: ['Expired', 'bad'],
-  DELETED: ['Deleted', 'bad'],
-  SKIPPED: ['Skipped', 'bad'],
-  NO_FINAL_REPORT: ['No final report', 'muted'],
-  PENDING: ['Pending', 'pending'],
-  UNKNOWN: ['Pending (unknown)', 'pending'],
-  SCHEDULED: ['Scheduled', 'pending'],
-  BUFFERED: ['Buffered', 'pending'],
-  ENROUTE: ['En route', 'pending'],
+const STATUS_TONES: Record<string, ChartBar['tone']> = {
+  DELIVERED: 'ok',
+  ACCEPTED: 'ok',
+  UNDELIVERABLE: 'bad',
+  REJECTED: 'bad',
+  EXPIRED: 'bad',
+  DELETED: 'bad',
+  SKIPPED: 'bad',
+  NO_FINAL_REPORT: 'muted',
+  PENDING: 'pending',
+  UNKNOWN: 'pending',
+  SCHEDULED: 'pending',
+  BUFFERED: 'pending',
+  ENROUTE: 'pending',
 };
+
+/** The chart label for a delivery status or one of our own states (the raw key if unknown). */
+function barLabel(key: string): string {
+  return t(`campaigns.bars.${key}`, { defaultValue: key });
+}
 
 export interface CampaignStats {
   delivered: number;
@@ -128,8 +132,8 @@ export function campaignStats(c: CampaignSummary): CampaignStats {
   let pending = 0;
   for (const [key, count] of Object.entries(st)) {
     if (!count) continue;
-    const [label, tone] = STATUS_LABELS[key] ?? [key, 'muted'];
-    bars.push({ key, label, count, tone });
+    const tone = STATUS_TONES[key] ?? 'muted';
+    bars.push({ key, label: barLabel(key), count, tone });
     if (key === 'DELIVERED') delivered += count;
     else if (tone === 'bad') failed += count;
     else if (tone === 'pending') pending += count;
@@ -139,11 +143,11 @@ export function campaignStats(c: CampaignSummary): CampaignStats {
   const sendFailed = c.states.failed ?? 0;
   const uncertain = c.states.uncertain ?? 0;
   const cancelled = c.states.cancelled ?? 0;
-  if (notSent) bars.push({ key: 'waiting', label: 'Not sent yet', count: notSent, tone: 'pending' });
-  if (sendFailed) bars.push({ key: 'failed', label: 'Refused by GatewayAPI', count: sendFailed, tone: 'bad' });
-  if (uncertain) bars.push({ key: 'uncertain', label: 'Uncertain', count: uncertain, tone: 'uncertain' });
-  if (marked) bars.push({ key: 'marked_sent', label: 'Marked as sent', count: marked, tone: 'muted' });
-  if (cancelled) bars.push({ key: 'cancelled', label: 'Cancelled', count: cancelled, tone: 'muted' });
+  if (notSent) bars.push({ key: 'waiting', label: barLabel('waiting'), count: notSent, tone: 'pending' });
+  if (sendFailed) bars.push({ key: 'failed', label: barLabel('failed'), count: sendFailed, tone: 'bad' });
+  if (uncertain) bars.push({ key: 'uncertain', label: barLabel('uncertain'), count: uncertain, tone: 'uncertain' });
+  if (marked) bars.push({ key: 'marked_sent', label: barLabel('marked_sent'), count: marked, tone: 'muted' });
+  if (cancelled) bars.push({ key: 'cancelled', label: barLabel('cancelled'), count: cancelled, tone: 'muted' });
   failed += sendFailed;
   pending += notSent;
   const base = c.total - cancelled;
@@ -159,9 +163,9 @@ export function campaignStats(c: CampaignSummary): CampaignStats {
 }
 
 export function percent(part: number, whole: number): string {
-  if (whole <= 0) return '0%';
-  const p = (part / whole) * 100;
-  return `${p >= 10 || p === 0 ? Math.round(p) : p.toFixed(1)}%`;
+  const p = whole > 0 ? part / whole : 0;
+  const digits = p * 100 >= 10 || p === 0 ? 0 : 1;
+  return new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: digits }).format(p);
 }
 
 /** `<input type="datetime-local">` value (local time) → unix seconds; null when empty or invalid. */
@@ -211,9 +215,17 @@ export { columnNames };
 /** Why a "Send at" value cannot be used (empty, unreadable or not in the future), else null. */
 export function scheduleProblem(value: string, nowMs: number): string | null {
   const at = localInputToUnix(value);
-  if (at == null) return 'Pick the date and time to send at.';
+  if (at == null) return t('send.errors.pickTime');
   // A minute's margin: the confirmation and the request take a moment, and a time that has passed
   // by then would send at once instead of waiting.
-  if (at * 1000 < nowMs + 60_000) return 'Pick a time in the future (at least a minute from now).';
+  if (at * 1000 < nowMs + 60_000) return t('send.errors.future');
   return null;
+}
+
+/** What the campaign's status chip says: never "Done" while recipients still wait for a report. */
+export type DisplayStatus = CampaignSummary['status'] | 'reporting' | 'scheduled';
+
+export function displayStatus(c: CampaignSummary, stats: Pick<CampaignStats, 'pending'>): DisplayStatus {
+  if (c.status !== 'done' || stats.pending === 0) return c.status;
+  return (c.states.scheduled ?? 0) > 0 ? 'scheduled' : 'reporting';
 }

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { loadAll, startEvents } from './events';
+import { startEvents } from './events';
+import { loadAll } from './flows';
+import './i18n';
 import './styles.css';
 
 startEvents();

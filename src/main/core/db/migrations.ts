@@ -129,7 +129,16 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX recipients_queued_country ON recipients(country, campaign_id, encoding, id) WHERE state = 'queued';
   `,
-  // 3 (guard): a campaign is stored in chunks (the main process must not stall for a 100k-row
+  // 3 (ui): saved message texts the user reuses; names are unique regardless of case.
+  `
+  CREATE TABLE templates (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    text TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
+  // 4 (guard): a campaign is stored in chunks (the main process must not stall for a 100k-row
   // transaction); it stays hidden and unsendable until its last chunk is in (stored = 1). A covering
   // index answers the per-campaign state and status counts every window refresh asks for without
   // reading the table.

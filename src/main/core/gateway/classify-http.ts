@@ -1,17 +1,35 @@
 // Non-2xx answer → GatewayError, following the error table in GATEWAYAPI.md. Pure.
 import { GatewayError } from './errors';
+import { countryFromVariable } from './country';
 import type { GatewayErrorKind } from './types';
 
 /** Raw bodies are kept for the attempt log, but a proxy's HTML page need not be kept whole. */
 export const MAX_BODY_CHARS = 4096;
+/** A proxy can send any Retry-After; an hour is the longest wait we take from one answer. */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
+/** How much of an undocumented answer's body the message quotes. */
+const EXCERPT_CHARS = 200;
 
 const CREDIT = '0x0216';
 const FROZEN = '0x022A';
+const TEMPORARY_BLACKLIST = '0x0214';
+const COUNTRY = '0x0217';
+/** Codes naming the refused recipients (variables = msisdns), or, for 0x021F, naming none. */
 const RECIPIENT_CODES: Record<string, string> = {
-  '0x0214': 'number is blacklisted',
-  '0x0215': 'number is blacklisted',
-  '0x0217': 'destination country is not allowed on this account',
+  '0x0215': 'the number is blacklisted',
+  '0x021F': 'the mobile operator is not allowed on this account',
   '0x0310': 'the same number appears twice in one message',
+};
+const IP_FIX = "Allow this computer's IP address in GatewayAPI's settings (API keys / IP restrictions), then resume.";
+/** Refusals of the whole account: no batch is to blame, so all sending pauses with what to fix. */
+const ACCOUNT_CODES: Record<string, string> = {
+  '0x0212': `GatewayAPI does not accept requests from this computer's IP address. ${IP_FIX}`,
+  '0x0213': `GatewayAPI refused this computer's IP address. ${IP_FIX}`,
+  '0x0219': 'A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI\'s settings or ask GatewayAPI support, then resume.',
+  '0x021A': 'A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI\'s settings or ask GatewayAPI support, then resume.',
+  '0x021B': 'A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI\'s settings or ask GatewayAPI support, then resume.',
+  '0x021C': 'A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI\'s settings or ask GatewayAPI support, then resume.',
+  '0x021D': 'SMS sending is not enabled on the GatewayAPI account. Ask GatewayAPI support to enable it, then resume.',
 };
 
 export interface ParsedErrorBody {
@@ -92,10 +110,14 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (value === null) return null;
   const v = value.trim();
   if (v === '') return null;
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  const at = Date.parse(v);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - now);
+  let ms: number;
+  if (/^\d+(\.\d+)?$/.test(v)) ms = Math.round(Number(v) * 1000);
+  else {
+    const at = Date.parse(v);
+    if (Number.isNaN(at)) return null;
+    ms = Math.max(0, at - now);
+  }
+  return Math.min(ms, MAX_RETRY_AFTER_MS);
 }
 
 function truncate(text: string): string {
@@ -145,6 +167,40 @@ function withDetail(sentence: string, detail: string | null): string {
   return detail ? `${sentence}: ${detail}` : `${sentence}.`;
 }
 
+/** A short, single-line excerpt of an answer that is not GatewayAPI's (HTML from a proxy). */
+export function bodyExcerpt(text: string): string {
+  const plain = text
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > EXCERPT_CHARS ? `${plain.slice(0, EXCERPT_CHARS)}…` : plain;
+}
+
+/** The host a redirect points at, for the message; null when there is no usable Location. */
+function redirectHost(location: string | null): string | null {
+  if (!location) return null;
+  try {
+    return new URL(location, 'https://gatewayapi.invalid/').host.slice(0, 100) || null;
+  } catch {
+    return null;
+  }
+}
+
+function whoRefused(variables: string[]): string {
+  return variables.length === 0
+    ? 'some recipients'
+    : variables.length <= 5
+      ? variables.join(', ')
+      : `${variables.slice(0, 5).join(', ')} and ${variables.length - 5} more`;
+}
+
+/**
+ * Maps a non-2xx answer (3xx included: redirects are never followed) to what the app must do.
+ * `status` 0 is an opaque redirect from a fetch that hides it.
+ */
 export function classifyHttpError(
   status: number,
   bodyText: string,
@@ -156,12 +212,30 @@ export function classifyHttpError(
   const detail = serverSays(parsed);
   const label = statusLabel(status, code);
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
+  // GatewayAPI's own error answers are JSON with a code, a message or schema fields.
+  const fromGatewayApi = parsed !== null && (code !== null || parsed.message !== null || parsed.fieldErrors.length > 0);
 
-  let kind: GatewayErrorKind;
-  let message: string;
+  let kind: GatewayErrorKind = 'account';
+  let message = '';
   let variables = plainVariables(parsed?.variables ?? []);
+  let country: string | null = null;
+  const undocumented = () => {
+    // Not a verdict on the recipients: a proxy, a firewall or a changed API answered.
+    kind = 'account';
+    const excerpt = bodyExcerpt(bodyText);
+    const said = fromGatewayApi && detail ? `: ${detail}` : excerpt ? `: "${excerpt}"` : ' (no body)';
+    message = `Sending is paused: the GatewayAPI address answered ${label}, which GatewayAPI does not document${said}. It may come from a proxy or firewall between this computer and GatewayAPI. Check the network and the GatewayAPI settings, then resume.`;
+  };
 
-  if (status === 401) {
+  if (status === 0 || (status >= 300 && status < 400)) {
+    kind = 'account';
+    const host = redirectHost(headers.get('location'));
+    const where = host ? ` to ${host}` : '';
+    message = `Sending is paused: the GatewayAPI address answered with a redirect (${status === 0 ? 'redirect' : `HTTP ${status}`})${where}, which was not followed: nothing was sent there. Check the GatewayAPI URL setting, or a proxy or captive portal on this network, then resume.`;
+  } else if (status === 401 && code !== null && ACCOUNT_CODES[code] !== undefined) {
+    kind = 'account';
+    message = `${ACCOUNT_CODES[code]} (${label})`;
+  } else if (status === 401) {
     kind = 'auth';
     message = `GatewayAPI refused the token (${label}). Enter a new API token in Settings.`;
   } else if (status === 403 && code === CREDIT) {
@@ -170,20 +244,28 @@ export function classifyHttpError(
   } else if (status === 403 && code === FROZEN) {
     kind = 'frozen';
     message = `The GatewayAPI account is frozen (${code}). Contact GatewayAPI support, then resume.`;
+  } else if (status === 403 && code !== null && ACCOUNT_CODES[code] !== undefined) {
+    kind = 'account';
+    message = `${ACCOUNT_CODES[code]} (${label})`;
+  } else if (status === 403 && code === COUNTRY) {
+    kind = 'country';
+    country = countryFromVariable(parsed?.variables[0]) ?? countryFromText(parsed?.message ?? null);
+    const which = country ?? (variables[0] ? `"${variables[0].slice(0, 20)}"` : 'of some recipients');
+    message = `GatewayAPI does not allow sending to the destination country ${which} on this account (${label}). Those recipients fail; the others are sent again. Enable the country in GatewayAPI's settings to reach it.`;
+  } else if (status === 403 && code === TEMPORARY_BLACKLIST) {
+    kind = 'retry_recipient';
+    // variables: [msisdn, hash]; only the msisdn matters.
+    variables = msisdnVariables((parsed?.variables ?? []).slice(0, 1));
+    message = `GatewayAPI has temporarily blacklisted ${whoRefused(variables)} (${label}). That recipient is retried later; the others are sent again.`;
   } else if (
     code !== null &&
     RECIPIENT_CODES[code] !== undefined &&
     ((status === 403 && code !== '0x0310') || (status === 422 && code === '0x0310'))
   ) {
     kind = 'recipients';
-    variables = msisdnVariables(parsed?.variables ?? []);
-    const who =
-      variables.length === 0
-        ? 'some recipients'
-        : variables.length <= 5
-          ? variables.join(', ')
-          : `${variables.slice(0, 5).join(', ')} and ${variables.length - 5} more`;
-    message = `GatewayAPI refused ${who} (${label}): ${RECIPIENT_CODES[code]}. The other recipients are sent again.`;
+    // 0x021F names an operator (MCC, MNC), not numbers: the sender has to find them itself.
+    variables = code === '0x021F' ? [] : msisdnVariables(parsed?.variables ?? []);
+    message = `GatewayAPI refused ${whoRefused(variables)} (${label}): ${RECIPIENT_CODES[code]}. The other recipients are sent again.`;
   } else if (status === 429 || status === 503) {
     kind = 'transient';
     message =
@@ -191,19 +273,22 @@ export function classifyHttpError(
         ? `GatewayAPI is overloaded (${label}) and did not process the request. Retrying later.`
         : `GatewayAPI is temporarily unavailable (${label}) and did not process the request. Retrying later.`;
   } else if (status === 408) {
-    // The server says it gave up waiting for the request: it did not process it.
-    kind = 'transient';
-    message = `GatewayAPI timed out waiting for the request (${label}). Retrying later.`;
+    // A proxy's timeout: it may have forwarded the request first, so for a POST the outcome is unknown.
+    kind = 'ambiguous';
+    message = `The request to GatewayAPI timed out on the way (${label}); it may or may not have been accepted. Check the messages marked uncertain before resending.`;
   } else if (status >= 500) {
     kind = 'ambiguous';
     message = `GatewayAPI answered with a server error (${label}) after receiving the request; it may or may not have been accepted. Check the messages marked uncertain before resending.`;
-  } else {
+  } else if ((status === 400 || status === 422) && fromGatewayApi) {
     kind = 'rejected';
     message = withDetail(`GatewayAPI rejected the request (${label})`, detail);
+  } else {
+    undocumented();
   }
 
   // For the other kinds the table fixes the wording; the server's own words still help support.
-  if (kind !== 'rejected' && detail && kind !== 'recipients') message = `${message} GatewayAPI said: ${detail}`;
+  const worded = kind === 'rejected' || kind === 'recipients' || kind === 'retry_recipient' || kind === 'country';
+  if (!worded && detail && fromGatewayApi && !message.includes(detail)) message = `${message} GatewayAPI said: ${detail}`;
 
   return new GatewayError({
     kind,
@@ -215,5 +300,12 @@ export function classifyHttpError(
     retryAfterMs,
     cause: null,
     incidentUuid: parsed?.incidentUuid ?? null,
+    country,
   });
+}
+
+/** "Unauthorized destination: country SE" when the code came without variables. */
+function countryFromText(message: string | null): string | null {
+  const m = message ? /country\s+\+?([A-Za-z]{2}|\d{1,3})\b/i.exec(message) : null;
+  return m ? countryFromVariable(m[1]) : null;
 }

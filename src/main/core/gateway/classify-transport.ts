@@ -1,9 +1,23 @@
-// A fetch that threw (no HTTP answer) → GatewayError. Pure. Understands both stacks the app runs on:
-// Node's fetch (undici: TypeError "fetch failed" with cause.code) and Electron's net.fetch (Chromium:
-// Error "net::ERR_…"). The question that matters: could GatewayAPI have received the request?
+// A fetch that threw (no HTTP answer) → GatewayError. Pure. The question that matters for a POST:
+// could GatewayAPI have received the request? Only a failure that provably came before the first
+// byte was written is retried automatically ("before"); anything else on a POST is ambiguous.
+//
+// The app and the CLI send through undici (http-fetch.ts): it rejects with TypeError "fetch failed"
+// whose cause carries Node's `code` and `syscall`, or undici's own UND_ERR_* codes. Provably before
+// the write: a failed `connect` or `getaddrinfo` syscall, undici's connect timeout (which covers TCP,
+// the proxy tunnel and the TLS handshake), a proxy refusing the tunnel, a blocked port. Not provable:
+// TLS errors (a renegotiation can fail mid-request), EHOSTUNREACH/ENETDOWN on a read or write, any
+// Chromium net::ERR_* (Chromium may even have re-sent the request).
 import { GatewayError } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+/**
+ * The code a fetch gives an error (or its cause) when the connection could not be opened, proxy
+ * tunnel and TLS handshake included: a promise that nothing of the request was written. The
+ * undici fetch (core/http/undici-fetch.ts) marks every failure of its connector so.
+ */
+export const CONNECT_FAILED = 'CONNECT_FAILED';
 
 type Phase =
   /** Failed before a byte of the request reached the server: safe to retry. */
@@ -13,49 +27,28 @@ type Phase =
 
 interface Verdict {
   phase: Phase;
+  /** No network (for retries: wait for connectivity rather than count attempts). */
   offline: boolean;
   /** Human phrase for the message. */
   what: string;
 }
 
-// ---- Chromium (Electron net.fetch) ----
-const CHROMIUM: Record<string, Verdict> = {
-  ERR_INTERNET_DISCONNECTED: { phase: 'before', offline: true, what: 'no internet connection' },
-  ERR_NAME_NOT_RESOLVED: { phase: 'before', offline: true, what: 'the host name could not be looked up' },
-  ERR_NAME_RESOLUTION_FAILED: { phase: 'before', offline: true, what: 'the host name could not be looked up' },
-  ERR_DNS_TIMED_OUT: { phase: 'before', offline: true, what: 'the host name lookup timed out' },
-  ERR_ADDRESS_UNREACHABLE: { phase: 'before', offline: true, what: 'the address is unreachable' },
-  ERR_CONNECTION_REFUSED: { phase: 'before', offline: true, what: 'the connection was refused' },
-  ERR_CONNECTION_FAILED: { phase: 'before', offline: true, what: 'the connection could not be made' },
-  // Chromium reports a connect timeout separately from ERR_TIMED_OUT (which may follow the write).
-  ERR_CONNECTION_TIMED_OUT: { phase: 'before', offline: true, what: 'connecting timed out' },
-  ERR_PROXY_CONNECTION_FAILED: { phase: 'before', offline: true, what: 'the proxy could not be reached' },
-  ERR_TUNNEL_CONNECTION_FAILED: { phase: 'before', offline: false, what: 'the proxy refused the connection' },
-  ERR_NETWORK_ACCESS_DENIED: { phase: 'before', offline: false, what: 'network access was denied (firewall?)' },
-  ERR_ADDRESS_INVALID: { phase: 'before', offline: false, what: 'the address is invalid' },
-  ERR_UNSAFE_PORT: { phase: 'before', offline: false, what: 'the port of the GatewayAPI URL setting is blocked' },
-  ERR_INVALID_URL: { phase: 'before', offline: false, what: 'the GatewayAPI URL setting is invalid' },
-  ERR_DISALLOWED_URL_SCHEME: { phase: 'before', offline: false, what: 'the GatewayAPI URL setting is invalid' },
-  ERR_UNKNOWN_URL_SCHEME: { phase: 'before', offline: false, what: 'the GatewayAPI URL setting is invalid' },
-  ERR_CONNECTION_RESET: { phase: 'after', offline: false, what: 'the connection was reset' },
-  ERR_CONNECTION_CLOSED: { phase: 'after', offline: false, what: 'the connection was closed' },
-  ERR_CONNECTION_ABORTED: { phase: 'after', offline: false, what: 'the connection was aborted' },
-  ERR_EMPTY_RESPONSE: { phase: 'after', offline: false, what: 'the server closed the connection without answering' },
-  ERR_TIMED_OUT: { phase: 'after', offline: false, what: 'the request timed out' },
-  ERR_NETWORK_CHANGED: { phase: 'after', offline: false, what: 'the network changed during the request' },
-};
+// ---- Chromium (net::ERR_*): kept only to name the cause; never proof of "before". ----
+const CHROMIUM_OFFLINE = new Set([
+  'ERR_INTERNET_DISCONNECTED',
+  'ERR_NAME_NOT_RESOLVED',
+  'ERR_NAME_RESOLUTION_FAILED',
+  'ERR_ADDRESS_UNREACHABLE',
+  'ERR_CONNECTION_REFUSED',
+  'ERR_PROXY_CONNECTION_FAILED',
+]);
 
-function chromiumVerdict(code: string): Verdict | null {
-  const known = CHROMIUM[code];
-  if (known) return known;
-  if (code.startsWith('ERR_CERT_') || code.startsWith('ERR_SSL_') || code === 'ERR_BAD_SSL_CLIENT_AUTH_CERT') {
-    return { phase: 'before', offline: false, what: 'the secure (TLS) connection failed' };
-  }
-  return null;
+function chromiumVerdict(code: string): Verdict {
+  return { phase: 'after', offline: CHROMIUM_OFFLINE.has(code), what: 'the network request failed' };
 }
 
 // ---- Node / undici ----
-const NODE_OFFLINE: Record<string, string> = {
+const NODE_WHAT: Record<string, string> = {
   ECONNREFUSED: 'the connection was refused',
   ENOTFOUND: 'the host name could not be looked up',
   EAI_AGAIN: 'the host name lookup failed (DNS unavailable)',
@@ -67,19 +60,6 @@ const NODE_OFFLINE: Record<string, string> = {
   ENETDOWN: 'the network is down',
   EHOSTDOWN: 'the host is down',
   EADDRNOTAVAIL: 'no usable network address',
-  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-};
-
-const NODE_TLS_EXACT = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'HOSTNAME_MISMATCH',
-]);
-
-const NODE_AFTER: Record<string, string> = {
   ECONNRESET: 'the connection was reset',
   EPIPE: 'the connection broke while sending',
   ETIMEDOUT: 'the connection timed out',
@@ -91,24 +71,39 @@ const NODE_AFTER: Record<string, string> = {
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was cut short',
 };
 
-/** Node system errors carry the syscall: a failed connect/lookup never wrote anything. */
+/** No network at all: for retries, wait for connectivity. */
+const NODE_OFFLINE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NODATA',
+  'EAI_NONAME',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'EADDRNOTAVAIL',
+  'ETIMEDOUT',
+]);
+
+/** Node system errors carry the syscall: a failed connect or lookup never wrote anything. */
 const PRE_WRITE_SYSCALLS = new Set(['connect', 'getaddrinfo', 'getaddrinfo6']);
 
-function nodeVerdict(code: string, syscall: string | null): Verdict | null {
-  const offlineWhat = NODE_OFFLINE[code];
-  if (offlineWhat) return { phase: 'before', offline: true, what: offlineWhat };
-  if (code.startsWith('CERT_') || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || NODE_TLS_EXACT.has(code)) {
-    return { phase: 'before', offline: false, what: 'the secure (TLS) connection failed' };
-  }
-  if (code === 'ERR_INVALID_URL') {
-    return { phase: 'before', offline: false, what: 'the GatewayAPI URL setting is invalid' };
-  }
+/** undici's connect timeout (our shorter connect deadline): nothing was written. */
+const CONNECT_TIMEOUT = 'UND_ERR_CONNECT_TIMEOUT';
+
+function isTls(code: string): boolean {
+  return code.startsWith('CERT_') || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || code.startsWith('UNABLE_TO_') || code.includes('SELF_SIGNED') || code === 'HOSTNAME_MISMATCH' || code === 'EPROTO';
+}
+
+function nodeVerdict(code: string, syscall: string | null): Verdict {
+  if (code === CONNECT_TIMEOUT) return { phase: 'before', offline: true, what: 'connecting timed out' };
+  const what = NODE_WHAT[code] ?? (isTls(code) ? 'the secure (TLS) connection failed' : 'the network request failed');
   if (syscall !== null && PRE_WRITE_SYSCALLS.has(syscall)) {
-    return { phase: 'before', offline: code === 'ETIMEDOUT', what: `connecting failed` };
+    return { phase: 'before', offline: NODE_OFFLINE.has(code), what: NODE_WHAT[code] ?? 'connecting failed' };
   }
-  const afterWhat = NODE_AFTER[code];
-  if (afterWhat) return { phase: 'after', offline: false, what: afterWhat };
-  return null;
+  return { phase: 'after', offline: NODE_OFFLINE.has(code), what };
 }
 
 interface Found {
@@ -116,58 +111,72 @@ interface Found {
   cause: string;
 }
 
-/** Walks the error, its cause chain and AggregateError members (happy-eyeballs connects). */
-function collect(err: unknown, out: Found[], fallbackCauses: string[], depth = 0): void {
+/**
+ * Walks the error, its cause chain and AggregateError members (happy-eyeballs connects). Inside a
+ * CONNECT_FAILED error every clue counts as "before the write": the connection never opened.
+ */
+function collect(err: unknown, out: Found[], depth = 0, inConnect = false): void {
   if (depth > 6 || err === null || typeof err !== 'object') {
     if (typeof err === 'string') matchChromium(err, out);
     return;
   }
   const e = err as { code?: unknown; syscall?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   const message = typeof e.message === 'string' ? e.message : '';
+  const connectPhase = inConnect || e.code === CONNECT_FAILED;
   matchChromium(message, out);
-  if (typeof e.code === 'string' && e.code !== '') {
+  const proxyRefused = PROXY_TUNNEL_REFUSED.exec(message);
+  if (proxyRefused && connectPhase) {
+    // The proxy answered the CONNECT with something else than 200: the tunnel never opened.
+    out.push({ verdict: { phase: 'before', offline: false, what: `the proxy refused the connection (HTTP ${proxyRefused[1]})` }, cause: 'PROXY_REFUSED' });
+  } else if (typeof e.code === 'string' && e.code !== '' && e.code !== CONNECT_FAILED && !hasMembers(e.errors)) {
+    // (An AggregateError from happy-eyeballs repeats one member's code: its members decide.)
     const v = nodeVerdict(e.code, typeof e.syscall === 'string' ? e.syscall : null);
-    if (v) out.push({ verdict: v, cause: e.code });
-    else fallbackCauses.push(e.code);
+    out.push({ verdict: connectPhase ? { ...v, phase: 'before' } : v, cause: e.code === CONNECT_TIMEOUT ? 'CONNECT_TIMEOUT' : e.code });
   }
   // WHATWG fetch refuses some ports before connecting ("bad port"); nothing was sent.
   if (message === 'bad port') {
     out.push({ verdict: { phase: 'before', offline: false, what: 'the port of the GatewayAPI URL setting is blocked' }, cause: 'BAD_PORT' });
   }
-  if (Array.isArray(e.errors)) for (const sub of e.errors) collect(sub, out, fallbackCauses, depth + 1);
-  if (e.cause !== undefined) collect(e.cause, out, fallbackCauses, depth + 1);
+  const before = out.length;
+  if (Array.isArray(e.errors)) for (const sub of e.errors) collect(sub, out, depth + 1, connectPhase);
+  if (e.cause !== undefined) collect(e.cause, out, depth + 1, connectPhase);
+  if (e.code === CONNECT_FAILED && out.length === before) {
+    out.push({ verdict: { phase: 'before', offline: false, what: message || 'connecting failed' }, cause: CONNECT_FAILED });
+  }
 }
+
+function hasMembers(errors: unknown): boolean {
+  return Array.isArray(errors) && errors.length > 0;
+}
+
+const PROXY_TUNNEL_REFUSED = /Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/;
 
 function matchChromium(text: string, out: Found[]): void {
   for (const m of text.matchAll(/net::(ERR_[A-Z0-9_]+)/g)) {
     const code = m[1] as string;
-    const v = chromiumVerdict(code);
-    out.push({
-      verdict: v ?? { phase: 'after', offline: false, what: 'the network request failed' },
-      cause: `net::${code}`,
-    });
+    out.push({ verdict: chromiumVerdict(code), cause: `net::${code}` });
   }
 }
 
 export function classifyTransportError(err: unknown, method: HttpMethod): GatewayError {
   const found: Found[] = [];
-  const fallbackCauses: string[] = [];
-  collect(err, found, fallbackCauses);
+  collect(err, found);
 
   // Retry automatically only when every clue says "before the write"; any doubt → after.
   const after = found.find((f) => f.verdict.phase === 'after');
   const chosen: Found | null = after ?? found[0] ?? null;
   const provablyBefore = chosen !== null && after === undefined;
-  const offline = provablyBefore && found.some((f) => f.verdict.offline);
-  const cause = chosen?.cause ?? fallbackCauses[0] ?? 'UNKNOWN';
+  const idempotentCall = method !== 'POST';
+  // Offline matters only for what gets retried: a POST after the write is uncertain whatever the cause.
+  const offline = (provablyBefore || idempotentCall) && found.some((f) => f.verdict.offline);
+  const cause = chosen?.cause ?? 'UNKNOWN';
   const what = chosen?.verdict.what ?? 'the network request failed';
 
-  const idempotent = method !== 'POST';
-  const kind = provablyBefore || idempotent ? 'transient' : 'ambiguous';
+  const kind = provablyBefore || idempotentCall ? 'transient' : 'ambiguous';
 
   let message: string;
   if (kind === 'ambiguous') {
-    message = `The connection to GatewayAPI failed after the request was sent (${what}; ${cause}). It may or may not have been accepted: check the messages marked uncertain before resending.`;
+    message = `The connection to GatewayAPI failed once the request could already have been sent (${what}; ${cause}). It may or may not have been accepted: check the messages marked uncertain before resending.`;
   } else if (offline) {
     message = `Cannot reach GatewayAPI: ${what} (${cause}). Offline? ${method === 'POST' ? 'Nothing was sent; ' : ''}waiting for the network.`;
   } else if (provablyBefore && method === 'POST') {

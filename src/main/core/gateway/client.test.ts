@@ -1,10 +1,11 @@
-// The client against a tiny local HTTP server (127.0.0.1, random port) using Node's own fetch,
-// i.e. the CLI's stack: real undici errors, real sockets.
+// The client against a tiny local HTTP server (127.0.0.1, random port) through the fetch the app
+// and the CLI use (undici, core/http/undici-fetch.ts): real undici errors, real sockets.
 import { getEventListeners } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHttpFetch } from '../http/undici-fetch';
 import { GatewayClient } from './client';
 import { GatewayError, describeGatewayError, isAbortError } from './errors';
 import type { SendRequest } from './types';
@@ -43,7 +44,10 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
 });
 
+const httpFetch = createHttpFetch({ connectTimeoutMs: 2000 });
+
 afterAll(async () => {
+  await httpFetch.close();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
@@ -54,7 +58,7 @@ beforeEach(() => {
 });
 
 const client = (extra: Partial<ConstructorParameters<typeof GatewayClient>[0]> = {}) =>
-  new GatewayClient({ baseUrl, token: TOKEN, fetch: (u, i) => fetch(u, i), timeoutMs: 2000, ...extra });
+  new GatewayClient({ baseUrl, token: TOKEN, fetch: httpFetch.fetch, timeoutMs: 2000, ...extra });
 
 const request: SendRequest = {
   sender: 'Shop',
@@ -120,6 +124,8 @@ describe('send', () => {
         { msisdn: 4512345678, tagvalues: ['Anna'] },
         { msisdn: 4587654321, tagvalues: ['Bo'] },
       ],
+      // Explicit, so "no final report after 72 h + margin" matches what GatewayAPI does.
+      validity_period: 259200,
     });
   });
 
@@ -146,7 +152,11 @@ describe('send', () => {
     const cases: Array<[number, unknown, Record<string, string>, Partial<GatewayError>]> = [
       [401, { code: '0x0210', message: 'Invalid token' }, {}, { kind: 'auth', httpStatus: 401, code: '0x0210' }],
       [403, { code: '0x0216', message: 'No credit' }, {}, { kind: 'credit' }],
-      [403, { code: '0x0214', message: 'Blacklisted', variables: [4587654321] }, {}, { kind: 'recipients', variables: ['4587654321'] }],
+      [403, { code: '0x0215', message: 'Blacklisted', variables: [4587654321] }, {}, { kind: 'recipients', variables: ['4587654321'] }],
+      [403, { code: '0x0214', message: 'Blacklisted', variables: ['4587654321', 'ab12'] }, {}, { kind: 'retry_recipient', variables: ['4587654321'] }],
+      [403, { code: '0x0217', message: 'Unauthorized destination', variables: ['SE'] }, {}, { kind: 'country', country: 'SE' }],
+      [403, { code: '0x0213', message: 'Unauthorized IP' }, {}, { kind: 'account', code: '0x0213' }],
+      [408, '<html>Request Timeout</html>', {}, { kind: 'ambiguous', httpStatus: 408 }],
       [429, { message: 'slow down' }, { 'Retry-After': '3' }, { kind: 'transient', retryAfterMs: 3000 }],
       [502, { message: 'bad gateway' }, {}, { kind: 'ambiguous', httpStatus: 502 }],
     ];
@@ -247,10 +257,12 @@ describe('status', () => {
 });
 
 describe('account and prices', () => {
-  it('credit arriving as a string is a number', async () => {
-    handler = (_req, res) => json(res, 200, { credit: '1234.56', currency: 'DKK', id: 1 });
+  it('credit arriving as a string (as GatewayAPI sends it) or as a number is a number', async () => {
+    handler = (_req, res) => json(res, 200, { credit: '1234.56000', currency: 'DKK', id: 1 });
     await expect(client().account()).resolves.toEqual({ credit: 1234.56, currency: 'DKK', id: 1 });
     expect(seen[0]).toMatchObject({ method: 'GET', url: '/rest/me' });
+    handler = (_req, res) => json(res, 200, { credit: 17.5, currency: 'DKK', id: 1 });
+    await expect(client().account()).resolves.toMatchObject({ credit: 17.5 });
   });
 
   it('an HTML page with 200 instead of the account → transient error, not a crash', async () => {
@@ -314,6 +326,19 @@ describe('the token never leaks into errors', () => {
     expectNoToken(e);
   });
 
+  it('nor any 8+-character piece of it, in any field: code, body, variables, incident id, message', async () => {
+    // A proxy that truncates what it echoes: half the token here, another piece there.
+    const half = TOKEN.slice(0, Math.ceil(TOKEN.length / 2));
+    const tail = TOKEN.slice(-9);
+    handler = (_req, res) =>
+      json(res, 400, { code: half, message: `rejected ${tail}…`, variables: [TOKEN.slice(3, 14)], incident_uuid: `id-${tail}` });
+    const e = await gatewayError(client().send(request));
+    const everything = [e.code, e.message, e.body, e.cause, e.incidentUuid, ...e.variables, e.stack, JSON.stringify(e), describeGatewayError(e)].join('\n');
+    for (let i = 0; i + 8 <= TOKEN.length; i++) expect(everything).not.toContain(TOKEN.slice(i, i + 8));
+    expect(e.code).toBe('[redacted]');
+    expect(e.variables).toEqual(['[redacted]']);
+  });
+
   it('in transport errors and timeouts', async () => {
     const port = await deadPort();
     expectNoToken(await gatewayError(client({ baseUrl: `http://127.0.0.1:${port}` }).send(request)));
@@ -325,6 +350,47 @@ describe('the token never leaks into errors', () => {
     const e = await gatewayError(client({ token: 'abc\ndef' }).account());
     expect(e).toMatchObject({ kind: 'auth', cause: 'TOKEN_MALFORMED' });
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('redirects are never followed', () => {
+  // A second server stands for wherever a redirect points: it must never see a request.
+  let elsewhere: http.Server;
+  let elsewhereUrl: string;
+  let elsewhereHits = 0;
+  beforeAll(async () => {
+    elsewhere = http.createServer((_req, res) => {
+      elsewhereHits++;
+      json(res, 200, { ids: [1], credit: '1', standard: [] });
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as net.AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    elsewhere.closeAllConnections();
+    await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+  });
+
+  it.each([301, 302, 303, 307, 308])('HTTP %i on every call → account-level error naming the host; not followed', async (status) => {
+    handler = (_req, res) => {
+      res.writeHead(status, { location: `${elsewhereUrl}/rest/mtsms` });
+      res.end();
+    };
+    const calls: Array<() => Promise<unknown>> = [
+      () => client().send(request),
+      () => client().status(42),
+      () => client().account(),
+      () => client().prices(),
+      () => client().cancel(42),
+    ];
+    for (const call of calls) {
+      const e = await gatewayError(call());
+      expect(e.kind).toBe('account');
+      expect(e.message).toContain(new URL(elsewhereUrl).host);
+      expect(e.message).toMatch(/not followed/);
+    }
+    expect(seen).toHaveLength(calls.length);
+    expect(elsewhereHits).toBe(0);
   });
 });
 

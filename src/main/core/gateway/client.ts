@@ -65,7 +65,10 @@ function asRetryable(e: GatewayError): GatewayError {
   return new GatewayError({
     ...e.toJSON(),
     kind: 'transient',
-    message: `GatewayAPI answered with a server error (${label}). Retrying later.`,
+    message:
+      e.httpStatus === 408
+        ? `The request to GatewayAPI timed out on the way (${label}). Retrying later.`
+        : `GatewayAPI answered with a server error (${label}). Retrying later.`,
   });
 }
 

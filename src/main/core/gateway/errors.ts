@@ -13,6 +13,8 @@ export class GatewayError extends Error {
   readonly incidentUuid: string | null;
   /** No network at all (DNS, refused, disconnected, unreachable): wait for connectivity. */
   readonly offline: boolean;
+  /** kind 'country' (0x0217): the refused destination, ISO 3166 alpha-2 upper-case; else null. */
+  readonly country: string | null;
 
   constructor(init: GatewayErrorInit & { offline?: boolean }) {
     super(init.message);
@@ -26,6 +28,7 @@ export class GatewayError extends Error {
     this.cause = init.cause ?? null;
     this.incidentUuid = init.incidentUuid ?? null;
     this.offline = init.offline ?? false;
+    this.country = init.country ?? null;
   }
 
   /** Plain data for logs, the attempt table and IPC (errors lose their fields when structured-cloned). */
@@ -42,6 +45,7 @@ export class GatewayError extends Error {
       cause: this.cause,
       incidentUuid: this.incidentUuid,
       offline: this.offline,
+      country: this.country,
     };
   }
 }
@@ -76,38 +80,71 @@ export function localRejection(message: string, variables: string[] = []): Gatew
 }
 
 const REDACTED = '[redacted]';
+/** A piece of the token this long is scrubbed wherever it appears (a token cut by truncation). */
+export const MIN_SECRET_PIECE = 8;
 
-function scrub(text: string, secret: string): string {
-  return text.split(secret).join(REDACTED);
+/**
+ * Replaces the token, and every run of 8+ characters that also occurs in the token, with
+ * "[redacted]". A run of 8+ shared characters is exactly a run whose every 8-character window is
+ * a window of the token, so marking the windows found marks the whole run.
+ */
+export function scrubSecret(text: string, secret: string | null): string {
+  if (!secret || secret.length < 4 || text === '') return text;
+  if (secret.length < MIN_SECRET_PIECE) return text.split(secret).join(REDACTED);
+  const windows = new Set<string>();
+  for (let i = 0; i + MIN_SECRET_PIECE <= secret.length; i++) windows.add(secret.slice(i, i + MIN_SECRET_PIECE));
+  let marked: Uint8Array | null = null;
+  for (let i = 0; i + MIN_SECRET_PIECE <= text.length; i++) {
+    if (!windows.has(text.slice(i, i + MIN_SECRET_PIECE))) continue;
+    marked ??= new Uint8Array(text.length);
+    marked.fill(1, i, i + MIN_SECRET_PIECE);
+  }
+  if (marked === null) return text;
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    if (marked[i] === 0) {
+      out += text[i++];
+      continue;
+    }
+    out += REDACTED;
+    while (i < text.length && marked[i] === 1) i++;
+  }
+  return out;
 }
 
 /**
- * Returns the error with every occurrence of the token removed from its text. A proxy or a
- * misbehaving server could echo request headers into a body; the token must not reach a log.
+ * Returns the error with the token, and any 8+-character piece of it, removed from every text it
+ * carries (message, body, code, cause, variables, incident id, country, stack). A proxy or a
+ * misbehaving server could echo request headers into any of them; the token must not reach a log.
  */
 export function redactSecret(err: GatewayError, secret: string | null): GatewayError {
-  // Very short "tokens" would mangle ordinary text; real tokens are long.
   if (!secret || secret.length < 4) return err;
-  const hit =
-    err.message.includes(secret) ||
-    (err.body?.includes(secret) ?? false) ||
-    (err.cause?.includes(secret) ?? false) ||
-    (err.incidentUuid?.includes(secret) ?? false) ||
-    err.variables.some((v) => v.includes(secret));
-  if (!hit) return err;
+  const s = (t: string) => scrubSecret(t, secret);
+  const sn = (t: string | null) => (t === null ? null : s(t));
   const clean = new GatewayError({
     kind: err.kind,
-    message: scrub(err.message, secret),
+    message: s(err.message),
     httpStatus: err.httpStatus,
-    code: err.code,
-    variables: err.variables.map((v) => scrub(v, secret)),
-    body: err.body === null ? null : scrub(err.body, secret),
+    code: sn(err.code),
+    variables: err.variables.map(s),
+    body: sn(err.body),
     retryAfterMs: err.retryAfterMs,
-    cause: err.cause === null ? null : scrub(err.cause, secret),
-    incidentUuid: err.incidentUuid === null ? null : scrub(err.incidentUuid, secret),
+    cause: sn(err.cause),
+    incidentUuid: sn(err.incidentUuid),
     offline: err.offline,
+    country: sn(err.country),
   });
-  if (err.stack) clean.stack = scrub(err.stack, secret);
+  const same =
+    clean.message === err.message &&
+    clean.code === err.code &&
+    clean.body === err.body &&
+    clean.cause === err.cause &&
+    clean.incidentUuid === err.incidentUuid &&
+    clean.country === err.country &&
+    clean.variables.every((v, i) => v === err.variables[i]) &&
+    (err.stack === undefined || s(err.stack) === err.stack);
+  if (same) return err;
+  clean.stack = err.stack === undefined ? clean.stack : s(err.stack);
   return clean;
 }
 

@@ -3,6 +3,13 @@ import { localRejection } from './errors';
 import type { SendRequest } from './types';
 
 export const MAX_RECIPIENTS_PER_REQUEST = 10_000;
+/**
+ * Seconds GatewayAPI keeps trying to deliver a message: 72 h, sent explicitly on every request
+ * (GatewayAPI's own default is not documented), so "no final report after validity + margin" in
+ * the status poller matches what GatewayAPI does.
+ */
+export const VALIDITY_PERIOD_S = 72 * 3600;
+export const VALIDITY_PERIOD_MS = VALIDITY_PERIOD_S * 1000;
 
 // International format without "+"/"00": a country code never starts with 0, and a leading 0
 // would silently vanish once the number is written as a JSON integer.
@@ -55,8 +62,13 @@ export function buildSendBody(req: SendRequest): string {
     );
   }
   // JSON.stringify drops undefined fields, so optional settings left unset are simply absent.
+  const validity = req.validity_period ?? VALIDITY_PERIOD_S;
+  if (!Number.isInteger(validity) || validity < 60) {
+    throw localRejection(`Not sent: the validity period must be a whole number of seconds, at least 60 (got ${String(validity)}).`);
+  }
   return JSON.stringify({
-    sender: req.sender,
+    // "+4512345678" is allowed as a sender in the app; GatewayAPI takes a numeric sender as digits.
+    sender: /^\+\d{1,15}$/.test(req.sender) ? req.sender.slice(1) : req.sender,
     message: req.message,
     encoding: req.encoding,
     recipients,
@@ -64,6 +76,6 @@ export function buildSendBody(req: SendRequest): string {
     sendtime: req.sendtime,
     userref: req.userref,
     label: req.label,
-    validity_period: req.validity_period,
+    validity_period: validity,
   });
 }

@@ -66,7 +66,8 @@ export async function exchange(opts: ExchangeOptions): Promise<RawResponse> {
   try {
     let res: Response;
     try {
-      const init: RequestInit = { method, headers: opts.headers, signal: controller.signal };
+      // Never follow a redirect: a 307/308 would re-post the numbers, the text and the token anywhere.
+      const init: RequestInit = { method, headers: opts.headers, signal: controller.signal, redirect: 'manual' };
       if (opts.body !== undefined) init.body = opts.body;
       res = await Promise.race([opts.fetch(opts.url, init), aborted.promise]);
     } catch (err) {

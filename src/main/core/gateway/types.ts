@@ -69,19 +69,29 @@ export type CancelResult = 'deleted' | 'already_sent' | 'not_found';
 
 /**
  * How a failed call must be handled. Decides retry vs pause vs uncertain.
- * - auth: 401 → pause all, ask for a new token
+ * - auth: 401 (token codes) → pause all, ask for a new token
  * - credit: 403 0x0216 → pause all, credit alarm
  * - frozen: 403 0x022A → pause all
- * - recipients: 403 0x0214/0x0215/0x0217 or 422 0x0310 → fail the named recipients (variables), requeue rest
- * - rejected: other 400/403/404/422 → permanent failure of the batch, show code + message
- * - transient: 429, 503, connect/DNS/TLS failure before the request was written → safe to retry
- * - ambiguous: 500/502/504, timeout or reset after the request was written → uncertain, never auto-resend
+ * - account: account-level refusals (401 0x0212; 403 0x0213, 0x021D, 0x0219–0x021C), a redirect,
+ *   or any 4xx without a code GatewayAPI documents (a proxy's HTML page, 402, 413) → pause ALL
+ *   sending; the message says what to fix. Never a verdict on the batch's recipients.
+ * - country: 403 0x0217 → fail every recipient of `country` in the batch, requeue the rest
+ * - recipients: 403 0x0215 / 0x021F or 422 0x0310 → fail the named msisdns (variables), requeue the
+ *   rest (no msisdns named: the sender may bisect)
+ * - retry_recipient: 403 0x0214 (temporary blacklist) → variables[0] waits and is retried later
+ * - rejected: other documented 400/403/422 → permanent failure of the batch, show code + message
+ * - transient: 429, 503, connect/DNS failure or connect timeout before the request was written → safe to retry
+ * - ambiguous: 500/502/504/408, timeout, reset or any other failure after the request may have
+ *   been written → uncertain, never auto-resend
  */
 export type GatewayErrorKind =
   | 'auth'
   | 'credit'
   | 'frozen'
+  | 'account'
+  | 'country'
   | 'recipients'
+  | 'retry_recipient'
   | 'rejected'
   | 'transient'
   | 'ambiguous';
@@ -99,4 +109,6 @@ export interface GatewayErrorInit {
   /** For transport errors: the low-level cause code, e.g. ECONNREFUSED. */
   cause?: string | null;
   incidentUuid?: string | null;
+  /** kind 'country': the refused destination, ISO 3166 alpha-2 upper-case; null when unknown. */
+  country?: string | null;
 }

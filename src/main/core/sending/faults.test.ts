@@ -301,7 +301,7 @@ describe('pausing the whole outbox', () => {
 });
 
 describe('permanent refusals', () => {
-  it('0x0214 blacklisted numbers fail alone; the rest of their batch is sent', async () => {
+  it('0x0215 blacklisted numbers fail alone; the rest of their batch is sent', async () => {
     const bad = ['4520000666', '4520001666', '4599999666'];
     const { h } = await setup(0, {}, [...numbers(27), ...bad]);
     await waitFor(() => sendIdle(h), 'done');
@@ -309,7 +309,7 @@ describe('permanent refusals', () => {
     expect(inState(h, 'failed')).toEqual([...bad].sort());
     const failed = h.engine.db.prepare("SELECT DISTINCT error_code AS code, error FROM recipients WHERE state = 'failed'").all() as { code: string; error: string }[];
     expect(failed).toHaveLength(1);
-    expect(failed[0].code).toBe('0x0214');
+    expect(failed[0].code).toBe('0x0215');
     expect(failed[0].error).toMatch(/blacklisted/);
     expect(h.sim.log).toHaveLength(27);
     agreesWithSimulator(h);

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { AppStatus, Notice, Settings, SettingsView } from '../../../shared/contract';
 import { api, errorText } from '../bridge';
-import { useAccountStore } from './account';
+import { applyLanguage } from '../i18n';
 
 export type View = 'compose' | 'outbox' | 'suppression' | 'settings';
 
@@ -45,11 +45,12 @@ export const useAppStore = create<AppStore>((set, get) => ({
       set({ loadError: errorText(e) });
     }
   },
-  apply: (v) => set({ settings: v.settings, app: v.app }),
+  apply: (v) => {
+    applyLanguage(v.settings.language);
+    set({ settings: v.settings, app: v.app });
+  },
   async updateSettings(patch) {
     get().apply(await api('settings.update', patch));
-    // "Low credit" depends on the threshold just saved.
-    void useAccountStore.getState().load();
   },
   async setToken(token) {
     get().apply(await api('token.set', { token }));
@@ -58,7 +59,13 @@ export const useAppStore = create<AppStore>((set, get) => ({
     get().apply(await api('token.clear', {}));
   },
   async setMode(mode) {
+    const language = get().settings?.language;
     get().apply(await api('mode.set', { mode }));
+    // Demo and live keep settings in separate data folders; the language is the person's, not the
+    // folder's: carry an explicit choice over instead of flipping back to the system language.
+    if (language && language !== 'system' && get().settings?.language !== language) {
+      get().apply(await api('settings.update', { language }));
+    }
     for (const fn of modeListeners) fn();
   },
   addNotice: (notice) =>

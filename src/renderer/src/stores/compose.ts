@@ -5,6 +5,7 @@ import type { Estimate, ImportPreview, ImportReport } from '../../../shared/cont
 import { ApiError, api, errorText, fieldErrors } from '../bridge';
 import { fileToBase64, downloadText } from '../files';
 import { localInputToUnix, scheduleProblem } from '../format';
+import { t } from '../i18n';
 
 export type ImportPhase = 'none' | 'reading' | 'previewed' | 'analysing' | 'reported';
 
@@ -65,7 +66,7 @@ let analyseSeq = 0;
 let estimateSeq = 0;
 
 export const useComposeStore = create<ComposeStore>((set, get) => ({
-  name: `Campaign ${today()}`,
+  name: t('send.defaultName', { date: today() }),
   sender: '',
   message: '',
   phase: 'none',
@@ -138,7 +139,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
     const { preview, mapping, message } = get();
     if (!preview) return;
     if (mapping.phoneColumn == null) {
-      set({ importError: 'Choose the column that holds the phone numbers.' });
+      set({ importError: t('import.chooseColumn') });
       return;
     }
     const seq = ++analyseSeq;
@@ -163,7 +164,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
   async cancelAnalyse() {
     const { preview } = get();
     analyseSeq++;
-    set({ phase: preview ? 'previewed' : 'none', progress: null, importError: 'Import cancelled.' });
+    set({ phase: preview ? 'previewed' : 'none', progress: null, importError: t('import.cancelled') });
     if (preview) {
       try {
         await api('import.cancel', { importId: preview.importId });
@@ -207,9 +208,9 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
   validateForSend(nowMs) {
     const { name, sender, message, scheduleEnabled, scheduleAt } = get();
     const errors: Record<string, string> = {};
-    if (name.trim() === '') errors.name = 'Give the campaign a name, so you can find it in the Outbox.';
-    if (sender.trim() === '') errors.sender = 'Enter the sender name the recipients will see (or a phone number).';
-    if (message.trim() === '') errors.message = 'Write a message.';
+    if (name.trim() === '') errors.name = t('send.errors.name');
+    if (sender.trim() === '') errors.sender = t('send.errors.sender');
+    if (message.trim() === '') errors.message = t('send.errors.message');
     const when = scheduleEnabled ? scheduleProblem(scheduleAt, nowMs) : null;
     if (when) errors.sendAt = when;
     set({ errors });
@@ -218,7 +219,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
 
   async send(confirm) {
     const { preview, name, sender, message, scheduleEnabled, scheduleAt } = get();
-    if (!preview) throw new ApiError({ kind: 'invalid_input', message: 'Choose a CSV file first.' });
+    if (!preview) throw new ApiError({ kind: 'invalid_input', message: t('send.errors.chooseFile') });
     let sendAt: number | null = null;
     if (scheduleEnabled) {
       // Checked again here: the time may have passed while the confirmation was open.
@@ -246,7 +247,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
     set({ testStatus: null });
     try {
       await api('campaign.sendTest', { sender, message, msisdn, importId: preview?.importId ?? null });
-      set({ testStatus: { ok: true, text: `Test sent to ${msisdn}. Follow it in the Outbox.` } });
+      set({ testStatus: { ok: true, text: t('send.testSent', { number: msisdn }) } });
     } catch (e) {
       set({ testStatus: { ok: false, text: errorText(e) } });
     }

@@ -4,6 +4,7 @@ import type { AttemptRow, RecipientRow } from '../../../shared/contract';
 import { api, errorText } from '../bridge';
 import type { ResultFilter } from '../constants';
 import { downloadText } from '../files';
+import { t } from '../i18n';
 
 export const PAGE_SIZE = 200;
 
@@ -125,10 +126,7 @@ export const useResultsStore = create<ResultsStore>((set, get) => {
       if (campaignId == null) return;
       try {
         const { changed } = await api('campaign.resolveUncertain', { campaignId, recipientIds, action });
-        set({
-          actionMessage:
-            action === 'resend' ? `${changed} recipient(s) queued again.` : `${changed} recipient(s) marked as sent.`,
-        });
+        set({ actionMessage: t(action === 'resend' ? 'campaigns.requeued' : 'campaigns.markedSent', { count: changed }) });
       } catch (e) {
         set({ actionMessage: errorText(e) });
       }

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { SuppressionRow } from '../../../shared/contract';
 import { api, errorText } from '../bridge';
 import { fileToBase64 } from '../files';
+import { t } from '../i18n';
 
 const LIMIT = 200;
 
@@ -53,12 +54,12 @@ export const useSuppressionStore = create<SuppressionStore>((set, get) => ({
       .map((s) => s.trim())
       .filter(Boolean);
     if (numbers.length === 0) {
-      set({ message: null, error: 'Enter at least one number.' });
+      set({ message: null, error: t('suppression.enterOne') });
       return false;
     }
     try {
       const res = await api('suppression.add', { numbers, reason: reason.trim() || null });
-      set({ message: `${res.added} number(s) added.`, invalid: res.invalid, error: null });
+      set({ message: t('suppression.added', { count: res.added }), invalid: res.invalid, error: null });
       await get().load();
       return res.invalid.length === 0;
     } catch (e) {
@@ -70,7 +71,7 @@ export const useSuppressionStore = create<SuppressionStore>((set, get) => ({
   async remove(msisdn) {
     try {
       await api('suppression.remove', { msisdn });
-      set({ message: `${msisdn} removed.`, error: null });
+      set({ message: t('suppression.removed', { number: msisdn }), error: null });
       await get().load();
     } catch (e) {
       set({ error: errorText(e) });
@@ -80,7 +81,7 @@ export const useSuppressionStore = create<SuppressionStore>((set, get) => ({
   async importFile(file) {
     try {
       const res = await api('suppression.import', { fileName: file.name, dataBase64: await fileToBase64(file) });
-      set({ message: `${res.added} number(s) added from ${file.name}.`, invalid: res.invalid, error: null });
+      set({ message: t('suppression.addedFrom', { count: res.added, file: file.name }), invalid: res.invalid, error: null });
       await get().load();
     } catch (e) {
       set({ error: errorText(e) });

@@ -1,9 +1,11 @@
 // Every HTTP attempt for a campaign's batches (time, status, outcome, GatewayAPI's answer).
+import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../shared/contract';
-import { formatTime } from '../format';
+import { formatCount, formatTime } from '../format';
 import { useResultsStore } from '../stores/results';
 
 export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): React.JSX.Element {
+  const { t } = useTranslation();
   const attempts = useResultsStore((s) => s.attempts);
   const error = useResultsStore((s) => s.attemptsError);
   const load = useResultsStore((s) => s.loadAttempts);
@@ -14,25 +16,25 @@ export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): Reac
         if ((e.currentTarget as HTMLDetailsElement).open) void load();
       }}
     >
-      <summary>Attempts log for {campaign.name}</summary>
+      <summary>{t('attempts.summary', { name: campaign.name })}</summary>
       {error ? <p className="inline-error" role="alert">{error}</p> : null}
       {attempts == null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('common.loading')}</p>
       ) : attempts.length === 0 ? (
-        <p className="muted">No requests made yet.</p>
+        <p className="muted">{t('attempts.none')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="table compact" aria-label="Attempts">
+          <table className="table compact" aria-label={t('attempts.table')}>
             <thead>
               <tr>
-                <th scope="col">Batch</th>
-                <th scope="col">Started</th>
-                <th scope="col">Finished</th>
-                <th scope="col">Recipients</th>
-                <th scope="col">HTTP</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Code</th>
-                <th scope="col">Message</th>
+                <th scope="col">{t('attempts.cols.batch')}</th>
+                <th scope="col">{t('attempts.cols.started')}</th>
+                <th scope="col">{t('attempts.cols.finished')}</th>
+                <th scope="col">{t('attempts.cols.recipients')}</th>
+                <th scope="col">{t('attempts.cols.http')}</th>
+                <th scope="col">{t('attempts.cols.outcome')}</th>
+                <th scope="col">{t('attempts.cols.code')}</th>
+                <th scope="col">{t('attempts.cols.message')}</th>
               </tr>
             </thead>
             <tbody>
@@ -41,7 +43,7 @@ export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): Reac
                   <td>{a.batchId}</td>
                   <td>{formatTime(a.startedAt)}</td>
                   <td>{formatTime(a.finishedAt)}</td>
-                  <td>{a.recipients}</td>
+                  <td>{formatCount(a.recipients)}</td>
                   <td>{a.httpStatus ?? '—'}</td>
                   <td>{a.outcome}</td>
                   <td>{a.code ?? ''}</td>
@@ -49,7 +51,7 @@ export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): Reac
                     {a.message ?? ''}
                     {a.body ? (
                       <details>
-                        <summary>Response body</summary>
+                        <summary>{t('attempts.body')}</summary>
                         <pre>{a.body}</pre>
                       </details>
                     ) : null}

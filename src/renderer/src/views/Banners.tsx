@@ -1,5 +1,6 @@
 // App-wide warnings: low credit, paused queue, keychain trouble, another sender, notices from main.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorText } from '../bridge';
 import { formatMoney, waitingCount } from '../format';
 import { useAccountStore } from '../stores/account';
@@ -7,6 +8,7 @@ import { useAppStore } from '../stores/app';
 import { useOutboxStore } from '../stores/outbox';
 
 export function Banners(): React.JSX.Element {
+  const { t } = useTranslation();
   const app = useAppStore((s) => s.app);
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
@@ -26,65 +28,64 @@ export function Banners(): React.JSX.Element {
       {loadError ? <div className="banner banner-error" role="alert">{loadError}</div> : null}
       {state?.paused === 'auth' ? (
         <div className="banner banner-error" role="alert">
-          Sending is paused: GatewayAPI did not accept the token. {state.pauseMessage}
+          {t('banners.authPaused', { message: state.pauseMessage ?? '' })}
           <button type="button" onClick={() => setView('settings')}>
-            Enter a new token
+            {t('banners.enterToken')}
           </button>
           <button type="button" onClick={resume}>
-            Resume
+            {t('banners.resume')}
           </button>
         </div>
       ) : null}
       {state?.paused === 'credit' ? (
         <div className="banner banner-error" role="alert">
-          Sending is paused: the account has run out of credit ({waitingCount(state)} waiting). Top up, then
-          resume.
+          {t('banners.creditPaused', { count: waitingCount(state) })}
           <button type="button" onClick={resume}>
-            Resume
+            {t('banners.resume')}
           </button>
         </div>
       ) : null}
       {state?.paused === 'frozen' ? (
         <div className="banner banner-error" role="alert">
-          Sending is paused: GatewayAPI reports the account as frozen. Contact GatewayAPI support, then resume.
+          {t('banners.frozenPaused')}
           <button type="button" onClick={resume}>
-            Resume
+            {t('banners.resume')}
           </button>
         </div>
       ) : null}
       {state?.paused === 'user' ? (
         <div className="banner banner-warn">
-          You paused all sending.
+          {t('banners.userPaused')}
           <button type="button" onClick={resume}>
-            Resume
+            {t('banners.resume')}
           </button>
         </div>
       ) : null}
       {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
       {state?.heldElsewhere ? (
         <div className="banner banner-warn" data-testid="held-elsewhere-banner">
-          Another sms-outbox (the app or the command line) is sending from this data folder. This window shows
-          its progress and takes over when it stops.
+          {t('banners.heldElsewhere')}
         </div>
       ) : null}
       {account?.low && account.credit != null ? (
         <div className="banner banner-warn" data-testid="low-credit-banner">
-          Credit is low: {formatMoney(account.credit, account.currency)} (warning below{' '}
-          {formatMoney(account.threshold, account.currency)}). Top up your GatewayAPI account.
+          {t('banners.lowCredit', {
+            credit: formatMoney(account.credit, account.currency),
+            threshold: formatMoney(account.threshold, account.currency),
+          })}
         </div>
       ) : null}
       {/* Demo mode uses no token, so a missing keychain does not matter there. */}
       {app && !app.keychain.ok && app.mode === 'live' ? (
         <div className="banner banner-warn" data-testid="keychain-banner">
-          {app.keychain.message ?? 'No system keychain is available.'} The token is kept in memory for this
-          session only and must be entered again after a restart.
+          {t('banners.keychainSession', { message: app.keychain.message ?? t('banners.noKeychain') })}
         </div>
       ) : null}
       {notices.map((n) => (
         <div key={n.key} className={`banner banner-${n.level === 'error' ? 'error' : n.level === 'warning' ? 'warn' : 'info'}`}>
           {n.message}
-          <button type="button" aria-label={`Dismiss: ${n.message}`} onClick={() => dismiss(n.key)}>
-            Dismiss
+          <button type="button" aria-label={t('common.dismissNotice', { message: n.message })} onClick={() => dismiss(n.key)}>
+            {t('common.dismiss')}
           </button>
         </div>
       ))}

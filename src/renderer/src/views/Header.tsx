@@ -1,19 +1,16 @@
 // App name, mode and credit badges, the outbox state, and navigation.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorText } from '../bridge';
 import { formatMoney, outboxLabel } from '../format';
 import { useAccountStore } from '../stores/account';
 import { useAppStore, type View } from '../stores/app';
 import { useOutboxStore } from '../stores/outbox';
 
-const TABS: { view: View; label: string }[] = [
-  { view: 'compose', label: 'Compose' },
-  { view: 'outbox', label: 'Outbox' },
-  { view: 'suppression', label: 'Suppression list' },
-  { view: 'settings', label: 'Settings' },
-];
+const TABS: View[] = ['compose', 'outbox', 'suppression', 'settings'];
 
 export function Header(): React.JSX.Element {
+  const { t } = useTranslation();
   const app = useAppStore((s) => s.app);
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
@@ -25,14 +22,14 @@ export function Header(): React.JSX.Element {
   const [resumeError, setResumeError] = useState<string | null>(null);
   const label = outboxLabel(state);
 
-  const credit = account?.credit != null ? formatMoney(account.credit, account.currency) : '—';
+  const credit = account?.credit != null ? formatMoney(account.credit, account.currency) : t('common.none');
   return (
     <header className="app-header">
       <div className="brand">
-        <h1>SMS Outbox</h1>
+        <h1>{t('app.name')}</h1>
         {app?.mode === 'demo' ? (
-          <span className="badge badge-demo" data-testid="mode-badge" title="Built-in simulator: nothing is really sent">
-            DEMO
+          <span className="badge badge-demo" data-testid="mode-badge" title={t('app.demoTitle')}>
+            {t('app.demoBadge')}
           </span>
         ) : null}
       </div>
@@ -41,12 +38,12 @@ export function Header(): React.JSX.Element {
           type="button"
           className={account?.low ? 'badge badge-credit badge-low' : 'badge badge-credit'}
           data-testid="credit-badge"
-          aria-label={`Credit ${credit}${account?.low ? ' (low)' : ''}. Refresh credit`}
-          title={account?.error ?? 'Click to refresh'}
+          aria-label={t(account?.low ? 'app.creditAriaLow' : 'app.creditAria', { amount: credit })}
+          title={account?.error ?? t('app.creditRefresh')}
           onClick={() => void refresh()}
           disabled={refreshing}
         >
-          Credit: {credit}
+          {t('app.credit', { amount: credit })}
         </button>
         <span className={`outbox-state tone-${label.tone}`} data-testid="outbox-state" role="status">
           {label.text}
@@ -60,21 +57,21 @@ export function Header(): React.JSX.Element {
               resumeAll().catch((e) => setResumeError(errorText(e)));
             }}
           >
-            Resume sending
+            {t('app.resumeSending')}
           </button>
         ) : null}
         {resumeError ? <span className="inline-error">{resumeError}</span> : null}
       </div>
-      <nav aria-label="Main" className="tabs">
-        {TABS.map((t) => (
+      <nav aria-label={t('app.nav')} className="tabs">
+        {TABS.map((v) => (
           <button
-            key={t.view}
+            key={v}
             type="button"
-            className={view === t.view ? 'tab tab-active' : 'tab'}
-            aria-current={view === t.view ? 'page' : undefined}
-            onClick={() => setView(t.view)}
+            className={view === v ? 'tab tab-active' : 'tab'}
+            aria-current={view === v ? 'page' : undefined}
+            onClick={() => setView(v)}
           >
-            {t.label}
+            {t(`app.tabs.${v}`)}
           </button>
         ))}
       </nav>

@@ -1,20 +1,39 @@
 // Step 1 of compose: pick the CSV, confirm the mapping, read the per-kind report.
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { Field } from '../components/Field';
 import { ProgressBar } from '../components/Progress';
-import { REJECT_KINDS, REJECT_LABELS } from '../constants';
-import { formatCount, formatTime, previewTable } from '../format';
+import { REJECT_KINDS } from '../constants';
+import { formatCount, formatTime, percent, previewTable } from '../format';
+import { t } from '../i18n';
 import { useAppStore } from '../stores/app';
 import { useComposeStore, type ImportProgress } from '../stores/compose';
 
 /** Reading counts characters of the file (shown as a percentage), checking counts rows. */
 function progressText(p: ImportProgress): string {
-  if (p.phase === 'parsing') return `${Math.floor((p.done / Math.max(1, p.total)) * 100)}% read`;
-  return `${formatCount(p.done)} of ${formatCount(p.total)} rows checked`;
+  if (p.phase === 'parsing') return t('import.percentRead', { percent: percent(Math.floor((p.done / Math.max(1, p.total)) * 100), 100) });
+  return t('import.rowsChecked', { done: formatCount(p.done), total: formatCount(p.total) });
 }
 
 export function ImportPanel(): React.JSX.Element {
-  const c = useComposeStore();
+  const { t } = useTranslation();
+  const c = useComposeStore(
+    useShallow((s) => ({
+      phase: s.phase,
+      preview: s.preview,
+      mapping: s.mapping,
+      report: s.report,
+      importError: s.importError,
+      progress: s.progress,
+      chooseFile: s.chooseFile,
+      setMapping: s.setMapping,
+      analyse: s.analyse,
+      cancelAnalyse: s.cancelAnalyse,
+      clearImport: s.clearImport,
+      downloadRejected: s.downloadRejected,
+    })),
+  );
   const defaultCountry = useAppStore((s) => s.settings?.defaultCountry ?? 'DK');
   const fileId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -26,17 +45,18 @@ export function ImportPanel(): React.JSX.Element {
   const table = p ? previewTable(p, c.mapping.hasHeader) : { headers: [], rows: [] };
   const columnCount = Math.max(table.headers.length, 0, ...table.rows.map((r) => r.length));
   const columnName = (i: number) => {
-    const h = table.headers[i] ?? `Column ${i + 1}`;
-    return h === `Column ${i + 1}` ? h : `${h} (column ${i + 1})`;
+    const generic = `Column ${i + 1}`; // columnNames() names unnamed columns this way (also in merge tags)
+    const h = table.headers[i] ?? generic;
+    return h === generic ? t('import.column', { n: i + 1 }) : t('import.columnNamed', { name: h, n: i + 1 });
   };
   const rejected = c.report ? REJECT_KINDS.reduce((n, k) => n + c.report!.counts[k], 0) : 0;
   const sample = table.rows.slice(0, 5);
 
   return (
     <section className="panel" aria-labelledby="recipients-title">
-      <h2 id="recipients-title">1. Recipients</h2>
+      <h2 id="recipients-title">{t('import.title')}</h2>
       <div className="field">
-        <label htmlFor={fileId}>Recipients file (CSV)</label>
+        <label htmlFor={fileId}>{t('import.fileLabel')}</label>
         <input
           id={fileId}
           ref={fileRef}
@@ -50,9 +70,9 @@ export function ImportPanel(): React.JSX.Element {
             if (f) void c.chooseFile(f, defaultCountry);
           }}
         />
-        <div className="hint">Exports from Excel, Google Contacts or Outlook work. Nothing is sent until you confirm.</div>
+        <div className="hint">{t('import.fileHint')}</div>
       </div>
-      {c.phase === 'reading' ? <p role="status">Reading the file…</p> : null}
+      {c.phase === 'reading' ? <p role="status">{t('import.reading')}</p> : null}
       {c.importError ? (
         <p className="inline-error" role="alert">
           {c.importError}
@@ -62,17 +82,16 @@ export function ImportPanel(): React.JSX.Element {
       {p ? (
         <div className="preview">
           <p className="muted" data-testid="preview-summary">
-            <strong>{p.fileName}</strong>: {formatCount(p.totalRows)} rows · {p.encoding} · delimiter{' '}
-            <code>{p.delimiter === '\t' ? 'tab' : p.delimiter}</code>
+            <strong>{p.fileName}</strong>: {t('import.summary', { rows: formatCount(p.totalRows), encoding: p.encoding })}{' '}
+            <code>{p.delimiter === '\t' ? t('import.tab') : p.delimiter}</code>
           </p>
           {p.alreadyImported ? (
             <p className="banner banner-warn" role="alert">
-              This file was already imported on {formatTime(p.alreadyImported.at)} for the campaign “
-              {p.alreadyImported.name}”. Sending it again sends every message again.
+              {t('import.alreadyImported', { at: formatTime(p.alreadyImported.at), name: p.alreadyImported.name })}
             </p>
           ) : null}
           <div className="table-scroll">
-            <table className="table compact" aria-label="File preview">
+            <table className="table compact" aria-label={t('import.previewTable')}>
               {table.headers.length ? (
                 <thead>
                   <tr>
@@ -103,16 +122,16 @@ export function ImportPanel(): React.JSX.Element {
           </div>
 
           <fieldset className="mapping">
-            <legend>Confirm the columns</legend>
+            <legend>{t('import.confirmColumns')}</legend>
             <div className="row wrap">
-              <Field label="Phone number column">
+              <Field label={t('import.phoneColumn')}>
                 {(fp) => (
                   <select
                     {...fp}
                     value={c.mapping.phoneColumn ?? ''}
                     onChange={(e) => c.setMapping({ phoneColumn: e.target.value === '' ? null : Number(e.target.value) })}
                   >
-                    <option value="">Choose…</option>
+                    <option value="">{t('import.choose')}</option>
                     {Array.from({ length: columnCount }, (_, i) => (
                       <option key={i} value={i}>
                         {columnName(i)}
@@ -121,7 +140,7 @@ export function ImportPanel(): React.JSX.Element {
                   </select>
                 )}
               </Field>
-              <Field label="Country for numbers without a country code">
+              <Field label={t('import.country')}>
                 {(fp) => (
                   <input
                     {...fp}
@@ -134,7 +153,7 @@ export function ImportPanel(): React.JSX.Element {
               </Field>
               <label className="check">
                 <input type="checkbox" checked={c.mapping.hasHeader} onChange={(e) => c.setMapping({ hasHeader: e.target.checked })} />
-                First row is a header
+                {t('import.hasHeader')}
               </label>
             </div>
             <div className="row">
@@ -144,11 +163,11 @@ export function ImportPanel(): React.JSX.Element {
                 disabled={c.phase === 'analysing' || c.mapping.phoneColumn == null || !/^[A-Z]{2}$/.test(c.mapping.defaultCountry)}
                 onClick={() => void c.analyse()}
               >
-                {c.report ? 'Check recipients again' : 'Check recipients'}
+                {c.report ? t('import.checkAgain') : t('import.check')}
               </button>
               {c.report || c.phase === 'previewed' ? (
                 <button type="button" onClick={() => c.clearImport()}>
-                  Choose another file
+                  {t('import.another')}
                 </button>
               ) : null}
             </div>
@@ -159,16 +178,16 @@ export function ImportPanel(): React.JSX.Element {
       {c.phase === 'analysing' && c.progress ? (
         <div className="row import-progress">
           <span className="import-phase" data-testid="import-phase">
-            {c.progress.phase === 'parsing' ? 'Reading file…' : 'Checking rows…'}
+            {c.progress.phase === 'parsing' ? t('import.readingPhase') : t('import.checkingPhase')}
           </span>
           {/* Keyed by phase: the bar starts empty for checking instead of sliding back from full. */}
           <ProgressBar
             key={c.progress.phase}
-            label="Import progress"
+            label={t('import.progress')}
             value={c.progress.done} max={Math.max(1, c.progress.total)} valueText={progressText(c.progress)} />
           <span className="muted">{progressText(c.progress)}</span>
           <button type="button" onClick={() => void c.cancelAnalyse()}>
-            Cancel import
+            {t('import.cancel')}
           </button>
         </div>
       ) : null}
@@ -176,27 +195,27 @@ export function ImportPanel(): React.JSX.Element {
       {c.report ? (
         <div className="report" data-testid="import-report">
           <p>
-            <strong data-testid="accepted-count">{formatCount(c.report.accepted)}</strong> of {formatCount(c.report.totalRows)} rows
-            will be sent
+            <strong data-testid="accepted-count">{formatCount(c.report.accepted)}</strong>{' '}
+            {t('import.accepted', { total: formatCount(c.report.totalRows) })}
             {c.report.encodings.ucs2 > 0 && c.report.encodings.gsm7 > 0
-              ? ` (${formatCount(c.report.encodings.ucs2)} as Unicode because of characters in their merged text)`
+              ? t('import.acceptedUnicode', { count: c.report.encodings.ucs2 })
               : ''}
             .
           </p>
-          <table className="table compact" aria-label="Rows not sent, by reason">
+          <table className="table compact" aria-label={t('import.rejectedTable')}>
             <tbody>
               {REJECT_KINDS.map((k) => (
                 <tr key={k} data-kind={k} className={c.report!.counts[k] ? undefined : 'muted'}>
-                  <th scope="row">{REJECT_LABELS[k]}</th>
+                  <th scope="row">{t(`import.reject.${k}`)}</th>
                   <td data-testid={`count-${k}`}>{formatCount(c.report!.counts[k])}</td>
                   <td>
                     {c.report!.examples[k]?.length ? (
                       <details>
-                        <summary>First rows</summary>
+                        <summary>{t('import.firstRows')}</summary>
                         <ul className="examples">
                           {c.report!.examples[k]!.map((ex) => (
                             <li key={ex.rowNo}>
-                              Row {ex.rowNo}: {ex.message} <code>{ex.raw.join(', ')}</code>
+                              {t('import.exampleRow', { row: ex.rowNo, message: ex.message })} <code>{ex.raw.join(', ')}</code>
                             </li>
                           ))}
                         </ul>
@@ -209,7 +228,7 @@ export function ImportPanel(): React.JSX.Element {
           </table>
           {rejected > 0 ? (
             <button type="button" onClick={() => void c.downloadRejected()}>
-              Download rejected rows
+              {t('import.downloadRejected')}
             </button>
           ) : null}
         </div>

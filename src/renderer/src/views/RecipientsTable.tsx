@@ -2,28 +2,18 @@
 // pages of 200 are fetched as they scroll into view), with per-row decisions for uncertain ones.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, RecipientRow } from '../../../shared/contract';
 import { Dialog } from '../components/Dialog';
-import { FILTER_LABELS, RESULT_FILTERS, type ResultFilter } from '../constants';
-import { formatCount, formatTime } from '../format';
+import { resolveUncertain } from '../flows';
+import { RESULT_FILTERS, type ResultFilter } from '../constants';
+import { formatTime } from '../format';
 import { PAGE_SIZE, useResultsStore } from '../stores/results';
 
 const ROW_HEIGHT = 36;
 
-const STATE_TEXT: Record<RecipientRow['state'], string> = {
-  queued: 'Queued',
-  claimed: 'Sending',
-  in_flight: 'Sending',
-  retry_wait: 'Waiting to retry',
-  submitted: 'Submitted',
-  scheduled: 'Scheduled',
-  failed: 'Failed',
-  uncertain: 'Uncertain',
-  marked_sent: 'Marked as sent',
-  cancelled: 'Cancelled',
-};
-
 export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): React.JSX.Element {
+  const { t } = useTranslation();
   const total = useResultsStore((s) => s.total);
   const pages = useResultsStore((s) => s.pages);
   const filter = useResultsStore((s) => s.filter);
@@ -31,7 +21,6 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
   const ensureRange = useResultsStore((s) => s.ensureRange);
   const setFilter = useResultsStore((s) => s.setFilter);
   const setSearch = useResultsStore((s) => s.setSearch);
-  const resolve = useResultsStore((s) => s.resolve);
   const actionMessage = useResultsStore((s) => s.actionMessage);
   const [searchText, setSearchText] = useState('');
   const [decide, setDecide] = useState<{ row: RecipientRow; action: 'resend' | 'mark_sent' } | null>(null);
@@ -63,48 +52,48 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
   const hasActions = (campaign.states.uncertain ?? 0) > 0 || items.some((it) => rowAt(it.index)?.state === 'uncertain');
 
   return (
-    <section className="panel recipients" aria-label={`Recipients of ${campaign.name}`}>
+    <section className="panel recipients" aria-label={t('recipients.aria', { name: campaign.name })}>
       <div className="row wrap">
         <div className="field">
-          <label htmlFor="recipient-search">Search recipients</label>
+          <label htmlFor="recipient-search">{t('recipients.search')}</label>
           <input
             id="recipient-search"
             type="search"
-            placeholder="Number or name"
+            placeholder={t('recipients.searchPlaceholder')}
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
           />
         </div>
         <div className="field">
-          <label htmlFor="recipient-filter">Show</label>
+          <label htmlFor="recipient-filter">{t('recipients.show')}</label>
           <select id="recipient-filter" value={filter} onChange={(e) => setFilter(e.target.value as ResultFilter)}>
             {RESULT_FILTERS.map((f) => (
               <option key={f} value={f}>
-                {FILTER_LABELS[f]}
+                {t(`recipients.filters.${f}`)}
               </option>
             ))}
           </select>
         </div>
         <span className="muted" data-testid="recipient-total">
-          {formatCount(total)} {total === 1 ? 'recipient' : 'recipients'}
+          {t('recipients.count', { count: total })}
         </span>
       </div>
       {error ? <p className="inline-error" role="alert">{error}</p> : null}
       {actionMessage ? <p className="ok-text" role="status">{actionMessage}</p> : null}
 
-      <div role="table" aria-label="Recipients" aria-rowcount={total + 1} className={hasActions ? 'vtable' : 'vtable vtable-no-actions'}>
+      <div role="table" aria-label={t('recipients.table')} aria-rowcount={total + 1} className={hasActions ? 'vtable' : 'vtable vtable-no-actions'}>
         <div role="rowgroup" className="vhead-group">
           <div role="row" aria-rowindex={1} className="vrow vhead">
-            <span role="columnheader" title="The row in the CSV file">
-              File row
+            <span role="columnheader" title={t('recipients.cols.rowTitle')}>
+              {t('recipients.cols.row')}
             </span>
-            <span role="columnheader">Number</span>
-            <span role="columnheader">Name</span>
-            <span role="columnheader">State</span>
-            <span role="columnheader">Delivery status</span>
-            <span role="columnheader">Time</span>
-            <span role="columnheader">Error</span>
-            {hasActions ? <span role="columnheader">Action</span> : null}
+            <span role="columnheader">{t('recipients.cols.number')}</span>
+            <span role="columnheader">{t('recipients.cols.name')}</span>
+            <span role="columnheader">{t('recipients.cols.state')}</span>
+            <span role="columnheader">{t('recipients.cols.status')}</span>
+            <span role="columnheader">{t('recipients.cols.time')}</span>
+            <span role="columnheader">{t('recipients.cols.error')}</span>
+            {hasActions ? <span role="columnheader">{t('recipients.cols.action')}</span> : null}
           </div>
         </div>
         <div ref={scrollRef} className="vscroll" role="rowgroup">
@@ -117,7 +106,10 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
                   role="row"
                   aria-rowindex={item.index + 2}
                   className={`vrow ${r ? `state-${r.state}` : 'loading'}`}
-                  style={{ transform: `translateY(${item.start}px)`, height: `${item.size}px` }}
+                  // Measured: a row with a long gateway error wraps onto more lines instead of hiding it.
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  style={{ transform: `translateY(${item.start}px)`, minHeight: `${ROW_HEIGHT}px` }}
                   data-msisdn={r?.msisdn}
                 >
                   {r ? (
@@ -125,12 +117,12 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
                       <span role="cell">{r.rowNo}</span>
                       <span role="cell">{r.msisdn}</span>
                       <span role="cell">{r.name ?? ''}</span>
-                      <span role="cell">{STATE_TEXT[r.state]}</span>
+                      <span role="cell">{t(`recipients.states.${r.state}`)}</span>
                       <span role="cell" className={`status status-${(r.status ?? 'none').toLowerCase()}`}>
                         {r.status ?? '—'}
                       </span>
                       <span role="cell">{formatTime(r.statusAt ?? r.updatedAt)}</span>
-                      <span role="cell" className="err" title={r.error ?? undefined}>
+                      <span role="cell" className="err">
                         {r.errorCode ? `${r.errorCode} ` : ''}
                         {r.error ?? ''}
                       </span>
@@ -138,16 +130,16 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
                       <span role="cell" className="vactions">
                         {r.state === 'uncertain' ? (
                           <>
-                            <button type="button" className="small" aria-label={`Resend to ${r.msisdn}`} onClick={() => setDecide({ row: r, action: 'resend' })}>
-                              Resend
+                            <button type="button" className="small" aria-label={t('recipients.resendTo', { number: r.msisdn })} onClick={() => setDecide({ row: r, action: 'resend' })}>
+                              {t('campaigns.resend')}
                             </button>
                             <button
                               type="button"
                               className="small"
-                              aria-label={`Mark ${r.msisdn} as sent`}
+                              aria-label={t('recipients.markNumber', { number: r.msisdn })}
                               onClick={() => setDecide({ row: r, action: 'mark_sent' })}
                             >
-                              Mark as sent
+                              {t('campaigns.markSent')}
                             </button>
                           </>
                         ) : null}
@@ -156,7 +148,7 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
                     </>
                   ) : (
                     <span role="cell" className="muted">
-                      Loading…
+                      {t('common.loading')}
                     </span>
                   )}
                 </div>
@@ -168,23 +160,20 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
 
       {decide ? (
         <Dialog
-          title={decide.action === 'resend' ? `Resend to ${decide.row.msisdn}?` : `Mark ${decide.row.msisdn} as sent?`}
-          confirmLabel={decide.action === 'resend' ? 'Resend' : 'Mark as sent'}
+          title={t(decide.action === 'resend' ? 'recipients.resendTitle' : 'recipients.markTitle', { number: decide.row.msisdn })}
+          confirmLabel={decide.action === 'resend' ? t('campaigns.resend') : t('campaigns.markSent')}
           danger={decide.action === 'resend'}
           onCancel={() => setDecide(null)}
           onConfirm={() => {
             const { row, action } = decide;
             setDecide(null);
-            void resolve([row.id], action);
+            void resolveUncertain(campaign.id, [row.id], action);
           }}
         >
           {decide.action === 'resend' ? (
-            <p>
-              The network failed after this message was sent to GatewayAPI, so it may already have been accepted.
-              Resending can deliver it twice, and both are charged.
-            </p>
+            <p>{t('recipients.resendText')}</p>
           ) : (
-            <p>If GatewayAPI did not in fact accept it, this person will not receive the SMS.</p>
+            <p>{t('recipients.markText')}</p>
           )}
         </Dialog>
       ) : null}

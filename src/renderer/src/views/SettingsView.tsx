@@ -1,10 +1,14 @@
 // Settings: platform/base URL, token, sending limits, quiet hours, test number, demo/live mode.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract';
 import { ApiError, errorText } from '../bridge';
 import { Field } from '../components/Field';
 import { PLATFORMS } from '../constants';
+import { saveSettings } from '../flows';
+import { t } from '../i18n';
 import { useAppStore } from '../stores/app';
+import { LanguagePanel } from './LanguagePanel';
 import { TokenForm } from './TokenForm';
 
 /** The form keeps text as typed; numbers are parsed on save so a half-typed value is not lost. */
@@ -45,7 +49,7 @@ export function draftToPatch(d: Draft): { patch: Partial<Settings>; errors: Reco
   const errors: Record<string, string> = {};
   const num = (field: string, text: string): number => {
     const n = Number(text.trim());
-    if (text.trim() === '' || !Number.isFinite(n)) errors[field] = 'Enter a number.';
+    if (text.trim() === '' || !Number.isFinite(n)) errors[field] = t('common.enterNumber');
     return n;
   };
   const patch: Partial<Settings> = {
@@ -60,7 +64,7 @@ export function draftToPatch(d: Draft): { patch: Partial<Settings>; errors: Reco
     quietHours: { enabled: d.quietEnabled, start: d.quietStart, end: d.quietEnd },
     testNumber: d.testNumber.trim() || null,
   };
-  if (d.platform === 'custom' && !patch.customBaseUrl) errors.customBaseUrl = 'Enter the base URL, e.g. https://gatewayapi.com';
+  if (d.platform === 'custom' && !patch.customBaseUrl) errors.customBaseUrl = t('settings.customUrlMissing');
   return { patch, errors };
 }
 
@@ -79,9 +83,9 @@ const SHOWN_FIELDS = [
 ];
 
 export function SettingsView(): React.JSX.Element {
+  const { t } = useTranslation();
   const settings = useAppStore((s) => s.settings);
   const app = useAppStore((s) => s.app);
-  const update = useAppStore((s) => s.updateSettings);
   const setMode = useAppStore((s) => s.setMode);
   const [draft, setDraft] = useState<Draft | null>(settings ? toDraft(settings) : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -91,7 +95,7 @@ export function SettingsView(): React.JSX.Element {
   useEffect(() => {
     if (settings && !draft) setDraft(toDraft(settings));
   }, [settings, draft]);
-  if (!draft || !app) return <p>Loading settings…</p>;
+  if (!draft || !app) return <p>{t('settings.loading')}</p>;
 
   const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft({ ...draft, [key]: value });
@@ -103,25 +107,27 @@ export function SettingsView(): React.JSX.Element {
   return (
     <div className="settings">
       <section className="panel" aria-labelledby="account-settings">
-        <h2 id="account-settings">GatewayAPI account</h2>
+        <h2 id="account-settings">{t('settings.accountTitle')}</h2>
         <p className="muted">
-          Mode: <strong>{app.mode === 'demo' ? 'Demo (built-in simulator)' : 'Live'}</strong> · Data folder:{' '}
-          <code>{app.dataDir}</code>
+          {t('settings.mode')} <strong>{app.mode === 'demo' ? t('settings.modeDemo') : t('settings.modeLive')}</strong> ·{' '}
+          {t('settings.dataFolder')} <code>{app.dataDir}</code>
         </p>
         <div className="row mode-row">
           {app.mode === 'demo' ? (
             <button type="button" onClick={() => setMode('live').catch((e) => setModeError(errorText(e)))}>
-              Leave demo mode
+              {t('settings.leaveDemo')}
             </button>
           ) : (
             <button type="button" onClick={() => setMode('demo').catch((e) => setModeError(errorText(e)))}>
-              Switch to demo mode
+              {t('settings.enterDemo')}
             </button>
           )}
           {modeError ? <span className="inline-error" role="alert">{modeError}</span> : null}
         </div>
-        {app.mode === 'live' ? <TokenForm /> : <p className="muted">Demo mode needs no token.</p>}
+        {app.mode === 'live' ? <TokenForm /> : <p className="muted">{t('settings.demoNoToken')}</p>}
       </section>
+
+      <LanguagePanel />
 
       <form
         className="panel settings-form"
@@ -134,7 +140,7 @@ export function SettingsView(): React.JSX.Element {
           setErrors(local);
           setSaved(false);
           if (Object.keys(local).length) return;
-          update(patch)
+          saveSettings(patch)
             .then(() => {
               setSaved(true);
               // Show what main stored (it may normalise values).
@@ -144,60 +150,60 @@ export function SettingsView(): React.JSX.Element {
             .catch((e2) => setErrors(e2 instanceof ApiError && e2.field ? { [e2.field]: e2.message } : { '': errorText(e2) }));
         }}
       >
-        <h2 id="sending-settings">Sending</h2>
-        <Field label="Platform" error={err('platform')}>
+        <h2 id="sending-settings">{t('settings.sendingTitle')}</h2>
+        <Field label={t('settings.platform')} error={err('platform')}>
           {(p) => (
             <select {...p} value={draft.platform} onChange={(e) => change('platform', e.target.value as Settings['platform'])}>
               {PLATFORMS.map((pl) => (
-                <option key={pl.value} value={pl.value}>
-                  {pl.label}
+                <option key={pl} value={pl}>
+                  {t(`settings.platforms.${pl}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {draft.platform === 'custom' ? (
-          <Field label="Custom base URL" error={err('customBaseUrl')} hint="For a proxy or a test server, e.g. https://sms.example.com">
+          <Field label={t('settings.customUrl')} error={err('customBaseUrl')} hint={t('settings.customUrlHint')}>
             {(p) => <input {...p} type="url" value={draft.customBaseUrl} onChange={(e) => change('customBaseUrl', e.target.value)} />}
           </Field>
         ) : null}
-        <Field label="Default country" error={err('defaultCountry')} hint="Two letters, used for numbers written without a country code">
+        <Field label={t('settings.country')} error={err('defaultCountry')} hint={t('settings.countryHint')}>
           {(p) => (
             <input {...p} maxLength={2} value={draft.defaultCountry} onChange={(e) => change('defaultCountry', e.target.value.toUpperCase())} />
           )}
         </Field>
         <Field
-          label="Low-credit warning below"
+          label={t('settings.lowCredit')}
           error={err('lowCreditThreshold')}
-          hint="In your account's currency: below this, a banner and a notification warn you"
+          hint={t('settings.lowCreditHint')}
         >
           {(p) => (
             <input {...p} type="number" min={0} step="any" value={draft.lowCreditThreshold} onChange={(e) => change('lowCreditThreshold', e.target.value)} />
           )}
         </Field>
-        <Field label="Batch size" error={err('batchSize')} hint="Recipients per request (1–10,000). Smaller batches limit how many become uncertain after a network error.">
+        <Field label={t('settings.batchSize')} error={err('batchSize')} hint={t('settings.batchSizeHint')}>
           {(p) => <input {...p} type="number" min={1} max={10000} value={draft.batchSize} onChange={(e) => change('batchSize', e.target.value)} />}
         </Field>
-        <Field label="Rate limit (messages per minute)" error={err('ratePerMinute')} hint="Leave empty for no limit">
+        <Field label={t('settings.rate')} error={err('ratePerMinute')} hint={t('settings.rateHint')}>
           {(p) => <input {...p} type="number" min={1} value={draft.ratePerMinute} onChange={(e) => change('ratePerMinute', e.target.value)} />}
         </Field>
-        <Field label="Concurrent requests" error={err('maxConcurrent')}>
+        <Field label={t('settings.concurrent')} error={err('maxConcurrent')}>
           {(p) => <input {...p} type="number" min={1} max={10} value={draft.maxConcurrent} onChange={(e) => change('maxConcurrent', e.target.value)} />}
         </Field>
-        <Field label="Most SMS parts per message" error={err('maxParts')}>
+        <Field label={t('settings.maxParts')} error={err('maxParts')}>
           {(p) => <input {...p} type="number" min={1} max={255} value={draft.maxParts} onChange={(e) => change('maxParts', e.target.value)} />}
         </Field>
         <fieldset className="quiet-hours">
-          <legend>Quiet hours</legend>
+          <legend>{t('settings.quietTitle')}</legend>
           <label className="check">
             <input type="checkbox" checked={draft.quietEnabled} onChange={(e) => change('quietEnabled', e.target.checked)} />
-            Hold messages during quiet hours (recipient's local time)
+            {t('settings.quietEnabled')}
           </label>
           <div className="row">
-            <Field label="Quiet hours start" error={err('quietHours.start')}>
+            <Field label={t('settings.quietStart')} error={err('quietHours.start')}>
               {(p) => <input {...p} type="time" value={draft.quietStart} onChange={(e) => change('quietStart', e.target.value)} />}
             </Field>
-            <Field label="Quiet hours end" error={err('quietHours.end')}>
+            <Field label={t('settings.quietEnd')} error={err('quietHours.end')}>
               {(p) => <input {...p} type="time" value={draft.quietEnd} onChange={(e) => change('quietEnd', e.target.value)} />}
             </Field>
           </div>
@@ -207,7 +213,7 @@ export function SettingsView(): React.JSX.Element {
             </div>
           ) : null}
         </fieldset>
-        <Field label="Your test number" error={err('testNumber')} hint="Used by “Send a test to myself”">
+        <Field label={t('settings.testNumber')} error={err('testNumber')} hint={t('settings.testNumberHint')}>
           {(p) => <input {...p} type="tel" value={draft.testNumber} onChange={(e) => change('testNumber', e.target.value)} />}
         </Field>
         {Object.entries(errors)
@@ -219,9 +225,9 @@ export function SettingsView(): React.JSX.Element {
           ))}
         <div className="row">
           <button type="submit" className="primary">
-            Save settings
+            {t('settings.save')}
           </button>
-          {saved ? <span className="ok-text" role="status">Settings saved.</span> : null}
+          {saved ? <span className="ok-text" role="status">{t('settings.saved')}</span> : null}
         </div>
       </form>
     </div>

@@ -1,12 +1,28 @@
 // Suppression list (opt-outs): numbers never sent to. Add by hand, import a file, remove.
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { formatCount, formatTime } from '../format';
 import { useSuppressionStore } from '../stores/suppression';
 
 export function SuppressionView(): React.JSX.Element {
-  const s = useSuppressionStore();
+  const { t } = useTranslation();
+  const s = useSuppressionStore(
+    useShallow((st) => ({
+      search: st.search,
+      rows: st.rows,
+      total: st.total,
+      error: st.error,
+      message: st.message,
+      invalid: st.invalid,
+      load: st.load,
+      add: st.add,
+      remove: st.remove,
+      importFile: st.importFile,
+    })),
+  );
   const [numbers, setNumbers] = useState('');
   const [reason, setReason] = useState('');
   const [searchText, setSearchText] = useState(s.search);
@@ -26,8 +42,8 @@ export function SuppressionView(): React.JSX.Element {
   return (
     <div className="suppression">
       <section className="panel" aria-labelledby="supp-add">
-        <h2 id="supp-add">Add numbers</h2>
-        <p className="muted">Numbers on this list are skipped in every import (for example people who opted out).</p>
+        <h2 id="supp-add">{t('suppression.addTitle')}</h2>
+        <p className="muted">{t('suppression.intro')}</p>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -39,18 +55,18 @@ export function SuppressionView(): React.JSX.Element {
             });
           }}
         >
-          <Field label="Numbers to suppress" hint="One per line, or separated by commas">
+          <Field label={t('suppression.numbers')} hint={t('suppression.numbersHint')}>
             {(p) => <textarea {...p} rows={3} value={numbers} onChange={(e) => setNumbers(e.target.value)} />}
           </Field>
-          <Field label="Reason (optional)">
+          <Field label={t('suppression.reason')}>
             {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <button type="submit" className="primary">
-            Add to suppression list
+            {t('suppression.add')}
           </button>
         </form>
         <div className="field import-field">
-          <label htmlFor={fileId}>Import numbers from a file</label>
+          <label htmlFor={fileId}>{t('suppression.importLabel')}</label>
           <input
             id={fileId}
             type="file"
@@ -61,13 +77,13 @@ export function SuppressionView(): React.JSX.Element {
               e.target.value = '';
             }}
           />
-          <div className="hint">Any column of a CSV or text file that holds phone numbers.</div>
+          <div className="hint">{t('suppression.importHint')}</div>
         </div>
         {s.message ? <p className="ok-text" role="status">{s.message}</p> : null}
         {s.error ? <p className="inline-error" role="alert">{s.error}</p> : null}
         {s.invalid.length ? (
           <div className="warn-text">
-            Not added:
+            {t('suppression.notAdded')}
             <ul>
               {s.invalid.slice(0, 20).map((i) => (
                 <li key={i.value}>
@@ -80,22 +96,22 @@ export function SuppressionView(): React.JSX.Element {
       </section>
 
       <section className="panel" aria-labelledby="supp-list">
-        <h2 id="supp-list">Suppressed numbers ({formatCount(s.total)})</h2>
+        <h2 id="supp-list">{t('suppression.listTitle', { count: formatCount(s.total) })}</h2>
         <div className="field">
-          <label htmlFor="supp-search">Search suppressed numbers</label>
+          <label htmlFor="supp-search">{t('suppression.search')}</label>
           <input id="supp-search" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
         </div>
         {s.rows.length === 0 ? (
-          <p className="muted">No numbers.</p>
+          <p className="muted">{t('suppression.empty')}</p>
         ) : (
-          <table className="table compact" aria-label="Suppressed numbers">
+          <table className="table compact" aria-label={t('suppression.table')}>
             <thead>
               <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Added</th>
+                <th scope="col">{t('suppression.cols.number')}</th>
+                <th scope="col">{t('suppression.cols.reason')}</th>
+                <th scope="col">{t('suppression.cols.added')}</th>
                 <th scope="col">
-                  <span className="sr-only">Remove</span>
+                  <span className="sr-only">{t('suppression.cols.remove')}</span>
                 </th>
               </tr>
             </thead>
@@ -106,8 +122,8 @@ export function SuppressionView(): React.JSX.Element {
                   <td>{r.reason ?? ''}</td>
                   <td>{formatTime(r.addedAt)}</td>
                   <td>
-                    <button type="button" className="small" aria-label={`Remove ${r.msisdn}`} onClick={() => setRemoving(r.msisdn)}>
-                      Remove
+                    <button type="button" className="small" aria-label={t('suppression.removeAria', { number: r.msisdn })} onClick={() => setRemoving(r.msisdn)}>
+                      {t('suppression.remove')}
                     </button>
                   </td>
                 </tr>
@@ -117,15 +133,15 @@ export function SuppressionView(): React.JSX.Element {
         )}
         {s.rows.length < s.total ? (
           <button type="button" onClick={() => void s.load(true)}>
-            Show more
+            {t('suppression.more')}
           </button>
         ) : null}
       </section>
       {removing ? (
         <Dialog
-          title={`Remove ${removing} from the suppression list?`}
-          confirmLabel="Remove"
-          cancelLabel="Keep it"
+          title={t('suppression.removeTitle', { number: removing })}
+          confirmLabel={t('suppression.remove')}
+          cancelLabel={t('campaigns.keepIt')}
           danger
           onCancel={() => setRemoving(null)}
           onConfirm={() => {
@@ -134,7 +150,7 @@ export function SuppressionView(): React.JSX.Element {
             void s.remove(msisdn);
           }}
         >
-          <p>Future campaigns will send to this number again. If the person opted out, they must not be messaged.</p>
+          <p>{t('suppression.removeText')}</p>
         </Dialog>
       ) : null}
     </div>

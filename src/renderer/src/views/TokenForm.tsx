@@ -1,10 +1,12 @@
 // Write-only token entry: the token goes to main and is never read back; only "set (…1234)" is shown.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorText } from '../bridge';
 import { Field } from '../components/Field';
 import { useAppStore } from '../stores/app';
 
 export function TokenForm(): React.JSX.Element {
+  const { t } = useTranslation();
   const app = useAppStore((s) => s.app);
   const setToken = useAppStore((s) => s.setToken);
   const clearToken = useAppStore((s) => s.clearToken);
@@ -15,7 +17,7 @@ export function TokenForm(): React.JSX.Element {
 
   // Main sends at most the last four characters (with or without a leading ellipsis).
   const last4 = app?.token.hint?.replace(/^…+/, '');
-  const hint = app?.token.set ? `Token set${last4 ? ` (…${last4})` : ''}` : 'No token set';
+  const hint = app?.token.set ? (last4 ? t('token.setHint', { last4 }) : t('token.set')) : t('token.notSet');
 
   return (
     <form
@@ -28,13 +30,13 @@ export function TokenForm(): React.JSX.Element {
         setToken(token)
           .then(() => {
             setTokenText('');
-            setSaved('Token saved.');
+            setSaved(t('token.saved'));
           })
           .catch((err) => setError(errorText(err)))
           .finally(() => setBusy(false));
       }}
     >
-      <Field label="GatewayAPI token" error={error} hint={<span data-testid="token-hint">{hint}</span>}>
+      <Field label={t('token.label')} error={error} hint={<span data-testid="token-hint">{hint}</span>}>
         {(p) => (
           <input
             {...p}
@@ -43,13 +45,13 @@ export function TokenForm(): React.JSX.Element {
             spellCheck={false}
             value={token}
             onChange={(e) => setTokenText(e.target.value)}
-            placeholder={app?.token.set ? 'Enter a new token to replace it' : 'Paste the API token from GatewayAPI'}
+            placeholder={app?.token.set ? t('token.placeholderReplace') : t('token.placeholderNew')}
           />
         )}
       </Field>
       <div className="row">
         <button type="submit" className="primary" disabled={busy || token.trim() === ''}>
-          Save token
+          {t('token.save')}
         </button>
         {app?.token.set ? (
           <button
@@ -57,11 +59,11 @@ export function TokenForm(): React.JSX.Element {
             onClick={() => {
               setSaved(null);
               clearToken()
-                .then(() => setSaved('Token removed.'))
+                .then(() => setSaved(t('token.removed')))
                 .catch((err) => setError(errorText(err)));
             }}
           >
-            Remove token
+            {t('token.remove')}
           </button>
         ) : null}
         {saved ? <span className="ok-text" role="status">{saved}</span> : null}

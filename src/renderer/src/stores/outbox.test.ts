@@ -1,0 +1,45 @@
+// The Outbox store asks main for one page of campaigns with the search and state the user chose,
+// and "Show more" grows the page; campaign actions go through the store, not the view.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { installFakeBridge } from '../testing/fakeBridge';
+import { CAMPAIGN_PAGE, useOutboxStore } from './outbox';
+
+const state = { paused: null, pauseMessage: null, offline: false, retryInSec: null, counts: {}, heldElsewhere: false, quietUntil: null };
+const summary = (id: number, status = 'active') => ({ id, name: `c${id}`, status, states: {}, statuses: {} });
+
+let calls: { name: string; input: unknown }[];
+beforeEach(() => {
+  ({ calls } = installFakeBridge({
+    'outbox.state': () => state,
+    'campaign.page': (q: { limit: number }) => ({ total: 95, campaigns: Array.from({ length: Math.min(q.limit, 95) }, (_, i) => summary(95 - i)) }),
+    'campaign.pause': ({ campaignId }: { campaignId: number }) => summary(campaignId, 'paused'),
+  }));
+  useOutboxStore.setState({ search: '', status: 'all', limit: CAMPAIGN_PAGE, campaigns: [], total: 0 });
+});
+
+const pageCalls = () => calls.filter((c) => c.name === 'campaign.page').map((c) => c.input);
+
+describe('outbox store', () => {
+  it('fetches the first page, then the search and state filter, then more', async () => {
+    await useOutboxStore.getState().refresh();
+    expect(useOutboxStore.getState()).toMatchObject({ total: 95 });
+    expect(useOutboxStore.getState().campaigns).toHaveLength(CAMPAIGN_PAGE);
+
+    useOutboxStore.getState().setSearch('forår');
+    useOutboxStore.getState().setStatus('done');
+    await useOutboxStore.getState().refresh();
+    expect(pageCalls().at(-1)).toEqual({ search: 'forår', status: 'done', offset: 0, limit: CAMPAIGN_PAGE });
+
+    useOutboxStore.getState().showMore();
+    await useOutboxStore.getState().refresh();
+    expect(pageCalls().at(-1)).toMatchObject({ limit: 2 * CAMPAIGN_PAGE });
+    expect(useOutboxStore.getState().campaigns).toHaveLength(2 * CAMPAIGN_PAGE);
+  });
+
+  it('pausing a campaign replaces its card with what main answered', async () => {
+    await useOutboxStore.getState().refresh();
+    await useOutboxStore.getState().pauseCampaign(95);
+    expect(useOutboxStore.getState().campaigns.find((c) => c.id === 95)?.status).toBe('paused');
+    expect(calls.some((c) => c.name === 'campaign.pause')).toBe(true);
+  });
+});
