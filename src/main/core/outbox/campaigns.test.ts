@@ -94,8 +94,9 @@ describe('Campaigns.createInChunks', () => {
       "INSERT INTO recipients (campaign_id, row_no, msisdn, encoding, parts, state, updated_at) VALUES (7, 2, '4520000000', 'GSM7', 1, 'queued', 0)",
     ).run();
     expect(campaigns.counts()).toEqual({});
-    await campaigns.createInChunks(campaign(3));
+    const n = CREATE_CHUNK_ROWS + 1;
+    await campaigns.createInChunks(campaign(n));
     expect(db.prepare('SELECT id FROM campaigns ORDER BY id').pluck().all()).toEqual([8, 9]);
-    expect(campaigns.counts()).toEqual({ queued: 3 });
+    expect(campaigns.counts()).toEqual({ queued: n });
   });
 });

@@ -64,6 +64,8 @@ export class Campaigns {
    * left half-stored by a crash is removed by a later create.
    */
   async createInChunks(c: NewCampaign): Promise<{ campaignId: number; queued: number }> {
+    // One chunk's worth is one short transaction anyway: stored at once, sendable at once.
+    if (c.recipients.length <= CREATE_CHUNK_ROWS) return this.create(c);
     await this.discardUnfinished(this.now() - UNFINISHED_AFTER_MS);
     const campaignId = this.db.transaction(() => this.insertCampaign(c, false)).immediate();
     try {
