@@ -3,7 +3,7 @@
 // → sends (Ctrl+Enter) → watches statuses arrive → exports the results.
 import { readFileSync } from 'node:fs';
 import { expect, test } from './harness';
-import { chooseOption, dropFile, press, tabTo, typeInto } from './keyboard';
+import { chooseOption, dropFile, press, typeInto } from './keyboard';
 
 test.use({ locale: 'da-DK' });
 

@@ -55,3 +55,25 @@ test('the recipients table header lines up with its rows when the list scrolls',
   expect(await firstRow.getByRole('cell').nth(2).evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   await table.screenshot({ path: test.info().outputPath('recipients-1024.png') });
 });
+
+test('a long GatewayAPI error is readable in full in the table, without hovering', async ({ page, harness }) => {
+  await enterDemo(page, harness.url);
+  // Numbers ending in 666 are refused by the (simulated) gateway as blacklisted; Icelandic numbers
+  // are refused as a country not enabled: each row carries GatewayAPI's explanation.
+  await page.getByLabel('Recipients file (CSV)').setInputFiles(csvFile('sort.csv', 'Navn;Telefon\nBo;20123666\nLi;+354 611 1234\n'));
+  await page.getByRole('button', { name: 'Check recipients' }).click();
+  await expect(page.getByTestId('accepted-count')).toHaveText('2');
+  await page.getByLabel('Sender').fill('Butik');
+  await page.getByLabel('Message', { exact: true }).fill('Hej %Navn%');
+  await page.getByRole('button', { name: 'Send…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Send now' }).click();
+
+  const row = page.getByRole('table', { name: 'Recipients' }).locator('[role="row"][data-msisdn="4520123666"]');
+  await expect(row).toContainText('Failed', { timeout: 30_000 });
+  const error = row.getByRole('cell').nth(6);
+  const text = (await error.textContent()) ?? '';
+  expect(text.length).toBeGreaterThan(25);
+  // Nothing of it is cut off: the cell wraps (the row grows) instead of ending in "…".
+  expect(await error.evaluate((e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1)).toBe(true);
+  expect(await error.getAttribute('title')).toBeNull();
+});

@@ -120,6 +120,8 @@ test('uncertain: the user chooses resend or mark as sent, after a warning about 
   // Never resent behind the user's back.
   expect(harness.app.simulator!.log.filter((r) => String(r.msisdn) === '4520123453')).toHaveLength(1);
 
+  const banner = page.getByTestId('uncertain-banner');
+  await expect(banner).toContainText('2 recipients are uncertain');
   await page.getByRole('button', { name: 'Resend to 4520123453' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('twice');
@@ -129,6 +131,8 @@ test('uncertain: the user chooses resend or mark as sent, after a warning about 
   await page.getByRole('button', { name: 'Mark 4520123454 as sent' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Mark as sent' }).click();
   await expect(recipientRow(page, '4520123454')).toContainText('Marked as sent');
+  // Nobody is uncertain any more: the campaign's banner goes (it used to stay until a restart).
+  await expect(banner).toBeHidden();
   // Only the number the user chose to resend went out twice.
   expect(harness.app.simulator!.duplicates()).toEqual(['4520123453']);
 });

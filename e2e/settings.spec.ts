@@ -8,7 +8,7 @@ test('token can be written but never read back; invalid settings are explained a
   await expect(page.getByRole('button', { name: /Try the demo/ })).toBeVisible();
   await expect(page.getByTestId('token-hint')).toHaveText('No token set');
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const token = page.getByLabel('GatewayAPI token');
   await expect(token).toHaveAttribute('type', 'password');
   // Too short: main's validation message lands at the token field.
@@ -25,7 +25,7 @@ test('token can be written but never read back; invalid settings are explained a
   // The token is nowhere in the page, not even after a reload.
   expect(await page.content()).not.toContain(secret);
   await page.reload();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByTestId('token-hint')).toHaveText('Token set (…1234)');
   expect(await page.content()).not.toContain(secret);
 
@@ -48,7 +48,7 @@ test('token can be written but never read back; invalid settings are explained a
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
   await page.reload();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByLabel('Default country')).toHaveValue('SE');
   await expect(page.getByLabel('Batch size')).toHaveValue('500');
   await expect(page.getByLabel('Platform')).toHaveValue('eu');
@@ -65,10 +65,36 @@ test('credit below the threshold turns the badge red and shows a banner', async 
   await expect(badge).toHaveText(/Credit: 500(\.00)? DKK/);
   await expect(page.getByTestId('low-credit-banner')).toBeHidden();
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Low-credit warning below').fill('1000');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByTestId('low-credit-banner')).toContainText('Credit is low');
   await expect(badge).toHaveClass(/badge-low/);
   await expect(badge).toHaveAccessibleName(/\(low\)/);
+});
+
+test('the language follows the OS until chosen in Settings; the choice is kept after a restart and across modes', async ({ page, harness }) => {
+  // An English OS (the test default): English, with amounts written the English way.
+  await page.goto(harness.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: /Try the demo/ }).click();
+  await expect(page.getByTestId('credit-badge')).toHaveText('Credit: 500.00 DKK');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language', { exact: true }).selectOption('da');
+  await expect(page.getByRole('button', { name: 'Indstillinger', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('credit-badge')).toHaveText('Saldo: 500,00 DKK');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+
+  // Stored in the data folder's settings: a restart (reload) keeps Danish.
+  await page.reload();
+  await expect(page.getByTestId('credit-badge')).toHaveText('Saldo: 500,00 DKK');
+  // Leaving demo mode opens the live folder: the person's language comes along.
+  await page.getByRole('button', { name: 'Indstillinger', exact: true }).click();
+  await page.getByRole('button', { name: 'Forlad demotilstand' }).click();
+  await expect(page.getByRole('button', { name: 'Skift til demotilstand' })).toBeVisible();
+  expect((await harness.app.dispatch('settings.get', {})) as { ok: boolean; value: { settings: { language: string } } }).toMatchObject({
+    ok: true,
+    value: { settings: { language: 'da' } },
+  });
 });

@@ -76,6 +76,7 @@ describe('sms-outbox send --demo', () => {
     const file = csv('c20.csv', contacts(20));
     const sent = await cli(['send', '--demo', '--data-dir', dir, '--csv', file, '--message', 'Hi %name%', '--sender', 'Shop', '--wait']);
     expect(sent.err).toBe('');
+    expect(sent.err).toBe('');
     expect(sent.code).toBe(EXIT.ok); // UNDELIVERABLE/EXPIRED/REJECTED reports do not fail the run
     expect(sent.out).toContain('c20.csv: 20 rows, 20 recipients accepted, 0 rejected.');
     expect(sent.out).toContain('Campaign 1 "c20": 20 recipients');
@@ -270,6 +271,24 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
     expect(r.err).toMatch(/Stopped waiting with 3 delivery reports outstanding/);
   });
 
+  it('resume --wait keeps waiting for reports when more recipients were marked as sent than are awaited', async () => {
+    // Reports take a minute; the first batch of 3 ends uncertain and is marked as sent, the second
+    // batch (3) awaits its reports. Counting the marked ones against the awaited ones made resume
+    // say "Nothing to send" and exit 0 with 3 reports outstanding.
+    sim = await startSimulator({ token: TOKEN, statusDelayMs: 60_000, notFoundUntilMs: 0 });
+    sim.faults.status5xx = { code: 502, acceptBeforeFail: false, count: 1 };
+    const sent = await send(csv('c.csv', [...contacts(3), 'Extra,+45 20 12 35 00', 'Extra 2,+45 20 12 35 01', 'Extra 3,+45 20 12 35 02']), [
+      '--batch-size',
+      '3',
+    ]);
+    expect(sent.code).toBe(EXIT.incomplete);
+    expect((await cli(['resolve', '--data-dir', dir, '--campaign', '1', '--mark-sent'])).code).toBe(EXIT.ok);
+    const resumed = await cli(['resume', '--data-dir', dir, '--base-url', sim.url, '--wait', '--timeout', '1'], { env });
+    expect(resumed.out).not.toMatch(/Nothing to send/);
+    expect(resumed.code).toBe(EXIT.other);
+    expect(resumed.err).toMatch(/Stopped waiting with 3 delivery reports outstanding/);
+  });
+
   it('exits 5 at once, storing nothing, while another process sends from the folder', async () => {
     sim = await startSimulator({ token: TOKEN });
     holder = new Engine({ dataDir: dir, gateway: async () => null });
@@ -328,6 +347,29 @@ describe('sms-outbox import', () => {
     const bad = await cli(['import', file, '--phone-column', 'Mobile']);
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.err).toMatch(/no such column \(columns: "Home", "Work"\)/);
+  });
+});
+
+describe('terminal safety', () => {
+  it('prints no control characters from CSV cells or campaign names', async () => {
+    const evil = '\u001b]0;owned\u0007\u001b[2J\u009b31m';
+    // Enough ordinary rows that the importer takes the file for text (it refuses > 1 % controls).
+    const rows = ['name,phone', `Ann${evil},+45 20 12 39 01`, `Bob,999${evil}`, `Cy\rFAKE LINE,+45 20 12 39 02`];
+    const file = csv('c.csv', [...rows, ...contacts(100).slice(1)]);
+    const checked = await cli(['import', file, '--data-dir', dir, '--message', 'Hi %name%']);
+    const jsonReport = await cli(['import', file, '--data-dir', dir, '--json']);
+    const sent = await cli(['send', '--demo', '--data-dir', dir, '--csv', file, '--message', 'Hi', '--sender', 'Shop', '--name', `Sale${evil}\nX`]);
+    const status = await cli(['status', '--demo', '--data-dir', dir]);
+    const json = await cli(['status', '--demo', '--data-dir', dir, '--json']);
+    expect(sent.err).toBe('');
+    expect(sent.code).toBe(EXIT.ok);
+    for (const r of [checked, jsonReport, sent, status, json]) {
+      expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
+    // The readable rest of the text survives.
+    // JSON escapes C0 controls itself (still parseable, nothing raw); the one-byte CSI is dropped.
+    expect(JSON.parse(jsonReport.out).rejectedRows[0].cells[1]).toBe('999\u001b]0;owned\u0007\u001b[2J31m');
+    expect(status.out).toMatch(/#1 Sale\]0;owned\[2J31m X — /);
   });
 });
 

@@ -3,7 +3,8 @@ import type { Command } from './args';
 import { UsageError } from './args';
 import { CliError, type CliDeps } from './deps';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
-import { exitAdvice, formatImportReport, formatStatusTable, formatSummary, num, statusJsonLine, tally } from './format';
+import { countCampaign } from '../shared/campaignCounts';
+import { exitAdvice, formatImportReport, formatStatusTable, formatSummary, num, statusJsonLine } from './format';
 import { campaignFrom, checkFile, readCsv, rejectedRows, unknownFieldsError } from './import-file';
 import { openForSending, openReadOnly, type Session } from './session';
 import { progressPrinter, watch } from './watch';
@@ -173,11 +174,11 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
 export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<ExitCode> {
   // Nothing to do needs no token, no simulator and no lease.
   const ro = await openReadOnly(cmd, deps);
-  const tallies = ro.engine ? ro.engine.campaigns.list(cmd.demo).map(tally) : [];
+  const counts = ro.engine ? ro.engine.campaigns.list(cmd.demo).map(countCampaign) : [];
   await ro.engine?.close();
-  if (!tallies.some((t) => t.unsent > 0 || (cmd.wait && t.unreported > 0))) {
+  if (!counts.some((t) => t.unsent > 0 || (cmd.wait && t.awaitingReport > 0))) {
     deps.stdout(`Nothing to send in ${ro.dataDir}.\n`);
-    const uncertain = tallies.reduce((n, t) => n + t.uncertain, 0);
+    const uncertain = counts.reduce((n, t) => n + t.uncertain, 0);
     if (uncertain === 0) return EXIT.ok;
     deps.stderr(`${num(uncertain)} recipients are uncertain: decide with "sms-outbox resolve --campaign N --resend" or "--mark-sent".\n`);
     return EXIT.incomplete;
@@ -192,8 +193,8 @@ export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<Exit
     session.engine.markFolderMode(session.mode);
     const scope = new Set<number>();
     for (const c of engine.campaigns.list(false)) {
-      const t = tally(c);
-      if (t.unsent > 0 || t.uncertain > 0 || (cmd.wait && t.unreported > 0)) scope.add(c.id);
+      const t = countCampaign(c);
+      if (t.unsent > 0 || t.uncertain > 0 || (cmd.wait && t.awaitingReport > 0)) scope.add(c.id);
     }
     if (scope.size === 0) {
       deps.stdout(`Nothing to send in ${session.dataDir}.\n`);
@@ -220,7 +221,7 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
       progress: progressPrinter(deps.stdout, deps.interactive),
       changed: () => new Promise<void>((r) => (wakeUp = r)),
     });
-    out(deps, formatSummary(result.campaigns.map((c) => ({ campaign: c, tally: tally(c) })), cmd.wait));
+    out(deps, formatSummary(result.campaigns.map((c) => ({ campaign: c, counts: countCampaign(c) })), cmd.wait));
     const code = exitCodeFor(result);
     const advice = exitAdvice(code, result, result.pauseMessage);
     if (result.interrupted) deps.stderr('Stopped by Ctrl-C.\n');

@@ -1,48 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, ImportReport } from '../shared/contract';
 import { EXIT } from './exit-codes';
-import { exitAdvice, formatImportReport, formatProgress, formatStatusTable, formatSummary, statusJsonLine, sumTallies, tally } from './format';
+import { exitAdvice, formatImportReport, formatProgress, formatStatusTable, formatSummary, statusJsonLine } from './format';
+import { countCampaign } from '../shared/campaignCounts';
 import { progressPrinter } from './watch';
 import { campaignSummary } from '../shared/testing';
 
 // The CLI tests read a 10-recipient campaign unless they say otherwise.
 const campaign = (over: Partial<CampaignSummary> = {}) => campaignSummary({ total: 10, ...over });
 
-describe('tally', () => {
-  it('splits our states from delivery outcomes', () => {
-    const t = tally(
-      campaign({
-        total: 12,
-        states: { submitted: 6, scheduled: 1, marked_sent: 1, failed: 1, uncertain: 1, queued: 1, retry_wait: 1 },
-        statuses: { DELIVERED: 3, UNDELIVERABLE: 1, NO_FINAL_REPORT: 1, ENROUTE: 1, PENDING: 2 },
-        batches: { total: 4, submitted: 3 },
-      }),
-    );
-    expect(t).toEqual({
-      total: 12,
-      submitted: 7,
-      markedSent: 1,
-      failed: 1,
-      uncertain: 1,
-      cancelled: 0,
-      unsent: 2,
-      // ENROUTE + PENDING, minus the marked-as-sent one that never gets a report
-      unreported: 2,
-      delivered: 3,
-      notDelivered: 2,
-      batchesSubmitted: 3,
-    });
-  });
-
-  it('adds up campaigns', () => {
-    const a = tally(campaign({ states: { submitted: 2 }, total: 2 }));
-    const b = tally(campaign({ states: { failed: 1, queued: 2 }, total: 3 }));
-    expect(sumTallies([a, b])).toMatchObject({ total: 5, submitted: 2, failed: 1, unsent: 2 });
-  });
-});
-
 describe('progress and summary', () => {
-  const t = tally(campaign({ total: 3000, states: { submitted: 1000, queued: 2000 }, batches: { total: 1, submitted: 1 } }));
+  const t = countCampaign(campaign({ total: 3000, states: { submitted: 1000, queued: 2000 }, batches: { total: 1, submitted: 1 } }));
 
   it('says how far sending got and why it waits', () => {
     expect(formatProgress(t, { phase: 'sending' })).toBe('1,000 of 3,000 recipients submitted in 1 batch');
@@ -54,14 +22,14 @@ describe('progress and summary', () => {
 
   it('summarises each campaign with delivery only when known or awaited', () => {
     const c = campaign({ total: 2, states: { submitted: 2 }, statuses: { DELIVERED: 1, REJECTED: 1 }, totalCost: 0.5, currency: 'DKK' });
-    expect(formatSummary([{ campaign: c, tally: tally(c) }], false)).toEqual([
+    expect(formatSummary([{ campaign: c, counts: countCampaign(c) }], false)).toEqual([
       'Campaign 1 "Spring": 2 recipients',
       '  2 submitted',
       '  delivery: 1 delivered · 1 not delivered · 0 awaiting reports',
       '  cost: 0.50 DKK',
     ]);
     const d = campaign({ total: 2, states: { submitted: 1, uncertain: 1 } });
-    expect(formatSummary([{ campaign: d, tally: tally(d) }], false)).toEqual([
+    expect(formatSummary([{ campaign: d, counts: countCampaign(d) }], false)).toEqual([
       'Campaign 1 "Spring": 2 recipients',
       '  1 submitted · 1 uncertain',
     ]);

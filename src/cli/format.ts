@@ -2,77 +2,9 @@
 // Pure functions of plain data, so the wording is unit-tested and the same everywhere.
 import type { CampaignSummary, ImportReport, RecipientRow, RejectKind } from '../shared/contract';
 import { REJECT_KINDS } from '../shared/contract';
-import { FINAL_STATUSES, NO_FINAL_REPORT } from '../shared/states';
+import { countCampaign, type CampaignCounts } from '../shared/campaignCounts';
 import { EXIT, type ExitCode, type RunOutcome } from './exit-codes';
-
-export interface Tally {
-  total: number;
-  /** Accepted by GatewayAPI (submitted or scheduled). */
-  submitted: number;
-  markedSent: number;
-  failed: number;
-  uncertain: number;
-  cancelled: number;
-  /** Not yet accepted: queued, claimed, in flight or waiting to retry. */
-  unsent: number;
-  /** Accepted, delivery report not final yet. */
-  unreported: number;
-  delivered: number;
-  /** Final reports other than DELIVERED (UNDELIVERABLE, EXPIRED, …, NO_FINAL_REPORT). */
-  notDelivered: number;
-  batchesSubmitted: number;
-}
-
-const FINAL = new Set<string>([...FINAL_STATUSES, NO_FINAL_REPORT]);
-
-export function tally(c: CampaignSummary): Tally {
-  const s = c.states;
-  let reported = 0;
-  let delivered = 0;
-  let pendingish = 0;
-  for (const [status, n] of Object.entries(c.statuses)) {
-    if (!n) continue;
-    if (FINAL.has(status)) {
-      reported += n;
-      if (status === 'DELIVERED') delivered += n;
-    } else pendingish += n;
-  }
-  const markedSent = s.marked_sent ?? 0;
-  // Recipients marked as sent by the user have no gateway id and never get a report, yet the
-  // campaign view counts them as PENDING: leave them out of what is still awaited.
-  const unreported = Math.max(0, pendingish - markedSent);
-  return {
-    total: c.total,
-    submitted: (s.submitted ?? 0) + (s.scheduled ?? 0),
-    markedSent,
-    failed: s.failed ?? 0,
-    uncertain: s.uncertain ?? 0,
-    cancelled: s.cancelled ?? 0,
-    unsent: (s.queued ?? 0) + (s.claimed ?? 0) + (s.in_flight ?? 0) + (s.retry_wait ?? 0),
-    unreported,
-    delivered,
-    notDelivered: reported - delivered,
-    batchesSubmitted: c.batches.submitted,
-  };
-}
-
-export function sumTallies(ts: Tally[]): Tally {
-  const out: Tally = {
-    total: 0,
-    submitted: 0,
-    markedSent: 0,
-    failed: 0,
-    uncertain: 0,
-    cancelled: 0,
-    unsent: 0,
-    unreported: 0,
-    delivered: 0,
-    notDelivered: 0,
-    batchesSubmitted: 0,
-  };
-  for (const t of ts) for (const k of Object.keys(out) as (keyof Tally)[]) out[k] += t[k];
-  return out;
-}
+import { oneLine } from './printable';
 
 export function num(n: number): string {
   return n.toLocaleString('en-US');
@@ -92,15 +24,15 @@ export interface ProgressExtras {
 }
 
 /** One line; the caller rewrites it in place on a terminal and prints it when it changes otherwise. */
-export function formatProgress(t: Tally, x: ProgressExtras): string {
+export function formatProgress(t: CampaignCounts, x: ProgressExtras): string {
   const done = t.submitted + t.markedSent;
   const parts: string[] = [];
   if (x.phase === 'sending') {
     parts.push(`${num(done)} of ${num(t.total)} recipients submitted in ${plural(t.batchesSubmitted, 'batch', 'batches')}`);
   } else {
-    parts.push(`${num(t.delivered)} delivered, ${num(t.notDelivered)} not delivered, ${num(t.unreported)} awaiting reports`);
+    parts.push(`${num(t.delivered)} delivered, ${num(t.notDelivered)} not delivered, ${num(t.awaitingReport)} awaiting reports`);
   }
-  if (t.failed) parts.push(`${num(t.failed)} failed`);
+  if (t.sendFailed) parts.push(`${num(t.sendFailed)} failed`);
   if (t.uncertain) parts.push(`${num(t.uncertain)} uncertain`);
   if (x.phase === 'sending') {
     if (x.quietUntil != null) {
@@ -125,21 +57,21 @@ export function formatImportReport(
 ): string[] {
   const lines: string[] = [];
   const rejected = REJECT_KINDS.reduce((n, k) => n + (r.counts[k] ?? 0), 0);
-  lines.push(`${fileName}: ${num(r.totalRows)} rows, ${num(r.accepted)} recipients accepted, ${num(rejected)} rejected.`);
+  lines.push(`${oneLine(fileName)}: ${num(r.totalRows)} rows, ${num(r.accepted)} recipients accepted, ${num(rejected)} rejected.`);
   for (const k of REJECT_KINDS) {
     const n = r.counts[k] ?? 0;
     if (n === 0) continue;
     lines.push(`  ${KIND_LABEL[k]}: ${num(n)}`);
     const examples = r.examples[k] ?? [];
     const shown = opts.allExamples ? examples : examples.slice(0, 3);
-    for (const e of shown) lines.push(`    row ${e.rowNo}: ${e.message}`);
+    for (const e of shown) lines.push(`    row ${e.rowNo}: ${oneLine(e.message)}`);
     if (n > shown.length) lines.push(`    … and ${num(n - shown.length)} more`);
   }
   // Most numbers invalid usually means national numbers read with the wrong default country.
   if (opts.country && (r.counts.invalid_number ?? 0) > r.accepted) {
     lines.push(`  Most numbers are not valid for ${opts.country}: if they are from another country, add --country (e.g. --country DE).`);
   }
-  if (r.merge.tags.length) lines.push(`  Merge fields: ${r.merge.tags.join(', ')}`);
+  if (r.merge.tags.length) lines.push(`  Merge fields: ${oneLine(r.merge.tags.join(', '))}`);
   if (r.accepted > 0 && r.parts > 0) {
     const enc = r.encodings.ucs2 > 0 ? ` (${num(r.encodings.ucs2)} as UCS-2 because of non-GSM characters)` : '';
     lines.push(`  ${num(r.parts)} SMS parts in all${enc}.`);
@@ -157,19 +89,19 @@ export const KIND_LABEL: Record<RejectKind, string> = {
 };
 
 /** The lines after a run: per campaign, then what to do next. */
-export function formatSummary(items: { campaign: CampaignSummary; tally: Tally }[], wait: boolean): string[] {
+export function formatSummary(items: { campaign: CampaignSummary; counts: CampaignCounts }[], wait: boolean): string[] {
   const lines: string[] = [];
-  for (const { campaign: c, tally: t } of items) {
-    lines.push(`Campaign ${c.id} "${c.name}": ${num(t.total)} recipients`);
+  for (const { campaign: c, counts: t } of items) {
+    lines.push(`Campaign ${c.id} "${oneLine(c.name)}": ${num(t.total)} recipients`);
     const states = [`${num(t.submitted)} submitted`];
     if (t.markedSent) states.push(`${num(t.markedSent)} marked as sent`);
-    if (t.failed) states.push(`${num(t.failed)} failed`);
+    if (t.sendFailed) states.push(`${num(t.sendFailed)} failed`);
     if (t.uncertain) states.push(`${num(t.uncertain)} uncertain`);
     if (t.cancelled) states.push(`${num(t.cancelled)} cancelled`);
     if (t.unsent) states.push(`${num(t.unsent)} not sent yet`);
     lines.push(`  ${states.join(' · ')}`);
     if (wait || t.delivered + t.notDelivered > 0) {
-      lines.push(`  delivery: ${num(t.delivered)} delivered · ${num(t.notDelivered)} not delivered · ${num(t.unreported)} awaiting reports`);
+      lines.push(`  delivery: ${num(t.delivered)} delivered · ${num(t.notDelivered)} not delivered · ${num(t.awaitingReport)} awaiting reports`);
     }
     if (c.totalCost != null) lines.push(`  cost: ${c.totalCost.toFixed(2)} ${c.currency ?? ''}`.trimEnd());
   }
@@ -232,8 +164,8 @@ export function formatStatusTable(campaigns: CampaignSummary[]): string[] {
   if (campaigns.length === 0) return ['No campaigns in this data folder yet.'];
   const lines: string[] = [];
   for (const c of campaigns) {
-    const t = tally(c);
-    lines.push(`#${c.id} ${c.name} — ${c.status}, ${num(c.total)} recipients, created ${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    const t = countCampaign(c);
+    lines.push(`#${c.id} ${oneLine(c.name)} — ${c.status}, ${num(c.total)} recipients, created ${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     const rows: [string, number][] = [];
     for (const [k, n] of Object.entries(c.states)) if (n) rows.push([k, n]);
     for (const [k, n] of Object.entries(c.statuses)) if (n) rows.push([`  ${k === 'PENDING' ? 'no report yet' : k}`, n]);

@@ -6,10 +6,13 @@ import { parseCommand, USAGE, UsageError } from './args';
 import { importCommand, resolveCommand, resumeCommand, sendCommand, statusCommand } from './commands';
 import { CliError, type CliDeps } from './deps';
 import { EXIT, type ExitCode } from './exit-codes';
+// The version is package.json's, as the app's (app.getVersion()): one number to change.
+import { version as VERSION } from '../../package.json';
+import { printable } from './printable';
 
-export const VERSION = '0.1.0';
-
-export async function runCli(argv: readonly string[], deps: CliDeps): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise<ExitCode> {
+  // Nothing printed may carry a terminal escape sequence from a CSV cell or the outbox.
+  const deps: CliDeps = { ...rawDeps, stdout: (text) => rawDeps.stdout(printable(text)), stderr: (text) => rawDeps.stderr(printable(text)) };
   try {
     const cmd = parseCommand(argv);
     switch (cmd.kind) {

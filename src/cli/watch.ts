@@ -3,7 +3,8 @@
 import type { CampaignSummary } from '../shared/contract';
 import type { Engine } from '../main/core/engine';
 import type { RunOutcome } from './exit-codes';
-import { formatProgress, sumTallies, tally, type Tally } from './format';
+import { countCampaign, sumCounts, type CampaignCounts } from '../shared/campaignCounts';
+import { formatProgress } from './format';
 
 export interface WatchOptions {
   scope: Set<number>;
@@ -18,7 +19,7 @@ export interface WatchOptions {
 
 export interface WatchResult extends RunOutcome {
   campaigns: CampaignSummary[];
-  tally: Tally;
+  counts: CampaignCounts;
   pauseMessage: string | null;
   interrupted: boolean;
   timedOut: boolean;
@@ -28,19 +29,19 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
   let phase: 'sending' | 'waiting' = 'sending';
   let deadline = Infinity;
   let timedOut = false;
-  let tickMs = o.tickMs;
+  let tickMs: number;
   for (;;) {
     const started = Date.now();
     const campaigns = engine.campaigns.list(false).filter((c) => o.scope.has(c.id));
     // Counting 100k rows takes a while: tick slower on big campaigns so progress stays cheap.
     tickMs = Math.max(o.tickMs, (Date.now() - started) * 20);
-    const tallies = campaigns.map(tally);
-    const t = sumTallies(tallies);
+    const perCampaign = campaigns.map(countCampaign);
+    const t = sumCounts(perCampaign);
     const pause = engine.pauseInfo();
-    const campaignPaused = campaigns.some((c, i) => c.status === 'paused' && tallies[i].unsent > 0);
+    const campaignPaused = campaigns.some((c, i) => c.status === 'paused' && perCampaign[i].unsent > 0);
     const sending = engine.sendingState();
     const leaseLost = !engine.holdsLease;
-    if (phase === 'sending' && t.unsent === 0 && o.wait && t.unreported > 0) {
+    if (phase === 'sending' && t.unsent === 0 && o.wait && t.awaitingReport > 0) {
       phase = 'waiting';
       deadline = Date.now() + o.timeoutMs;
     }
@@ -57,7 +58,7 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
     const stopped = (pause.reason !== null || campaignPaused) && sending.requestsRunning === 0;
     let done = leaseLost || o.signal.aborted || (phase === 'sending' && (t.unsent === 0 || stopped));
     if (phase === 'waiting') {
-      if (t.unreported === 0) done = true;
+      if (t.awaitingReport === 0) done = true;
       else if (Date.now() >= deadline) {
         timedOut = true;
         done = true;
@@ -67,15 +68,15 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
       o.progress.done();
       return {
         campaigns,
-        tally: t,
+        counts: t,
         leaseLost,
         paused: pause.reason,
         pauseMessage: pause.message,
         campaignPaused,
-        failed: t.failed,
+        failed: t.sendFailed,
         uncertain: t.uncertain,
         unsent: t.unsent,
-        unreported: t.unreported,
+        unreported: t.awaitingReport,
         wait: o.wait,
         interrupted: o.signal.aborted,
         timedOut,

@@ -33,6 +33,8 @@ export const settingsSchema = z.object({
   testNumber: z.string().max(32).nullable(),
   /** The window's language; 'system' follows the OS language. */
   language: z.enum(['system', 'en', 'da']),
+  /** The view the window showed last, restored at the next start (the renderer checks the name). */
+  lastView: z.string().max(40).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietHours: { enabled: false, start: '21:00', end: '08:00' },
   testNumber: null,
   language: 'system',
+  lastView: null,
 };
 
 export { REJECT_KINDS, type RejectKind } from './rejectKinds';

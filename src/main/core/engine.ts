@@ -12,6 +12,7 @@ import { Suppression } from './outbox/suppression';
 import { AccountStore } from './outbox/account';
 import { readSettings, readValue, writeSettings, writeValue } from './outbox/settings';
 import { folderModeConflict, markFolderMode } from './folderMode';
+import { countCampaign } from '../../shared/campaignCounts';
 import { Sender } from './sending/sender';
 import { StatusPoller, DEFAULT_POLL_SCHEDULE_MS, DEFAULT_VALIDITY_MS } from './polling/statusPoller';
 import { CreditPoller } from './polling/creditPoller';
@@ -336,22 +337,23 @@ export class Engine {
     // status-less recipients as pending would also wait forever on those marked as sent.)
     if (!this.polls.campaignSettled(campaignId)) return;
     if (!this.campaigns.exists(campaignId)) return;
-    const c = this.campaigns.get(campaignId, false);
-    if (c.status === 'done') {
-      const delivered = c.statuses.DELIVERED ?? 0;
-      const uncertain = c.states.uncertain ?? 0;
-      const marked = c.states.marked_sent ?? 0;
-      const failed = c.total - delivered - uncertain - marked - (c.states.cancelled ?? 0);
-      const extra = [uncertain ? `${uncertain} uncertain (your decision needed)` : '', marked ? `${marked} marked as sent` : '']
-        .filter(Boolean)
-        .map((x) => `, ${x}`)
-        .join('');
-      this.events.notice(
-        'info',
-        `finished-${campaignId}`,
-        `Campaign "${c.name}" finished: ${delivered} delivered, ${failed} not delivered${extra}.`,
-      );
-    }
+    const campaign = this.campaigns.get(campaignId, false);
+    if (campaign.status !== 'done') return;
+    // Settled: every report is final, so whatever was not delivered was refused or reported so.
+    const counts = countCampaign(campaign);
+    const notDelivered = counts.sendFailed + counts.notDelivered;
+    const extra = [
+      counts.uncertain ? `${counts.uncertain} uncertain (your decision needed)` : '',
+      counts.markedSent ? `${counts.markedSent} marked as sent` : '',
+    ]
+      .filter(Boolean)
+      .map((x) => `, ${x}`)
+      .join('');
+    this.events.notice(
+      'info',
+      `finished-${campaignId}`,
+      `Campaign "${campaign.name}" finished: ${counts.delivered} delivered, ${notDelivered} not delivered${extra}.`,
+    );
   }
 
   /** Idle = nothing queued or in flight and no retry pending (for the CLI and tests). */

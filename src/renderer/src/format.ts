@@ -1,4 +1,5 @@
 // Pure display helpers: what the header, banners and results view say, computed from bridge data.
+import { countCampaign } from '../../shared/campaignCounts';
 import { columnNames } from '../../shared/columns';
 import type { CampaignSummary, OutboxState } from '../../shared/contract';
 import type { PauseReason } from '../../shared/states';
@@ -123,41 +124,28 @@ export interface CampaignStats {
 
 /** Counts for one campaign: delivery statuses plus our own send failures, uncertain and cancelled. */
 export function campaignStats(c: CampaignSummary): CampaignStats {
-  const st = { ...(c.statuses as Record<string, number | undefined>) };
-  // "Marked as sent" rows never get a report: main leaves them out of statuses; shown apart.
-  const marked = c.states.marked_sent ?? 0;
+  const counts = countCampaign(c);
   const bars: ChartBar[] = [];
-  let delivered = 0;
-  let failed = 0;
-  let pending = 0;
-  for (const [key, count] of Object.entries(st)) {
+  for (const [key, count] of Object.entries(c.statuses)) {
     if (!count) continue;
     const tone = STATUS_TONES[key] ?? 'muted';
     bars.push({ key, label: barLabel(key), count, tone });
-    if (key === 'DELIVERED') delivered += count;
-    else if (tone === 'bad') failed += count;
-    else if (tone === 'pending') pending += count;
   }
-  // Recipients not yet handed to GatewayAPI have no delivery status at all.
-  const notSent = WAITING_STATES.reduce((sum, s) => sum + (c.states[s] ?? 0), 0);
-  const sendFailed = c.states.failed ?? 0;
-  const uncertain = c.states.uncertain ?? 0;
-  const cancelled = c.states.cancelled ?? 0;
-  if (notSent) bars.push({ key: 'waiting', label: barLabel('waiting'), count: notSent, tone: 'pending' });
-  if (sendFailed) bars.push({ key: 'failed', label: barLabel('failed'), count: sendFailed, tone: 'bad' });
-  if (uncertain) bars.push({ key: 'uncertain', label: barLabel('uncertain'), count: uncertain, tone: 'uncertain' });
-  if (marked) bars.push({ key: 'marked_sent', label: barLabel('marked_sent'), count: marked, tone: 'muted' });
-  if (cancelled) bars.push({ key: 'cancelled', label: barLabel('cancelled'), count: cancelled, tone: 'muted' });
-  failed += sendFailed;
-  pending += notSent;
-  const base = c.total - cancelled;
+  // Recipients not yet handed to GatewayAPI have no delivery status at all; "marked as sent" rows
+  // never get a report: both shown apart.
+  if (counts.unsent) bars.push({ key: 'waiting', label: barLabel('waiting'), count: counts.unsent, tone: 'pending' });
+  if (counts.sendFailed) bars.push({ key: 'failed', label: barLabel('failed'), count: counts.sendFailed, tone: 'bad' });
+  if (counts.uncertain) bars.push({ key: 'uncertain', label: barLabel('uncertain'), count: counts.uncertain, tone: 'uncertain' });
+  if (counts.markedSent) bars.push({ key: 'marked_sent', label: barLabel('marked_sent'), count: counts.markedSent, tone: 'muted' });
+  if (counts.cancelled) bars.push({ key: 'cancelled', label: barLabel('cancelled'), count: counts.cancelled, tone: 'muted' });
+  const base = c.total - counts.cancelled;
   return {
-    delivered,
-    failed,
-    pending,
-    uncertain,
-    cancelled,
-    rate: base > 0 ? delivered / base : null,
+    delivered: counts.delivered,
+    failed: counts.undelivered + counts.sendFailed,
+    pending: counts.awaitingReport + counts.unsent,
+    uncertain: counts.uncertain,
+    cancelled: counts.cancelled,
+    rate: base > 0 ? counts.delivered / base : null,
     bars: bars.sort((a, b) => b.count - a.count),
   };
 }

@@ -21,7 +21,7 @@ export interface MergeFields {
 }
 
 // What a user plausibly meant as a tag: a short name without surrounding spaces or punctuation runs.
-const TAG_LIKE = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_ .\-]{0,38}[\p{L}\p{N}_])?$/u;
+const TAG_LIKE = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_ .-]{0,38}[\p{L}\p{N}_])?$/u;
 
 export function parseMergeFields(message: string, headers: string[]): MergeFields {
   const byName = new Map<string, number>();

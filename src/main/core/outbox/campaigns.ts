@@ -193,7 +193,11 @@ export class Campaigns {
     return rows.map((r) => {
       const st: Partial<Record<RecipientState, number>> = {};
       let total = 0;
-      for (const s of states) if (s.c === r.id) ((st[s.state] = s.n), (total += s.n));
+      for (const s of states) {
+        if (s.c !== r.id) continue;
+        st[s.state] = s.n;
+        total += s.n;
+      }
       const ds: CampaignSummary['statuses'] = {};
       for (const s of statuses) if (s.c === r.id) ds[s.status as keyof typeof ds] = s.n;
       const b = batches.find((x) => x.c === r.id);

@@ -5,6 +5,9 @@ import { api, errorText } from '../bridge';
 import { applyLanguage } from '../i18n';
 
 export type View = 'compose' | 'outbox' | 'suppression' | 'settings';
+const VIEWS: readonly string[] = ['compose', 'outbox', 'suppression', 'settings'] satisfies View[];
+/** The last view is restored once per start, not on every reload of the settings. */
+let viewRestored = false;
 
 interface AppStore {
   view: View;
@@ -36,10 +39,18 @@ export const useAppStore = create<AppStore>((set, get) => ({
   app: null,
   loadError: null,
   notices: [],
-  setView: (view) => set({ view }),
+  setView: (view) => {
+    set({ view });
+    // Remembered with the settings for the next start; failing to remember it is not worth a message.
+    void api('settings.update', { lastView: view }).catch(() => {});
+  },
   async load() {
     try {
-      get().apply(await api('settings.get', {}));
+      const v = await api('settings.get', {});
+      const last = v.settings.lastView;
+      if (!viewRestored && last && VIEWS.includes(last)) set({ view: last as View });
+      viewRestored = true;
+      get().apply(v);
       set({ loadError: null });
     } catch (e) {
       set({ loadError: errorText(e) });
