@@ -10,16 +10,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { openApp, type SmsOutboxApp } from '../src/main/app/openApp';
 import { Engine } from '../src/main/core/engine';
 import type { SecretStore } from '../src/main/core/secrets/secretStore';
+import { CSP } from '../src/shared/csp';
 
 export const RENDERER_DIR = resolve(__dirname, '..', 'out', 'renderer');
-
-/**
- * The header the Electron shell sends (CSP in src/main/window.ts, which imports electron and so
- * cannot be loaded here); frame-ancestors only works as a header (a meta tag ignores it).
- */
-export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

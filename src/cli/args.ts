@@ -51,7 +51,7 @@ export type Command =
       json: boolean;
     } & FolderOptions);
 
-export const COMMANDS = ['send', 'resume', 'status', 'import', 'resolve'] as const;
+const COMMANDS = ['send', 'resume', 'status', 'import', 'resolve'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const DEFAULT_TIMEOUT_SEC = 600;
@@ -186,11 +186,11 @@ export function parseCommand(argv: readonly string[]): Command {
   } catch (e) {
     throw new UsageError(parseArgsMessage(e));
   }
-  const v = parsed.values;
-  if (v.help) return { kind: 'help', topic: first };
+  const values = parsed.values;
+  if (values.help) return { kind: 'help', topic: first };
 
-  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
-  const flag = (k: string) => v[k] === true;
+  const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : null);
+  const flag = (key: string) => values[key] === true;
   const folderOpts: FolderOptions = { dataDir: nonEmpty(str('data-dir'), '--data-dir'), demo: flag('demo') };
 
   switch (first) {
@@ -288,13 +288,13 @@ function parseSending(
 }
 
 /** The same rules as the app's custom-URL setting, worded for the option. */
-export function parseBaseUrl(raw: string): string {
+function parseBaseUrl(raw: string): string {
   const check = validateBaseUrl(raw);
   if (!check.ok) throw new UsageError(check.message.replace('The custom GatewayAPI URL setting', '--base-url'));
   return check.url;
 }
 
-export function parseInteger(raw: string, option: string, min: number, max: number): number {
+function parseInteger(raw: string, option: string, min: number, max: number): number {
   const s = raw.trim();
   const n = /^\d+$/.test(s) ? Number(s) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
@@ -303,7 +303,7 @@ export function parseInteger(raw: string, option: string, min: number, max: numb
   return n;
 }
 
-export function parseCountry(raw: string | null): string | null {
+function parseCountry(raw: string | null): string | null {
   if (raw === null) return null;
   const c = raw.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(c)) throw new UsageError(`--country must be a two-letter country code such as DK (got "${raw}").`);

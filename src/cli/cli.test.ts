@@ -9,7 +9,7 @@ import { Engine } from '../main/core/engine';
 import { newCampaign, people } from '../main/core/testing';
 import { createMemoryStore, type SecretStore } from '../main/core/secrets/secretStore';
 import { startSimulator, type Simulator } from '../main/simulator';
-import { EXIT } from './exit-codes';
+import { EXIT } from './exitCodes';
 import { runCli } from './run';
 
 const TOKEN = 'cli-test-token-0123456789';

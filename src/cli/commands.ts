@@ -2,10 +2,10 @@
 import type { Command } from './args';
 import { UsageError } from './args';
 import { CliError, type CliDeps } from './deps';
-import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
+import { EXIT, exitCodeFor, type ExitCode } from './exitCodes';
 import { countCampaign } from '../shared/campaignCounts';
 import { exitAdvice, formatImportReport, formatStatusTable, formatSummary, num, statusJsonLine } from './format';
-import { campaignFrom, checkFile, readCsv, rejectedRows, unknownFieldsError } from './import-file';
+import { campaignFrom, checkFile, readCsv, rejectedRows, unknownFieldsError } from './importFile';
 import { openForSending, openReadOnly, type Session } from './session';
 import { progressPrinter, watch } from './watch';
 import { DEFAULT_SETTINGS } from '../shared/contract';
@@ -22,47 +22,47 @@ export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<Exit
   const file = await readCsv(cmd.file);
   const { engine } = await openReadOnly(cmd, deps);
   try {
-    const s = engine?.settings() ?? DEFAULT_SETTINGS;
-    const f = await checkFile({
+    const settings = engine?.settings() ?? DEFAULT_SETTINGS;
+    const checked = await checkFile({
       file,
       phoneColumn: cmd.phoneColumn,
-      country: cmd.country ?? s.defaultCountry,
+      country: cmd.country ?? settings.defaultCountry,
       message: cmd.message ?? '',
-      maxParts: s.maxParts,
+      maxParts: settings.maxParts,
       suppressed: engine?.suppression.snapshot() ?? new Set(),
       alreadyImported: engine ? (h) => engine.campaigns.findByFileHash(h) : undefined,
     });
     if (cmd.json) {
-      const r = f.report;
+      const report = checked.report;
       deps.stdout(
         JSON.stringify({
-          file: f.fileName,
-          encoding: f.preview.encoding,
-          delimiter: f.preview.delimiter,
-          hasHeader: f.analysis.hasHeader,
-          headers: f.analysis.headers,
-          phoneColumn: f.analysis.headers[f.analysis.phoneColumn] ?? null,
-          nameColumn: f.analysis.nameColumn != null ? f.analysis.headers[f.analysis.nameColumn] : null,
-          totalRows: r.totalRows,
-          accepted: r.accepted,
-          rejected: f.analysis.rejected.length,
-          counts: r.counts,
-          merge: r.merge,
-          encodings: r.encodings,
-          parts: r.parts,
-          alreadyImported: f.preview.alreadyImported,
-          rejectedRows: rejectedRows(f),
+          file: checked.fileName,
+          encoding: checked.preview.encoding,
+          delimiter: checked.preview.delimiter,
+          hasHeader: checked.analysis.hasHeader,
+          headers: checked.analysis.headers,
+          phoneColumn: checked.analysis.headers[checked.analysis.phoneColumn] ?? null,
+          nameColumn: checked.analysis.nameColumn != null ? checked.analysis.headers[checked.analysis.nameColumn] : null,
+          totalRows: report.totalRows,
+          accepted: report.accepted,
+          rejected: checked.analysis.rejected.length,
+          counts: report.counts,
+          merge: report.merge,
+          encodings: report.encodings,
+          parts: report.parts,
+          alreadyImported: checked.preview.alreadyImported,
+          rejectedRows: rejectedRows(checked),
         }) + '\n',
       );
     } else {
-      const lines = formatImportReport(f.report, f.fileName, { allExamples: true, country: cmd.country ?? s.defaultCountry });
-      lines.push(`  Phone numbers from column "${f.analysis.headers[f.analysis.phoneColumn]}".`);
-      if (f.analysis.rejected.length > 0) lines.push('  (--json lists every rejected row.)');
+      const lines = formatImportReport(checked.report, checked.fileName, { allExamples: true, country: cmd.country ?? settings.defaultCountry });
+      lines.push(`  Phone numbers from column "${checked.analysis.headers[checked.analysis.phoneColumn]}".`);
+      if (checked.analysis.rejected.length > 0) lines.push('  (--json lists every rejected row.)');
       out(deps, lines);
     }
-    const unknown = cmd.message ? unknownFieldsError(f) : null;
+    const unknown = cmd.message ? unknownFieldsError(checked) : null;
     if (unknown) throw unknown;
-    return f.report.accepted > 0 ? EXIT.ok : EXIT.usage;
+    return checked.report.accepted > 0 ? EXIT.ok : EXIT.usage;
   } finally {
     await engine?.close();
   }
@@ -132,37 +132,37 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     if (pause.reason === 'user') {
       throw new CliError(EXIT.paused, 'Sending is paused in the app ("Paused by you"); run "sms-outbox resume" or resume it in the app, then send again.');
     }
-    const s = engine.settings();
-    const f = await checkFile({
+    const settings = engine.settings();
+    const checked = await checkFile({
       file,
       phoneColumn: cmd.phoneColumn,
-      country: cmd.country ?? s.defaultCountry,
+      country: cmd.country ?? settings.defaultCountry,
       message: cmd.message,
-      maxParts: s.maxParts,
+      maxParts: settings.maxParts,
       suppressed: engine.suppression.snapshot(),
       alreadyImported: (h) => engine.campaigns.findByFileHash(h),
     });
-    out(deps, formatImportReport(f.report, f.fileName, { country: cmd.country ?? s.defaultCountry }));
-    const unknown = unknownFieldsError(f);
+    out(deps, formatImportReport(checked.report, checked.fileName, { country: cmd.country ?? settings.defaultCountry }));
+    const unknown = unknownFieldsError(checked);
     if (unknown) throw unknown;
-    if (f.report.accepted === 0) throw new UsageError(`No recipient in ${f.fileName} can be sent to; nothing was stored.`);
-    const before = f.preview.alreadyImported;
+    if (checked.report.accepted === 0) throw new UsageError(`No recipient in ${checked.fileName} can be sent to; nothing was stored.`);
+    const before = checked.preview.alreadyImported;
     // A re-run of the same command (a script, a retry after a crash) must not send everything twice.
     if (before && !cmd.again) {
       throw new UsageError(
-        `${f.fileName} was already sent as campaign ${before.campaignId} "${before.name}" (${new Date(before.at).toLocaleString()}); ` +
+        `${checked.fileName} was already sent as campaign ${before.campaignId} "${before.name}" (${new Date(before.at).toLocaleString()}); ` +
           'sending it again would send every message again. Use "sms-outbox resume" to finish that campaign, or add --again to send it once more. Nothing was stored.',
       );
     }
-    const name = cmd.name ?? f.fileName.replace(/\.[^.]*$/, '');
-    await confirm(cmd, deps, `Send to ${num(f.report.accepted)} recipients (${num(f.report.parts)} SMS parts) through ${session.target}?`);
+    const name = cmd.name ?? checked.fileName.replace(/\.[^.]*$/, '');
+    await confirm(cmd, deps, `Send to ${num(checked.report.accepted)} recipients (${num(checked.report.parts)} SMS parts) through ${session.target}?`);
 
     engine.start();
     failIfHeld(session, true);
     // This run brings a token (and perhaps topped-up credit): lift a pause for those causes.
     if (pause.reason !== null) engine.resume();
     session.engine.markFolderMode(session.mode);
-    const { campaignId, queued } = await engine.campaigns.createInChunks(campaignFrom(f, { name, sender: cmd.sender, message: cmd.message }));
+    const { campaignId, queued } = await engine.campaigns.createInChunks(campaignFrom(checked, { name, sender: cmd.sender, message: cmd.message }));
     engine.wake();
     deps.stdout(`Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`);
     return await follow(session, new Set([campaignId]), cmd, deps);

@@ -2,7 +2,7 @@
 // terminal, environment and keychain, and index.ts wires in the real ones.
 import type { SecretStore } from '../main/core/secrets/secretStore';
 import type { FetchFn } from '../main/core/types';
-import type { ExitCode } from './exit-codes';
+import type { ExitCode } from './exitCodes';
 
 export interface CliDeps {
   env: NodeJS.ProcessEnv;

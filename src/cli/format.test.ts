@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary, ImportReport } from '../shared/contract';
-import { EXIT } from './exit-codes';
+import { EXIT } from './exitCodes';
 import { exitAdvice, formatImportReport, formatProgress, formatStatusTable, formatSummary, statusJsonLine } from './format';
 import { countCampaign } from '../shared/campaignCounts';
 import { progressPrinter } from './watch';

@@ -3,14 +3,14 @@
 import type { CampaignSummary, ImportReport, RecipientRow, RejectKind } from '../shared/contract';
 import { REJECT_KINDS } from '../shared/contract';
 import { countCampaign, type CampaignCounts } from '../shared/campaignCounts';
-import { EXIT, type ExitCode, type RunOutcome } from './exit-codes';
+import { EXIT, type ExitCode, type RunOutcome } from './exitCodes';
 import { oneLine } from './printable';
 
 export function num(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-export function plural(n: number, one: string, many: string): string {
+function plural(n: number, one: string, many: string): string {
   return `${num(n)} ${n === 1 ? one : many}`;
 }
 
@@ -79,7 +79,7 @@ export function formatImportReport(
   return lines;
 }
 
-export const KIND_LABEL: Record<RejectKind, string> = {
+const KIND_LABEL: Record<RejectKind, string> = {
   invalid_number: 'Not a valid phone number',
   missing_number: 'No phone number',
   duplicate: 'Duplicate number (first row kept)',
@@ -138,7 +138,7 @@ export function exitAdvice(code: ExitCode, o: RunOutcome, pauseMessage: string |
   }
 }
 
-export interface StatusLine {
+interface StatusLine {
   campaign: number;
   msisdn: string;
   state: string;

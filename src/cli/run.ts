@@ -5,7 +5,7 @@ import { AppError } from '../shared/result';
 import { parseCommand, USAGE, UsageError } from './args';
 import { importCommand, resolveCommand, resumeCommand, sendCommand, statusCommand } from './commands';
 import { CliError, type CliDeps } from './deps';
-import { EXIT, type ExitCode } from './exit-codes';
+import { EXIT, type ExitCode } from './exitCodes';
 // The version is package.json's, as the app's (app.getVersion()): one number to change.
 import { version as VERSION } from '../../package.json';
 import { printable } from './printable';
@@ -45,7 +45,7 @@ export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise
   }
 }
 
-export function describe(e: unknown): { code: ExitCode; message: string } {
+function describe(e: unknown): { code: ExitCode; message: string } {
   if (e instanceof UsageError) return { code: EXIT.usage, message: e.message };
   if (e instanceof CliError) return { code: e.code, message: e.message };
   // The file as a whole cannot be imported (binary, empty, unclosed quote, …): nothing is stored.

@@ -13,7 +13,7 @@ import { openFolder, type OpenedFolder } from '../main/app/openFolder';
 import type { Settings } from '../shared/contract';
 import type { FolderOptions, SendingOptions } from './args';
 import { CliError, type CliDeps } from './deps';
-import { EXIT } from './exit-codes';
+import { EXIT } from './exitCodes';
 import { resolveDataDir } from './folder';
 import { UsageError } from './args';
 
@@ -24,7 +24,7 @@ export interface Session extends OpenedFolder {
   onChanged(fn: () => void): () => void;
 }
 
-export function cliLogger(deps: CliDeps): Logger {
+function cliLogger(deps: CliDeps): Logger {
   const debug = deps.env.SMS_OUTBOX_DEBUG === '1';
   const line = (level: string, msg: string, data?: Record<string, unknown>) =>
     deps.stderr(`sms-outbox: ${level}: ${msg}${data && Object.keys(data).length ? ' ' + JSON.stringify(data) : ''}\n`);
@@ -36,7 +36,7 @@ export function cliLogger(deps: CliDeps): Logger {
 }
 
 /** Whether the folder already holds an outbox (status and import must not create one). */
-export function hasOutbox(dataDir: string): boolean {
+function hasOutbox(dataDir: string): boolean {
   return existsSync(join(dataDir, DB_FILE));
 }
 
@@ -82,9 +82,11 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
   try {
     if (opened.conflict) throw new UsageError(opened.conflict);
     const { simulator, engine } = opened;
-    const s = engine.settings();
+    const settings = engine.settings();
     // A URL typed as --base-url may name any https host (the user chose it for this run); a stored one may not.
-    const url = simulator ? { ok: true as const, url: simulator.url } : resolveBaseUrl(s.platform, s.customBaseUrl, { allowRemote: o.baseUrl !== null });
+    const url = simulator
+      ? { ok: true as const, url: simulator.url }
+      : resolveBaseUrl(settings.platform, settings.customBaseUrl, { allowRemote: o.baseUrl !== null });
     if (!url.ok) {
       throw new CliError(EXIT.usage, `${url.message} (in ${dataDir}); fix it in the app's Settings, or pass --base-url.`);
     }

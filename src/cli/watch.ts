@@ -2,7 +2,7 @@
 // until nothing is left to do for the campaigns in scope, sending pauses, or the user stops it.
 import type { CampaignSummary } from '../shared/contract';
 import type { Engine } from '../main/core/engine';
-import type { RunOutcome } from './exit-codes';
+import type { RunOutcome } from './exitCodes';
 import { countCampaign, sumCounts, type CampaignCounts } from '../shared/campaignCounts';
 import { formatProgress } from './format';
 

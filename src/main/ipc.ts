@@ -6,7 +6,8 @@ import type { EventName } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { isTrustedSender, type FrameLike, type WindowLike } from './trust';
 
-export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
+import type { Dispatch } from '../shared/contract';
+export type { Dispatch };
 
 export interface IpcBinding {
   dispatch: Dispatch;

@@ -56,7 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export { REJECT_KINDS, type RejectKind } from './rejectKinds';
 
 /** Live sending to GatewayAPI, or demo mode against the built-in simulator (its own data folder). */
-export const MODES = ['live', 'demo'] as const;
+const MODES = ['live', 'demo'] as const;
 export type Mode = (typeof MODES)[number];
 
 // ---------- output types ----------
@@ -229,7 +229,7 @@ export interface RecipientPreview {
   longest: { index: number; rowNo: number; parts: number } | null;
 }
 
-export const CAMPAIGN_LIST_STATUSES = ['all', 'active', 'paused', 'done', 'cancelled'] as const;
+const CAMPAIGN_LIST_STATUSES = ['all', 'active', 'paused', 'done', 'cancelled'] as const;
 const campaignListQuery = z.object({
   search: z.string().max(200).default(''),
   status: z.enum(CAMPAIGN_LIST_STATUSES).default('all'),
@@ -393,7 +393,6 @@ export type CallName = keyof typeof calls;
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
 export type ParsedInput<N extends CallName> = z.output<(typeof calls)[N]['input']>;
 export type CallOutput<N extends CallName> = CallOutputs[N];
-export const CALL_NAMES = Object.keys(calls) as CallName[];
 
 // ---------- events (main → renderer) ----------
 export interface Notice {
@@ -410,7 +409,9 @@ export interface EventPayloads {
   notice: Notice;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['outbox.changed', 'import.progress', 'account.changed', 'notice'];
+
+/** Runs one bridge call by name: main's IPC handler and the e2e harness both hand calls to one. */
+export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
 
 /** What preload puts on window.smsOutbox (and what the e2e harness rebuilds). */
 export interface Bridge {
@@ -419,4 +420,3 @@ export interface Bridge {
 }
 
 // Defined in channels.ts (no imports) so the preload can use them without bundling zod.
-export { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './channels';

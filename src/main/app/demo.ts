@@ -5,7 +5,7 @@ import type { GatewayFactory } from '../core/engine';
 import type { FetchFn } from '../core/types';
 import { startSimulator, type Simulator } from '../simulator';
 
-export const DEMO_TOKEN = 'demo-token-not-a-real-secret';
+const DEMO_TOKEN = 'demo-token-not-a-real-secret';
 
 export interface DemoTimings {
   statusDelayMs?: number;

@@ -1,16 +1,14 @@
 // The one Electron-free dispatcher: validates a call's input against the contract, runs its handler,
 // and turns every outcome into plain JSON ({ok, value} / {ok:false, error}) that survives IPC.
 import { z } from 'zod';
-import { calls, type CallName, type CallOutput, type ParsedInput } from '../../shared/contract';
-import { AppError, type Result } from '../../shared/result';
+import { calls, type CallName, type CallOutput, type Dispatch, type ParsedInput } from '../../shared/contract';
+import { AppError } from '../../shared/result';
 import { GatewayError, describeGatewayError } from './gateway/errors';
 import { ImportError } from './importing/errors';
 import { LeaseLostError } from './outbox/lease';
 import type { Logger } from './types';
 
 export type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
-
-export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
 
 export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
   return async (name, input) => {

@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 
-export const APP_DIR_NAME = 'sms-outbox';
+const APP_DIR_NAME = 'sms-outbox';
 
 export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,

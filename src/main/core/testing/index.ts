@@ -3,4 +3,4 @@ export { FakeClock } from './fakeClock';
 export { waitFor, pause } from './waitFor';
 export { seededRandom } from './random';
 export { makeEngine, sendIdle, type Harness, type HarnessOptions, type Notice } from './engineHarness';
-export { newCampaign, recipientsOf, merge, numbers, people, type Person } from './campaign';
+export { newCampaign, merge, numbers, people, type Person } from './campaign';

@@ -1,6 +1,6 @@
 // Settings, app status (mode, token hint, keychain), navigation and notices.
 import { create } from 'zustand';
-import type { AppStatus, Notice, Settings, SettingsView } from '../../../shared/contract';
+import type { AppStatus, Mode, Notice, Settings, SettingsView } from '../../../shared/contract';
 import { api, errorText } from '../bridge';
 import { applyLanguage } from '../i18n';
 
@@ -21,7 +21,7 @@ interface AppStore {
   updateSettings(patch: Partial<Settings>): Promise<void>;
   setToken(token: string): Promise<void>;
   clearToken(): Promise<void>;
-  setMode(mode: 'live' | 'demo'): Promise<void>;
+  setMode(mode: Mode): Promise<void>;
   addNotice(notice: Notice): void;
   dismissNotice(key: string): void;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, exitCodeFor, type RunOutcome } from './exit-codes';
+import { EXIT, exitCodeFor, type RunOutcome } from './exitCodes';
 
 const clean: RunOutcome = {
   leaseLost: false,
