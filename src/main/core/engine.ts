@@ -10,6 +10,8 @@ import { Polls } from './outbox/polls';
 import { Campaigns } from './outbox/campaigns';
 import { Suppression } from './outbox/suppression';
 import { AccountStore } from './outbox/account';
+import { campaignPage } from './outbox/campaignList';
+import { Templates } from './outbox/templates';
 import { readSettings, readValue, writeSettings, writeValue } from './outbox/settings';
 import { folderModeConflict, markFolderMode } from './folderMode';
 import { countCampaign } from '../../shared/campaignCounts';
@@ -19,7 +21,7 @@ import { CreditPoller } from './polling/creditPoller';
 import type { GatewayClient } from './gateway/client';
 import { systemClock, silentLogger, type Clock, type Logger } from './types';
 import type { PauseReason } from '../../shared/states';
-import type { AccountView, Mode, OutboxState, Settings } from '../../shared/contract';
+import type { AccountView, CampaignListQuery, Mode, OutboxState, Settings } from '../../shared/contract';
 
 export interface EngineOptions {
   dataDir: string;
@@ -75,6 +77,7 @@ export class Engine {
   readonly campaigns: Campaigns;
   readonly suppression: Suppression;
   readonly account: AccountStore;
+  readonly templates: Templates;
   readonly sender: Sender;
   readonly statusPoller: StatusPoller;
   readonly creditPoller: CreditPoller;
@@ -101,6 +104,7 @@ export class Engine {
     this.campaigns = new Campaigns(this.db, now);
     this.suppression = new Suppression(this.db, now);
     this.account = new AccountStore(this.db, now);
+    this.templates = new Templates(this.db, now);
     const gateway = () => this.gateway();
     this.creditPoller = new CreditPoller({
       store: this.account,
@@ -178,6 +182,11 @@ export class Engine {
   /** Asks GatewayAPI for the balance now. */
   refreshCredit(): Promise<void> {
     return this.creditPoller.refresh();
+  }
+
+  /** One page of the campaign list (newest first, filtered and searched): ids and the total. */
+  campaignPage(query: CampaignListQuery): { total: number; ids: number[] } {
+    return campaignPage(this.db, query);
   }
 
   /** What the outbox is doing, for the window. */

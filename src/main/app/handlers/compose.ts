@@ -3,13 +3,11 @@
 import { AppError } from '../../../shared/result';
 import { previewRecipient } from '../../core/compose/recipientPreview';
 import type { Handlers } from '../../core/dispatch';
-import { campaignPage } from '../../core/outbox/campaignList';
-import { Templates } from '../../core/outbox/templates';
 import type { AppContext } from '../context';
 
 export function composeHandlers(ctx: AppContext) {
   const engine = () => ctx.folder.engine;
-  const templates = () => new Templates(engine().db, () => ctx.clock.now());
+  const templates = () => engine().templates;
   return {
     'template.list': () => templates().list(),
     'template.save': (t) => templates().save(t),
@@ -20,7 +18,7 @@ export function composeHandlers(ctx: AppContext) {
       return previewRecipient(analysis, at);
     },
     'campaign.page': (q) => {
-      const { total, ids } = campaignPage(engine().db, q);
+      const { total, ids } = engine().campaignPage(q);
       return { total, campaigns: ids.map((id) => engine().campaigns.get(id, ctx.folder.mode === 'demo')) };
     },
   } satisfies Partial<Handlers>;
