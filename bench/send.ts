@@ -18,7 +18,7 @@ import { GatewayClient } from '../src/main/core/gateway/client';
 import { writeSettings } from '../src/main/core/outbox/settings';
 import type { NewRecipient } from '../src/main/core/outbox/campaigns';
 import type { SendRequest } from '../src/main/core/gateway/types';
-import type { SimRequest, SimStats } from './sim-child';
+import type { SimRequest, SimStats } from './simChild';
 
 const TOKEN = 'bench-token';
 const { values } = parseArgs({
@@ -43,7 +43,7 @@ interface SimHandle {
 }
 
 function startSimChild(): Promise<SimHandle> {
-  const child: ChildProcess = fork(join(__dirname, 'sim-child.ts'), [], {
+  const child: ChildProcess = fork(join(__dirname, 'simChild.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, SIM_TOKEN: TOKEN },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

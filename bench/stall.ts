@@ -24,7 +24,7 @@ import { resultsCsv } from '../src/main/core/exports/resultsCsv';
 import { csvSafeCell } from '../src/main/core/exports/safeCsv';
 import { Redactor } from '../src/main/core/secrets/redact';
 import type { NewCampaign } from '../src/main/core/outbox/campaigns';
-import type { SimRequest, SimStats } from './sim-child';
+import type { SimRequest, SimStats } from './simChild';
 
 const TOKEN = 'bench-token-stall-0123456789';
 const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' } } });
@@ -66,7 +66,7 @@ interface SimHandle {
   close(): Promise<void>;
 }
 function startSimChild(): Promise<SimHandle> {
-  const child: ChildProcess = fork(join(__dirname, 'sim-child.ts'), [], {
+  const child: ChildProcess = fork(join(__dirname, 'simChild.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, SIM_TOKEN: TOKEN },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

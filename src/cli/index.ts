@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { createKeytarStore, type SecretStore } from '../main/core/secrets/secretStore';
 import { runCli } from './run';
-import { createHttpFetch } from '../main/core/http/undici-fetch';
+import { createHttpFetch } from '../main/core/http/undiciFetch';
 
 const controller = new AbortController();
 let interrupts = 0;

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../main/core/engine';
 import { DB_FILE } from '../main/core/db/open';
-import { resolveBaseUrl } from '../main/core/gateway/base-url';
+import { resolveBaseUrl } from '../main/core/gateway/baseUrl';
 import { liveGateway } from '../main/core/liveGateway';
 import { describeKeychainError } from '../main/core/secrets/secretStore';
 import type { Logger } from '../main/core/types';

@@ -19,7 +19,7 @@ import { installQuitGuard } from './quit';
 import { debuggingSwitches, refusalMessage } from './switches';
 import { createMainWindow, guardAllWebContents, hardenSession, rendererFiles, WINDOW_SIZE } from './window';
 import { clampToDisplays, readWindowState, windowStatePath, writeWindowState } from './windowState';
-import { createHttpFetch } from './core/http/undici-fetch';
+import { createHttpFetch } from './core/http/undiciFetch';
 
 // A packaged build refuses debugger and remote-control switches (the fuses cover --inspect and
 // NODE_OPTIONS; Chromium's remote debugging has no fuse). Development runs keep them.

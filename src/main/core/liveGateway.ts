@@ -2,7 +2,7 @@
 // token. No client without a token or with an unusable base URL: the sender then waits.
 import type { GatewayFactory } from './engine';
 import { GatewayClient } from './gateway/client';
-import { resolveBaseUrl } from './gateway/base-url';
+import { resolveBaseUrl } from './gateway/baseUrl';
 import type { FetchFn } from './types';
 import { Redactor, redactingClient } from './secrets/redact';
 

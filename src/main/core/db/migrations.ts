@@ -138,7 +138,12 @@ export const MIGRATIONS: string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
-  // 4 (guard): a campaign is stored in chunks (the main process must not stall for a 100k-row
+  // 4: the lease holder's process start time, so a live pid keeps its lease whatever its heartbeat
+  // (asleep, stalled), while a pid reused by another program does not.
+  `
+  ALTER TABLE lease ADD COLUMN pid_started TEXT;
+  `,
+  // 5 (guard): a campaign is stored in chunks (the main process must not stall for a 100k-row
   // transaction); it stays hidden and unsendable until its last chunk is in (stored = 1). A covering
   // index answers the per-campaign state and status counts every window refresh asks for without
   // reading the table.

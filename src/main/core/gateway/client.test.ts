@@ -1,11 +1,11 @@
 // The client against a tiny local HTTP server (127.0.0.1, random port) through the fetch the app
-// and the CLI use (undici, core/http/undici-fetch.ts): real undici errors, real sockets.
+// and the CLI use (undici, core/http/undiciFetch.ts): real undici errors, real sockets.
 import { getEventListeners } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpFetch } from '../http/undici-fetch';
+import { createHttpFetch } from '../http/undiciFetch';
 import { GatewayClient } from './client';
 import { GatewayError, describeGatewayError, isAbortError } from './errors';
 import type { SendRequest } from './types';

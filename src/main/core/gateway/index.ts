@@ -8,9 +8,9 @@ export {
   redactSecret,
   scrubSecret,
 } from './errors';
-export { classifyHttpError, parseErrorBody, parseRetryAfter, MAX_BODY_CHARS, MAX_RETRY_AFTER_MS } from './classify-http';
-export { classifyTransportError, CONNECT_FAILED, type HttpMethod } from './classify-transport';
+export { classifyHttpError, parseErrorBody, parseRetryAfter, MAX_BODY_CHARS, MAX_RETRY_AFTER_MS } from './classifyHttp';
+export { classifyTransportError, CONNECT_FAILED, type HttpMethod } from './classifyTransport';
 export { countryFromVariable } from './country';
-export { platformBaseUrl, validateBaseUrl, resolveBaseUrl, type Platform, type BaseUrlCheck } from './base-url';
-export { buildSendBody, MAX_RECIPIENTS_PER_REQUEST, VALIDITY_PERIOD_S, VALIDITY_PERIOD_MS } from './send-body';
+export { platformBaseUrl, validateBaseUrl, resolveBaseUrl, type Platform, type BaseUrlCheck } from './baseUrl';
+export { buildSendBody, MAX_RECIPIENTS_PER_REQUEST, VALIDITY_PERIOD_S, VALIDITY_PERIOD_MS } from './sendBody';
 export type * from './types';

@@ -1,9 +1,9 @@
 // Pure pieces around the HTTP calls: the send body, the base URL, success-body parsing.
 import { describe, expect, it } from 'vitest';
-import { platformBaseUrl, resolveBaseUrl, validateBaseUrl } from './base-url';
+import { platformBaseUrl, resolveBaseUrl, validateBaseUrl } from './baseUrl';
 import { GatewayError } from './errors';
 import { parseAccount, parsePriceList, parseSendResponse, parseStatusResponse } from './responses';
-import { buildSendBody } from './send-body';
+import { buildSendBody } from './sendBody';
 import type { SendRequest } from './types';
 
 const base: SendRequest = { sender: 'Shop', message: 'Hi %name%', encoding: 'UTF8', recipients: [], tags: ['%name%'] };

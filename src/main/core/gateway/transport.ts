@@ -2,7 +2,7 @@
 // response body read in full. Throws a GatewayError for network failures, an AbortError when the
 // caller cancelled; HTTP statuses (any) are returned for the caller to map.
 import { abortErrorFor } from './errors';
-import { classifyTransportError, timeoutError, type HttpMethod } from './classify-transport';
+import { classifyTransportError, timeoutError, type HttpMethod } from './classifyTransport';
 import type { FetchFn } from '../types';
 
 export interface RawResponse {

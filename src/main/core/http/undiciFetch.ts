@@ -5,7 +5,7 @@
 // - Connect deadline: opening the connection (DNS, TCP, a proxy's CONNECT tunnel, TLS) has its own
 //   shorter deadline. Every failure of that phase, the deadline included, is thrown as a
 //   CONNECT_FAILED error: undici writes nothing before the connection is open, so the request
-//   provably never left and may be retried (see classify-transport.ts).
+//   provably never left and may be retried (see classifyTransport.ts).
 // - Proxy: the app passes Electron's session.resolveProxy (PAC answers such as "PROXY h:p; DIRECT");
 //   the CLI passes its environment (HTTPS_PROXY / HTTP_PROXY / NO_PROXY).
 // - Redirects are never followed.
@@ -19,9 +19,9 @@ import {
   fetch as undiciFetch,
   type Dispatcher,
 } from 'undici';
-import { CONNECT_FAILED } from '../gateway/classify-transport';
+import { CONNECT_FAILED } from '../gateway/classifyTransport';
 import type { FetchFn } from '../types';
-import { parsePacResult } from './proxy-rules';
+import { parsePacResult } from './proxyRules';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 

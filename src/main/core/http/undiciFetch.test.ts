@@ -15,7 +15,7 @@ import { makeEngine, type Harness } from '../testing/engineHarness';
 import { newCampaign, numbers } from '../testing/campaign';
 import { waitFor } from '../testing/waitFor';
 import { startBlackhole, startSimulator, type Simulator } from '../../simulator';
-import { createHttpFetch, type HttpFetch } from './undici-fetch';
+import { createHttpFetch, type HttpFetch } from './undiciFetch';
 
 const TOKEN = 'demo-token';
 const request: SendRequest = { sender: 'Shop', message: 'Hi', encoding: 'UTF8', recipients: [{ msisdn: '4512345678' }] };

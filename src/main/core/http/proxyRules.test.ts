@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePacResult } from './proxy-rules';
+import { parsePacResult } from './proxyRules';
 
 describe('parsePacResult: what session.resolveProxy answers → the route taken', () => {
   it.each([

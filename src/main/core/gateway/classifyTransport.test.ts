@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTransportError, timeoutError } from './classify-transport';
+import { classifyTransportError, timeoutError } from './classifyTransport';
 
 /** The shape Node's fetch (undici) rejects with: TypeError "fetch failed" + a cause with a code. */
 function undici(code: string, extra: { syscall?: string; message?: string } = {}): TypeError {
@@ -13,7 +13,7 @@ function undici(code: string, extra: { syscall?: string; message?: string } = {}
 /** Electron's net.fetch rejects with the ClientRequest error: a plain Error "net::ERR_…". */
 const chromium = (code: string) => new Error(`net::${code}`);
 
-/** What undici-fetch.ts throws for any failure while opening the connection. */
+/** What undiciFetch.ts throws for any failure while opening the connection. */
 function connectFailed(inner: Error): TypeError {
   return new TypeError('fetch failed', { cause: Object.assign(new Error(`Connecting failed: ${inner.message}`, { cause: inner }), { code: 'CONNECT_FAILED' }) });
 }

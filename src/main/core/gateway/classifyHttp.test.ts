@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHttpError, MAX_BODY_CHARS, parseRetryAfter } from './classify-http';
+import { classifyHttpError, MAX_BODY_CHARS, parseRetryAfter } from './classifyHttp';
 import { describeGatewayError } from './errors';
 
 const noHeaders = new Headers();

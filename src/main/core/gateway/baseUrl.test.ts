@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, resolveBaseUrl } from './base-url';
+import { isLoopbackHost, resolveBaseUrl } from './baseUrl';
 
 describe('isLoopbackHost', () => {
   it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.255.255.255', '127.0.0.2', '[::1]'])('%s is this computer', (h) => {

@@ -15,7 +15,7 @@ export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 /**
  * The code a fetch gives an error (or its cause) when the connection could not be opened, proxy
  * tunnel and TLS handshake included: a promise that nothing of the request was written. The
- * undici fetch (core/http/undici-fetch.ts) marks every failure of its connector so.
+ * undici fetch (core/http/undiciFetch.ts) marks every failure of its connector so.
  */
 export const CONNECT_FAILED = 'CONNECT_FAILED';
 
