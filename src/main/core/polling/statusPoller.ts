@@ -5,7 +5,7 @@ import type { Clock, Logger } from '../types';
 import type { Polls } from '../outbox/polls';
 import type { StatusResponse } from '../gateway/types';
 import { GatewayError } from '../gateway/errors';
-import { VALIDITY_PERIOD_MS } from '../gateway/send-body';
+import { VALIDITY_PERIOD_MS } from '../gateway/sendBody';
 import { Waker } from '../sending/backoff';
 
 /** Delay before poll step n (the last one repeats). */
