@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/result';
 import type { Estimate, ParsedInput } from '../../shared/contract';
 import type { Engine } from './engine';
-import { campaignFromAnalysis, type ImportSessions } from './imports';
+import { campaignFromAnalysis, type ImportSessions } from './importing/sessions';
 import { estimateCost, refreshPriceList } from './pricing';
 import { scheduledQuietWarning } from './sending/quietHours';
 
@@ -57,7 +57,7 @@ export async function createFromImport(
   }
   beforeStore();
   const held = imports.get(request.importId);
-  const result = engine.campaigns.create(
+  const result = await engine.campaigns.createInChunks(
     campaignFromAnalysis(held.analysis!, {
       name: request.name,
       sender: request.sender,
