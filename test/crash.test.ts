@@ -160,7 +160,7 @@ afterAll(async () => {
 });
 
 describe('crash safety of the CLI sender', () => {
-  it('survives SIGKILL at many points: one state each, nothing sent twice, outbox = simulator log', { timeout: 60_000 }, async () => {
+  it('survives SIGKILL at many points: one state each, nothing sent twice, outbox = simulator log', { timeout: 150_000 } /* ~55 s alone on a shared 2-core machine */, async () => {
     const random = seededRandom(SEED);
     let kills = 0;
     let resolved = { markedSent: 0, resent: 0 };

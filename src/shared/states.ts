@@ -40,7 +40,12 @@ export function isKnownStatus(s: string): s is DeliveryStatus {
   return finalSet.has(s) || (TRANSIENT_STATUSES as readonly string[]).includes(s);
 }
 
-/** Why the whole outbox is paused (null = running). */
-export type PauseReason = 'auth' | 'credit' | 'frozen' | 'user' | null;
+/**
+ * Why the whole outbox is paused (null = running). 'account': GatewayAPI refused the account itself
+ * (IP not allowed, SMS not enabled, an undocumented 4xx from a proxy): the message says what to fix.
+ * 'unreachable': after an answer that never came, GatewayAPI is probed before anything more is sent;
+ * this pause ends by itself when it answers.
+ */
+export type PauseReason = 'auth' | 'credit' | 'frozen' | 'account' | 'unreachable' | 'user' | null;
 
 export type Encoding = 'GSM7' | 'UCS2';

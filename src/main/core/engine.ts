@@ -15,7 +15,7 @@ import { Templates } from './outbox/templates';
 import { readSettings, readValue, writeSettings, writeValue } from './outbox/settings';
 import { folderModeConflict, markFolderMode } from './folderMode';
 import { countCampaign } from '../../shared/campaignCounts';
-import { Sender } from './sending/sender';
+import { Sender, type RetryPolicy } from './sending/sender';
 import { StatusPoller, DEFAULT_POLL_SCHEDULE_MS, DEFAULT_VALIDITY_MS } from './polling/statusPoller';
 import { CreditPoller } from './polling/creditPoller';
 import type { GatewayClient } from './gateway/client';
@@ -34,7 +34,9 @@ export interface EngineOptions {
   pollScheduleMs?: number[];
   validityMs?: number;
   creditIntervalMs?: number;
-  retry?: { baseMs?: number; capMs?: number; maxAgeMs?: number; offlineMaxMs?: number };
+  retry?: Partial<RetryPolicy>;
+  /** NO_FINAL_REPORT this long after validity (default: a tenth of it, at most an hour). */
+  reportMarginMs?: number;
   /** How often a process without the lease tries to take it, and heartbeats. */
   leaseCheckMs?: number;
   random?: () => number;
@@ -82,6 +84,8 @@ export class Engine {
   readonly statusPoller: StatusPoller;
   readonly creditPoller: CreditPoller;
   private running = false;
+  /** Our own workers still finishing after the lease was lost: recovery waits for them. */
+  private stoppingP: Promise<void> | null = null;
   private closed = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private dataVersion = 0;
@@ -132,6 +136,11 @@ export class Engine {
       config: () => this.settings(),
       paused: () => this.pauseInfo().reason,
       pause: (reason, message) => this.pause(reason, message),
+      unpause: (reason) => {
+        if (this.pauseInfo().reason !== reason) return;
+        this.events.notice('info', `resumed-${reason}`, 'GatewayAPI answers again: sending resumed.');
+        this.resume();
+      },
       changed: (ids) => this.events.changed(ids),
       submitted: () => {
         this.statusPoller.wake();
@@ -157,6 +166,7 @@ export class Engine {
       batchFinal: (campaignId) => this.maybeFinished(campaignId),
       schedule: opts.pollScheduleMs,
       validityMs: opts.validityMs ?? DEFAULT_VALIDITY_MS,
+      reportMarginMs: opts.reportMarginMs,
     });
   }
 
@@ -260,7 +270,7 @@ export class Engine {
     const credit = reason === 'credit' ? this.account.get().credit : null;
     writeValue(this.db, 'pause', { reason, message, credit });
     if (before.reason !== reason) {
-      this.events.notice('error', `paused-${reason}`, `Sending is paused: ${message}`);
+      this.events.notice(reason === 'unreachable' ? 'warning' : 'error', `paused-${reason}`, `Sending is paused: ${message}`);
     }
     this.events.changed([]);
   }
@@ -310,6 +320,8 @@ export class Engine {
         if (!this.lease.heartbeat()) void this.stopWorkers();
         return;
       }
+      // Our own old workers may still record an answer: recovering now would call it uncertain.
+      if (this.stoppingP) return;
       if (this.lease.tryAcquire() == null) return;
       const r = this.queue.recover();
       if (r.uncertain > 0) {
@@ -330,9 +342,13 @@ export class Engine {
   }
 
   private async stopWorkers(): Promise<void> {
-    if (!this.running) return;
+    if (!this.running) return this.stoppingP ?? undefined;
     this.running = false;
-    await Promise.all([this.sender.stop(), this.statusPoller.stop(), this.creditPoller.stop()]);
+    const p = Promise.all([this.sender.stop(), this.statusPoller.stop(), this.creditPoller.stop()]).then(() => {
+      this.stoppingP = null;
+    });
+    this.stoppingP = p;
+    await p;
   }
 
   /** Network back, resumed from sleep, new work: try now instead of waiting out a backoff. */

@@ -138,4 +138,9 @@ export const MIGRATIONS: string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 4: the lease holder's process start time, so a live pid keeps its lease whatever its heartbeat
+  // (asleep, stalled), while a pid reused by another program does not.
+  `
+  ALTER TABLE lease ADD COLUMN pid_started TEXT;
+  `,
 ];

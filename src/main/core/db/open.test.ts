@@ -97,4 +97,60 @@ describe('migrate', () => {
     db.close();
     expect(backups()).toHaveLength(1);
   });
+
+  it('two processes opening a database that needs a migration at the same moment both start', () => {
+    const file = join(dir, DB_FILE);
+    const first = new Database(file);
+    const second = new Database(file);
+    for (const db of [first, second]) {
+      db.pragma('busy_timeout = 2000');
+      db.pragma('journal_mode = WAL');
+    }
+    // The second process migrates everything between the first one's look at user_version and
+    // its first write transaction.
+    let raced = false;
+    const racing = new Proxy(first, {
+      get(target, prop) {
+        if (prop === 'transaction') {
+          return (fn: () => unknown) => {
+            const tx = target.transaction(fn);
+            return {
+              immediate: () => {
+                if (!raced) {
+                  raced = true;
+                  migrate(second, file, () => 1);
+                }
+                return tx.immediate();
+              },
+            };
+          };
+        }
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    try {
+      expect(() => migrate(racing, file, () => 1)).not.toThrow();
+      expect(raced).toBe(true);
+      expect(first.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(second.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(first.prepare("SELECT COUNT(*) FROM lease").pluck().get()).toBe(1);
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+});
+
+describe('a data folder on a network file system', () => {
+  it('is refused with a message that says why and what to do; nothing is created in it', () => {
+    const mounts = [
+      { dir: '/', type: 'ext4' },
+      { dir: dir, type: 'nfs4' },
+    ];
+    expect(() => openDatabase(dir, { mounts })).toThrow(/network file system \(nfs4\).*this computer's own disk.*--data-dir/);
+    expect(readdirSync(dir)).toEqual([]);
+    // The same folder on a local disk opens.
+    openDatabase(dir, { mounts: [{ dir: '/', type: 'ext4' }] }).close();
+  });
 });

@@ -4,43 +4,57 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations';
+import { networkFolderProblem, type Mount } from './networkFs';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   now?: () => number;
+  /** Replaces the system's mount table in the network-folder check (tests). */
+  mounts?: Mount[];
 }
 
 export const DB_FILE = 'outbox.sqlite';
 
 export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
   mkdirSync(dataDir, { recursive: true });
+  const problem = networkFolderProblem(dataDir, { mounts: opts.mounts });
+  if (problem) throw new Error(problem);
   const file = join(dataDir, DB_FILE);
   const db = new Database(file);
+  // First: another process opening the folder at the same moment holds a lock for a while.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db, file, opts.now ?? Date.now);
   return db;
 }
 
-/** Applies the steps after the database's user_version; `steps` is a parameter so tests can add one. */
+/**
+ * Applies the steps after the database's user_version; `steps` is a parameter so tests can add one.
+ * Two processes may open a database that needs a migration at the same moment: each step re-reads
+ * user_version inside its write transaction, so the second one finds the work done and moves on.
+ */
 export function migrate(db: Db, file: string, now: () => number, steps: readonly string[] = MIGRATIONS): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > steps.length) {
-    throw new Error(
-      `The outbox database in ${file} was made by a newer version of SMS Outbox (schema ${current}); update the app.`,
-    );
-  }
-  for (let v = current; v < steps.length; v++) {
-    if (current > 0 && existsSync(file)) {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const created = version() === 0;
+  for (;;) {
+    const v = version();
+    if (v > steps.length) {
+      throw new Error(
+        `The outbox database in ${file} was made by a newer version of SMS Outbox (schema ${v}); update the app.`,
+      );
+    }
+    if (v === steps.length) return;
+    if (!created && existsSync(file)) {
       // A copy before each change of a database that holds data (one created now, from 0, does not);
       // VACUUM INTO gives a consistent file.
       const backup = `${file}.v${v}.${now()}.bak`;
       db.exec(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
     }
     db.transaction(() => {
+      if (version() !== v) return; // another process applied this step meanwhile
       db.exec(steps[v]);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();

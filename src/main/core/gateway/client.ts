@@ -101,8 +101,22 @@ export class GatewayClient {
    * AbortError, yet GatewayAPI may already have accepted it: treat that like 'ambiguous'.
    */
   async send(req: SendRequest, signal?: AbortSignal): Promise<SendResponse> {
+    return (await this.prepareSend(req))(signal);
+  }
+
+  /**
+   * Reads the token and builds the body now; the returned function only writes the request. The
+   * sender commits `in_flight` in between, so a locked keychain or a bad number fails the claim,
+   * never a batch the user must then call uncertain.
+   */
+  async prepareSend(req: SendRequest): Promise<(signal?: AbortSignal) => Promise<SendResponse>> {
     const body = buildSendBody(req);
-    return this.call('POST', '/rest/mtsms', { auth: true, body, signal }, (raw) => {
+    const token = await this.readToken();
+    return (signal) => this.postSend(body, token, signal);
+  }
+
+  private postSend(body: string, token: string, signal?: AbortSignal): Promise<SendResponse> {
+    return this.call('POST', '/rest/mtsms', { auth: true, token, body, signal }, (raw) => {
       if (raw.status < 200 || raw.status > 299) return null;
       const parsed = parseSendResponse(parseJson(raw.text));
       if (!parsed) throw unreadableAnswer('POST', raw.status, 'without readable message ids');
@@ -160,14 +174,14 @@ export class GatewayClient {
   private async call<T>(
     method: HttpMethod,
     path: string,
-    o: { auth: boolean; body?: string; signal?: AbortSignal | undefined },
+    o: { auth: boolean; token?: string; body?: string; signal?: AbortSignal | undefined },
     onAnswer: (raw: RawResponse) => T | null,
   ): Promise<T> {
     let token: string | null = null;
     try {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (o.auth) {
-        token = await this.readToken();
+        token = o.token ?? (await this.readToken());
         headers.Authorization = `Token ${token}`;
       }
       if (o.body !== undefined) headers['Content-Type'] = 'application/json';

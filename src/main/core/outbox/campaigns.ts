@@ -248,7 +248,8 @@ export class Campaigns {
         this.db.prepare("UPDATE batches SET state = 'cancelled' WHERE campaign_id = ? AND state = 'retry_wait'").run(id);
         return this.db
           .prepare(
-            "UPDATE recipients SET state = 'cancelled', updated_at = ? WHERE campaign_id = ? AND state IN ('queued', 'retry_wait')",
+            // 'claimed' too: a batch held by the rate limit has not been written (in_flight has).
+            "UPDATE recipients SET state = 'cancelled', updated_at = ? WHERE campaign_id = ? AND state IN ('queued', 'claimed', 'retry_wait')",
           )
           .run(this.now(), id).changes;
       })
@@ -276,6 +277,10 @@ export class Campaigns {
   resendFailed(campaignId: number): number {
     return this.db
       .transaction(() => {
+        // Reopening a cancelled campaign for its failed recipients must not revive the cancelled ones.
+        this.db
+          .prepare("UPDATE recipients SET state = 'cancelled' WHERE campaign_id = ? AND state IN ('queued', 'claimed', 'retry_wait') AND EXISTS (SELECT 1 FROM campaigns WHERE id = ? AND status = 'cancelled')")
+          .run(campaignId, campaignId);
         this.db.prepare("UPDATE campaigns SET status = 'active' WHERE id = ? AND status = 'cancelled'").run(campaignId);
         return this.db
           .prepare(

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
-import { Lease, LeaseLostError } from './lease';
+import { Lease, LeaseLostError, processStartTime } from './lease';
 import { Queue } from './queue';
 import { Campaigns } from './campaigns';
 import { newCampaign, people } from '../testing';
@@ -15,8 +15,10 @@ let t: number;
 const now = () => t;
 const STALE = 30_000;
 const alive = new Set<number>();
+/** pid → its process's start time (null: the OS does not say). */
+const started = new Map<number, string | null>();
 const lease = (holder: string, pid: number, host = 'here') =>
-  new Lease(db, { holder, pid, host }, { staleMs: STALE, now, isAlive: (p) => alive.has(p) });
+  new Lease(db, { holder, pid, host }, { staleMs: STALE, now, isAlive: (p) => alive.has(p), startedAt: (p) => started.get(p) ?? null });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sms-outbox-lease-'));
@@ -24,6 +26,7 @@ beforeEach(() => {
   t = 1_000_000;
   alive.clear();
   alive.add(101).add(202);
+  started.clear();
 });
 afterEach(() => {
   db.close();
@@ -58,6 +61,33 @@ describe('Lease', () => {
     lease('A', 101).tryAcquire();
     t += STALE + 1;
     expect(lease('B', 202).tryAcquire()).toBe(2);
+  });
+
+  it('a live holder on this machine keeps the lease however stale its heartbeat (asleep, stalled, clock stepped)', () => {
+    started.set(101, '4711').set(202, '4800');
+    const a = lease('A', 101);
+    a.tryAcquire();
+    t += 10 * STALE; // the laptop slept
+    expect(lease('B', 202).tryAcquire()).toBeNull();
+    expect(a.heartbeat()).toBe(true); // and it carries on where it was
+    expect(a.epoch).toBe(1);
+  });
+
+  it('the same pid with another start time is a reused pid: its lease is taken, heartbeat or not', () => {
+    started.set(101, '4711');
+    lease('A', 101).tryAcquire();
+    started.set(101, '9999'); // A died; a new program got pid 101
+    t += STALE + 1;
+    expect(lease('B', 202).tryAcquire()).toBe(2);
+  });
+
+  it('records the start time of this process as the OS gives it (Linux: /proc/<pid>/stat field 22)', () => {
+    const real = new Lease(db, { holder: 'me', pid: process.pid, host: 'here' }, { staleMs: STALE, now });
+    real.tryAcquire();
+    const row = db.prepare('SELECT pid_started FROM lease').get() as { pid_started: string | null };
+    if (process.platform === 'win32') expect(row.pid_started).toBeNull();
+    else expect(row.pid_started).toMatch(/\S/);
+    expect(processStartTime(process.pid)).toBe(row.pid_started);
   });
 
   it('another machine (shared folder) is trusted while its heartbeat is fresh, and only then', () => {

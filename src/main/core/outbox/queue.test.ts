@@ -82,7 +82,7 @@ describe('claimNext', () => {
     campaigns.create(newCampaign({ people: numbers(4).map((msisdn) => ({ msisdn })) }));
     const b = queue.claimNext(2)!;
     const att = queue.markInFlight(b.id, 2);
-    queue.markRetry(b.id, att, t + 5000, { outcome: 'transient', httpStatus: 503, code: null, message: 'busy', body: null }, true);
+    queue.markRetry(b.id, att!, t + 5000, { outcome: 'transient', httpStatus: 503, code: null, message: 'busy', body: null }, true);
     expect(queue.nextRetryAt()).toBe(t + 5000);
     const other = queue.claimNext(2)!;
     expect(other.id).not.toBe(b.id);
@@ -126,7 +126,7 @@ describe('user decisions', () => {
     const { campaignId } = campaigns.create(newCampaign({ people: numbers(4).map((msisdn) => ({ msisdn })) }));
     const b = queue.claimNext(4)!;
     const att = queue.markInFlight(b.id, 4);
-    queue.markUncertain(b.id, att, { outcome: 'ambiguous', httpStatus: 500, code: null, message: 'boom', body: null });
+    queue.markUncertain(b.id, att!, { outcome: 'ambiguous', httpStatus: 500, code: null, message: 'boom', body: null });
     const [r1, r2, ...rest] = b.recipients.map((r) => r.id);
     expect(campaigns.resolveUncertain(campaignId, [r1], 'resend')).toBe(1);
     expect(campaigns.resolveUncertain(campaignId, [r2], 'mark_sent')).toBe(1);
@@ -142,7 +142,7 @@ describe('user decisions', () => {
     const { campaignId } = campaigns.create(newCampaign({ people: numbers(6).map((msisdn) => ({ msisdn })) }));
     const waiting = queue.claimNext(2)!;
     const att = queue.markInFlight(waiting.id, 2);
-    queue.markRetry(waiting.id, att, t + 1000, { outcome: 'transient', httpStatus: 429, code: null, message: 'busy', body: null }, true);
+    queue.markRetry(waiting.id, att!, t + 1000, { outcome: 'transient', httpStatus: 429, code: null, message: 'busy', body: null }, true);
     const flying = queue.claimNext(2)!;
     queue.markInFlight(flying.id, 2);
     expect(campaigns.cancel(campaignId)).toBe(4);
@@ -150,5 +150,25 @@ describe('user decisions', () => {
     t += 1000;
     expect(queue.nextRetryAt()).toBeNull();
     expect(queue.claimNext(10)).toBeNull();
+  });
+
+  it('cancel is final: in-flight recipients refused after a cancel, a claim given back, and recovery all end cancelled', () => {
+    const { campaignId } = campaigns.create(newCampaign({ people: numbers(6).map((msisdn) => ({ msisdn })) }));
+    const refused = queue.claimNext(2)!;
+    const att = queue.markInFlight(refused.id, 2)!;
+    const held = queue.claimNext(2)!;
+    const crashed = queue.claimNext(2)!;
+    campaigns.setStatus(campaignId, 'cancelled'); // as a cancel racing the sender would leave it
+    // A claimed batch cannot go in flight any more: the campaign is checked in the same transaction.
+    expect(queue.markInFlight(held.id, 2)).toBeNull();
+    queue.releaseClaim(held.id);
+    queue.markRefused(refused.id, att, { outcome: 'auth', httpStatus: 401, code: null, message: 'token', body: null });
+    queue.recover(); // the crashed claim
+    expect(crashed.recipients.map((r) => state(r.id))).toEqual(['cancelled', 'cancelled']);
+    expect(campaigns.counts()).toEqual({ cancelled: 6 });
+    // "Resend to failed" reopens the campaign for failed recipients only.
+    campaigns.resendFailed(campaignId);
+    expect(queue.claimNext(10)).toBeNull();
+    expect(campaigns.counts()).toEqual({ cancelled: 6 });
   });
 });

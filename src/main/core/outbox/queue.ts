@@ -2,7 +2,7 @@
 // transaction that first checks the lease epoch, so a sender that lost the lease changes nothing.
 // The recipient state machine is documented in src/shared/states.ts and the README.
 import type { Db } from '../db/open';
-import type { Lease } from './lease';
+import { LeaseLostError, type Lease } from './lease';
 import type { SendResponse } from '../gateway/types';
 import type { Encoding } from '../../../shared/states';
 
@@ -45,6 +45,10 @@ export interface AttemptOutcome {
   body: string | null;
 }
 
+/** Back to the queue, unless the campaign was cancelled meanwhile: cancel is final. */
+const REQUEUE = `state = CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.id = recipients.campaign_id AND c.status = 'cancelled')
+  THEN 'cancelled' ELSE 'queued' END, batch_id = NULL`;
+
 export class Queue {
   constructor(
     private readonly db: Db,
@@ -61,14 +65,28 @@ export class Queue {
       .immediate();
   }
 
+  /**
+   * An outcome write for one batch: it goes through only while the lease still has the epoch the
+   * batch was claimed under (a process that lost the lease and took it back must not overwrite
+   * what the recovery in between decided).
+   */
+  private batchTx<T>(batchId: number, fn: () => T): T {
+    return this.db
+      .transaction(() => {
+        this.lease.check();
+        const b = this.db.prepare('SELECT lease_epoch AS epoch FROM batches WHERE id = ?').get(batchId) as { epoch: number } | undefined;
+        if (!b || b.epoch !== this.lease.epoch) throw new LeaseLostError();
+        return fn();
+      })
+      .immediate();
+  }
+
   /** After taking the lease: claimed work goes back to the queue; in_flight becomes uncertain. */
   recover(): { requeued: number; uncertain: number } {
     return this.tx(() => {
       const now = this.now();
       const requeued = this.db
-        .prepare(
-          "UPDATE recipients SET state = 'queued', batch_id = NULL, updated_at = ? WHERE state = 'claimed'",
-        )
+        .prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE state = 'claimed'`)
         .run(now).changes;
       this.db.prepare("UPDATE batches SET state = 'abandoned' WHERE state = 'claimed'").run();
       const uncertain = this.db
@@ -96,19 +114,27 @@ export class Queue {
    */
   claimNext(size: number, filter?: ClaimFilter): ClaimedBatch | null {
     const byCountry = !!filter && (!!filter.byCountry || (filter.quietCountries?.length ?? 0) > 0);
+    const quiet = filter?.quietCountries ?? [];
+    const quietNamed = quiet.filter((c): c is string => c != null);
+    // Retries respect quiet hours too: a batch with a recipient in a quiet country waits.
+    const notQuiet =
+      quiet.length === 0
+        ? ''
+        : `AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.batch_id = b.id AND r.state = 'retry_wait'
+             AND (r.country IN (${quietNamed.map(() => '?').join(',')})${quiet.includes(null) ? ' OR r.country IS NULL' : ''}))`;
     return this.tx(() => {
       const now = this.now();
       const retry = this.db
         .prepare(
           `SELECT b.id FROM batches b JOIN campaigns c ON c.id = b.campaign_id
-           WHERE b.state = 'retry_wait' AND b.next_attempt_at <= ? AND c.status = 'active'
+           WHERE b.state = 'retry_wait' AND b.next_attempt_at <= ? AND c.status = 'active' ${notQuiet}
            ORDER BY b.next_attempt_at, b.id LIMIT 1`,
         )
-        .get(now) as { id: number } | undefined;
+        .get(now, ...quietNamed) as { id: number } | undefined;
       let batchId: number;
       if (retry) {
         batchId = retry.id;
-        this.db.prepare("UPDATE batches SET state = 'claimed' WHERE id = ?").run(batchId);
+        this.db.prepare("UPDATE batches SET state = 'claimed', lease_epoch = ? WHERE id = ?").run(this.lease.epoch, batchId);
         this.db
           .prepare("UPDATE recipients SET state = 'claimed', updated_at = ? WHERE batch_id = ? AND state = 'retry_wait'")
           .run(now, batchId);
@@ -202,6 +228,17 @@ export class Queue {
     return out;
   }
 
+  /** The distinct countries of recipients waiting for a retry (few: a retry is a batch or a number). */
+  retryCountries(): (string | null)[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT r.country FROM batches b JOIN recipients r ON r.batch_id = b.id
+         WHERE b.state = 'retry_wait' AND r.state = 'retry_wait'`,
+      )
+      .pluck()
+      .all() as (string | null)[];
+  }
+
   private loadBatch(batchId: number): ClaimedBatch {
     const b = this.db
       .prepare(
@@ -223,10 +260,22 @@ export class Queue {
     };
   }
 
-  /** Committed (synchronous=FULL) before the first byte of the request is written. */
-  markInFlight(batchId: number, recipients: number): number {
-    return this.tx(() => {
+  /**
+   * Committed (synchronous=FULL) before the first byte of the request is written. Null when the
+   * campaign is no longer active (paused or cancelled while the batch waited): then nothing may be
+   * sent, and the caller gives the claim back. Safe to repeat after a failed commit: the attempt
+   * already opened is returned.
+   */
+  markInFlight(batchId: number, recipients: number): number | null {
+    return this.batchTx(batchId, () => {
       const now = this.now();
+      const b = this.db
+        .prepare('SELECT b.state, c.status FROM batches b JOIN campaigns c ON c.id = b.campaign_id WHERE b.id = ?')
+        .get(batchId) as { state: string; status: string };
+      if (b.state === 'in_flight') {
+        return this.db.prepare("SELECT MAX(id) FROM attempts WHERE batch_id = ? AND outcome = 'in_flight'").pluck().get(batchId) as number;
+      }
+      if (b.state !== 'claimed' || b.status !== 'active') return null;
       this.db
         .prepare(
           "UPDATE batches SET state = 'in_flight', first_attempt_at = COALESCE(first_attempt_at, ?), tries = tries + 1 WHERE id = ?",
@@ -260,7 +309,7 @@ export class Queue {
   }
 
   markSubmitted(batchId: number, attemptId: number, res: SendResponse, firstPollAt: number, scheduled: boolean): void {
-    this.tx(() => {
+    this.batchTx(batchId, () => {
       const state = scheduled ? 'scheduled' : 'submitted';
       this.db
         .prepare(
@@ -279,7 +328,7 @@ export class Queue {
    * night offline must not make the first 503 of the morning fail the batch.
    */
   markRetry(batchId: number, attemptId: number, nextAt: number, o: AttemptOutcome, countTry: boolean): void {
-    this.tx(() => {
+    this.batchTx(batchId, () => {
       const giveBack = countTry ? 0 : 1;
       this.db
         .prepare(
@@ -295,7 +344,7 @@ export class Queue {
 
   /** May have been accepted: never resent without the user's say. */
   markUncertain(batchId: number, attemptId: number, o: AttemptOutcome): void {
-    this.tx(() => {
+    this.batchTx(batchId, () => {
       this.db.prepare("UPDATE batches SET state = 'uncertain', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
       this.setRecipients(batchId, 'in_flight', 'uncertain', o.code, o.message);
       this.finishAttempt(attemptId, o);
@@ -304,7 +353,7 @@ export class Queue {
 
   /** Permanent refusal of the whole request (or retries gave up). */
   markFailed(batchId: number, attemptId: number | null, o: AttemptOutcome, from = 'in_flight'): void {
-    this.tx(() => {
+    this.batchTx(batchId, () => {
       this.db.prepare("UPDATE batches SET state = 'failed', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
       this.setRecipients(batchId, from, 'failed', o.code, o.message);
       if (attemptId != null) this.finishAttempt(attemptId, o);
@@ -313,11 +362,9 @@ export class Queue {
 
   /** Refused before processing (auth, credit, frozen): everything goes back to the queue. */
   markRefused(batchId: number, attemptId: number, o: AttemptOutcome): void {
-    this.tx(() => {
+    this.batchTx(batchId, () => {
       this.db.prepare("UPDATE batches SET state = 'refused', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
-      this.db
-        .prepare("UPDATE recipients SET state = 'queued', batch_id = NULL, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'")
-        .run(this.now(), batchId);
+      this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`).run(this.now(), batchId);
       this.finishAttempt(attemptId, o);
     });
   }
@@ -328,11 +375,12 @@ export class Queue {
    * the culprits are found in log2(n) requests.
    */
   markRecipientsRefused(batchId: number, attemptId: number, msisdns: string[], o: AttemptOutcome): { failed: number } {
-    return this.tx(() => {
+    return this.batchTx(batchId, () => {
       const now = this.now();
       const rows = this.db
         .prepare("SELECT id, msisdn FROM recipients WHERE batch_id = ? AND state = 'in_flight' ORDER BY id")
         .all(batchId) as { id: number; msisdn: string }[];
+      if (rows.length === 0) return { failed: 0 }; // written already (a repeated write after a failed commit)
       const named = new Set(msisdns.map((m) => m.replace(/\D/g, '')));
       const hits = rows.filter((r) => named.has(r.msisdn));
       this.db.prepare("UPDATE batches SET state = 'split', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
@@ -341,9 +389,7 @@ export class Queue {
       if (hits.length > 0 || rows.length === 1) {
         const culprits = hits.length > 0 ? hits : rows;
         for (const r of culprits) fail.run(o.code, o.message, now, r.id);
-        this.db
-          .prepare("UPDATE recipients SET state = 'queued', batch_id = NULL, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'")
-          .run(now, batchId);
+        this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`).run(now, batchId);
         return { failed: culprits.length };
       }
       const b = this.db.prepare('SELECT campaign_id, encoding FROM batches WHERE id = ?').get(batchId) as {
@@ -367,13 +413,89 @@ export class Queue {
     });
   }
 
+  /**
+   * A 200 that arrived after this process lost the lease (the batch was claimed under an older
+   * epoch): the new holder's recovery called these recipients uncertain, but GatewayAPI's ids are
+   * strictly better information. Only upgrades: a recipient the user already resent or marked as
+   * sent is left alone. No lease check, by design.
+   */
+  markSubmittedFencedOut(batchId: number, attemptId: number, res: SendResponse, firstPollAt: number, scheduled: boolean): number {
+    return this.db
+      .transaction(() => {
+        const state = scheduled ? 'scheduled' : 'submitted';
+        const n = this.db
+          .prepare(
+            `UPDATE recipients SET state = ?, error_code = NULL, error = NULL, updated_at = ?
+             WHERE batch_id = ? AND state IN ('in_flight', 'uncertain')`,
+          )
+          .run(state, this.now(), batchId).changes;
+        this.db
+          .prepare(
+            `UPDATE batches SET state = ?, gateway_id = ?, submitted_at = ?, cost = ?, currency = ?,
+               poll_next_at = ?, poll_step = 0, error_code = NULL, error = NULL WHERE id = ? AND state IN ('in_flight', 'uncertain')`,
+          )
+          .run(state, res.ids[0] ?? null, this.now(), res.usage?.total_cost ?? null, res.usage?.currency ?? null, firstPollAt, batchId);
+        this.finishAttempt(attemptId, { outcome: 'submitted', httpStatus: 200, code: null, message: null, body: null });
+        return n;
+      })
+      .immediate();
+  }
+
+  /**
+   * 403 0x0217: GatewayAPI does not send to this country from this account. Every recipient of the
+   * batch in that country fails at once (by its stored country, or, where none was stored, by the
+   * calling code its number starts with); the rest go back to the queue. No bisection.
+   */
+  markCountryRefused(batchId: number, attemptId: number, country: string, callingCode: string | null, o: AttemptOutcome): { failed: number } {
+    return this.batchTx(batchId, () => {
+      const now = this.now();
+      const inCountry = `batch_id = ? AND state = 'in_flight'
+        AND (country = ? OR (country IS NULL AND ? IS NOT NULL AND substr(msisdn, 1, length(?)) = ?))`;
+      const args = [batchId, country, callingCode, callingCode, callingCode];
+      // Nobody of that country here (a country we cannot place): the whole batch fails, or the same
+      // recipients would be claimed and refused again and again.
+      const any = this.db.prepare(`SELECT 1 FROM recipients WHERE ${inCountry} LIMIT 1`).get(...args);
+      const failed = this.db
+        .prepare(`UPDATE recipients SET state = 'failed', error_code = ?, error = ?, updated_at = ? WHERE ${any ? inCountry : "batch_id = ? AND state = 'in_flight'"}`)
+        .run(o.code, o.message, now, ...(any ? args : [batchId])).changes;
+      this.db.prepare("UPDATE batches SET state = 'split', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
+      this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`).run(now, batchId);
+      this.finishAttempt(attemptId, o);
+      return { failed };
+    });
+  }
+
+  /**
+   * 403 0x0214: the number is blacklisted for a while. It stays in this batch and waits until
+   * `nextAt`; the batch's other recipients go back to the queue. False when the number is not in
+   * the batch (the caller then retries the whole batch).
+   */
+  markRecipientRetry(batchId: number, attemptId: number, msisdn: string, nextAt: number, o: AttemptOutcome): boolean {
+    return this.batchTx(batchId, () => {
+      const now = this.now();
+      const hit = this.db
+        .prepare("SELECT id FROM recipients WHERE batch_id = ? AND state = 'in_flight' AND msisdn = ?")
+        .get(batchId, msisdn.replace(/\D/g, '')) as { id: number } | undefined;
+      if (!hit) return false;
+      this.db
+        .prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight' AND id <> ?`)
+        .run(now, batchId, hit.id);
+      this.db
+        .prepare("UPDATE recipients SET state = 'retry_wait', error_code = ?, error = ?, updated_at = ? WHERE id = ?")
+        .run(o.code, o.message, now, hit.id);
+      this.db
+        .prepare("UPDATE batches SET state = 'retry_wait', size = 1, next_attempt_at = ?, error_code = ?, error = ? WHERE id = ?")
+        .run(nextAt, o.code, o.message, batchId);
+      this.finishAttempt(attemptId, o);
+      return true;
+    });
+  }
+
   /** A claim that was never written (shutdown): back to where it came from. */
   releaseClaim(batchId: number): void {
-    this.tx(() => {
-      this.db
-        .prepare("UPDATE recipients SET state = 'queued', batch_id = NULL, updated_at = ? WHERE batch_id = ? AND state = 'claimed'")
-        .run(this.now(), batchId);
-      this.db.prepare("UPDATE batches SET state = 'abandoned' WHERE id = ?").run(batchId);
+    this.batchTx(batchId, () => {
+      this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'claimed'`).run(this.now(), batchId);
+      this.db.prepare("UPDATE batches SET state = 'abandoned' WHERE id = ? AND state = 'claimed'").run(batchId);
     });
   }
 

@@ -51,7 +51,7 @@ describe('credit poller', () => {
     expect(meCalls(h)).toBe(before);
   });
 
-  it('checks again shortly after a batch is accepted (debounced), which can cross the threshold', async () => {
+  it('checks again after a batch is accepted (debounced, at most one check per 10 s), which can cross the threshold', async () => {
     const clock = new FakeClock();
     h = await makeEngine({ clock, simulator: { credit: 101, pricePerPart: 0.25 }, settings: { lowCreditThreshold: 100, batchSize: 10 } });
     await waitFor(() => h!.engine.account.get().credit === 101, 'first check');
@@ -62,6 +62,9 @@ describe('credit poller', () => {
     await pause(30);
     expect(meCalls(h)).toBe(before); // waits for the debounce, not for five minutes
     clock.advance(1000);
+    await pause(30);
+    expect(meCalls(h)).toBe(before); // and at most one check per 10 s while sending
+    clock.advance(9000);
     await waitFor(() => h!.engine.account.get().credit === 98.5, 'credit after the batch');
     expect(lowNotices(h)).toHaveLength(1);
   });

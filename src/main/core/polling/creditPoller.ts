@@ -16,6 +16,8 @@ export interface CreditPollerDeps {
   lowCredit: (credit: number, currency: string) => void;
   intervalMs?: number;
   debounceMs?: number;
+  /** At most one check per this long because of accepted batches (default 10 s). */
+  minGapMs?: number;
 }
 
 export class CreditPoller {
@@ -23,6 +25,7 @@ export class CreditPoller {
   private loopP: Promise<void> | null = null;
   private stopping = false;
   private soon = false;
+  private lastAt = -Infinity;
 
   constructor(private readonly d: CreditPollerDeps) {}
 
@@ -33,6 +36,9 @@ export class CreditPoller {
 
   /** Check again shortly (after a batch was accepted). */
   nudge(): void {
+    // One check pending is enough: waking the loop on every batch would turn the debounce into one
+    // GET /rest/me per accepted batch.
+    if (this.soon) return;
     this.soon = true;
     this.waker.wake();
   }
@@ -62,10 +68,14 @@ export class CreditPoller {
     while (!this.stopping) {
       this.soon = false;
       const seen = this.waker.generation;
+      this.lastAt = this.d.clock.now();
       await this.refresh();
       if (this.stopping) break;
       await this.waker.wait(this.d.clock.sleep, this.d.intervalMs ?? 5 * 60_000, seen);
-      if (this.soon && !this.stopping) await this.waker.wait(this.d.clock.sleep, this.d.debounceMs ?? 1000);
+      if (this.soon && !this.stopping) {
+        const gap = this.lastAt + (this.d.minGapMs ?? 10_000) - this.d.clock.now();
+        await this.waker.wait(this.d.clock.sleep, Math.max(this.d.debounceMs ?? 1000, gap));
+      }
     }
   }
 }

@@ -120,7 +120,8 @@ describe('status poller', () => {
     // Polls at 15 s, 1:15, 6:15 (all within validity), then 36:15 (past it).
     for (let i = 0; i < 4; i++) {
       clock.advance(batches(h)[0].nextAt! - clock.now());
-      await waitFor(() => h.polls() === i + 1, `poll ${i + 1}`);
+      // The request is seen before its answer is recorded: wait for the new schedule too.
+      await waitFor(() => h.polls() === i + 1 && (batches(h)[0].step === i + 1 || batches(h)[0].nextAt === null), `poll ${i + 1}`);
     }
     await waitFor(() => batches(h)[0].nextAt === null, 'stopped');
     expect(new Set(statuses(h).values())).toEqual(new Set(['NO_FINAL_REPORT']));
@@ -186,6 +187,26 @@ describe('status poller', () => {
     await polledTo(h, 1);
     expect(h.polls()).toBe(1);
     expect(batches(h)[0].nextAt).toBe(clock.now() + MIN);
+  });
+
+  it('a batch whose poll keeps failing still reaches NO_FINAL_REPORT after validity, backing off meanwhile', async () => {
+    const { h, clock, t0 } = await sent(20, { validityMs: 10 * HOUR });
+    await h.sim.goOffline();
+    const tries = () => h.engine.statusPoller.requests;
+    const pending = () => batches(h).filter((b) => b.nextAt !== null);
+    // The network stays down for longer than validity + margin (10 h + 1 h): the clock jumps to
+    // each next try, which is rescheduled before the next jump.
+    const poller = h.engine.statusPoller;
+    while (pending().length > 0 && clock.now() - t0 < 13 * HOUR && tries() < 1000) {
+      await waitFor(() => pending().length === 0 || (poller.wakeAt != null && poller.wakeAt > clock.now()), 'the poller asleep');
+      if (pending().length > 0) clock.advance(poller.wakeAt! - clock.now());
+    }
+    expect(pending()).toEqual([]);
+    expect(new Set(statuses(h).values())).toEqual(new Set(['NO_FINAL_REPORT']));
+    expect(clock.now() - t0).toBeGreaterThan(11 * HOUR); // validity + the margin, not before
+    // Not one try per batch every 30 s (2 × 1,320 in 11 h): offline, the waits grow and one failed
+    // try holds the other batch's too.
+    expect(tries()).toBeLessThan(60);
   });
 
   it('a scheduled send is first polled after its sendtime, and then counts as submitted', async () => {

@@ -5,12 +5,13 @@ import type { Clock, Logger } from '../types';
 import type { Polls } from '../outbox/polls';
 import type { StatusResponse } from '../gateway/types';
 import { GatewayError } from '../gateway/errors';
+import { VALIDITY_PERIOD_MS } from '../gateway/sendBody';
 import { Waker } from '../sending/backoff';
 
 /** Delay before poll step n (the last one repeats). */
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
-/** GatewayAPI's default validity is not documented; after this long without a final report we stop. */
-export const DEFAULT_VALIDITY_MS = 72 * 3600_000;
+/** The validity period every message is sent with (validity_period): no report comes after it. */
+export const DEFAULT_VALIDITY_MS = VALIDITY_PERIOD_MS;
 
 export interface StatusPollerDeps {
   polls: Polls;
@@ -22,7 +23,12 @@ export interface StatusPollerDeps {
   batchFinal: (campaignId: number) => void;
   schedule?: number[];
   validityMs?: number;
+  /** NO_FINAL_REPORT comes this long after validity (late reports still count). Default: a tenth
+   *  of the validity, at most an hour. */
+  reportMarginMs?: number;
+  /** First wait after a failed poll; doubles while polls keep failing, up to maxRetryMs. */
   offlineRetryMs?: number;
+  maxRetryMs?: number;
 }
 
 export function nextPollDelay(step: number, schedule: number[]): number {
@@ -34,12 +40,20 @@ export class StatusPoller {
   private loopP: Promise<void> | null = null;
   private stopping = false;
   private readonly schedule: number[];
-  private readonly validityMs: number;
+  /** How long after sending a batch's report can no longer come. */
+  private readonly lastReportMs: number;
+  /** Polls failing in a row (offline, GatewayAPI down): the retry waits back off on these. */
+  private failStreak = 0;
+  /** Offline: no poll before this time (woken early by wake()). */
+  private holdUntil = 0;
   requests = 0;
+  /** When the loop wakes next by itself (null: only when woken); for the UI, the CLI and tests. */
+  wakeAt: number | null = null;
 
   constructor(private readonly d: StatusPollerDeps) {
     this.schedule = d.schedule ?? DEFAULT_POLL_SCHEDULE_MS;
-    this.validityMs = d.validityMs ?? DEFAULT_VALIDITY_MS;
+    const validity = d.validityMs ?? DEFAULT_VALIDITY_MS;
+    this.lastReportMs = validity + (d.reportMarginMs ?? Math.min(3600_000, validity / 10));
   }
 
   start(): void {
@@ -48,6 +62,7 @@ export class StatusPoller {
   }
 
   wake(): void {
+    this.holdUntil = 0;
     this.waker.wake();
   }
 
@@ -69,13 +84,16 @@ export class StatusPoller {
         waitMs = this.d.offlineRetryMs ?? 30_000;
       }
       if (this.stopping) break;
+      this.wakeAt = Number.isFinite(waitMs) ? this.d.clock.now() + waitMs : null;
       await this.waker.wait(this.d.clock.sleep, waitMs, seen);
+      this.wakeAt = null;
     }
   }
 
   /** Polls every due batch once; returns how long to sleep before the next round. */
   async round(): Promise<number> {
     const { polls, clock } = this.d;
+    if (clock.now() < this.holdUntil) return this.holdUntil - clock.now();
     const due = polls.due(100);
     if (due.length > 0) {
       const gateway = await this.d.gateway();
@@ -83,14 +101,32 @@ export class StatusPoller {
       const changed = new Set<number>();
       for (const b of due) {
         if (this.stopping) break;
+        const startedAt = Math.max(b.submittedAt, (b.sendAt ?? 0) * 1000);
+        // Past the last moment a report can come: say so, whether or not this poll would answer.
+        const tooLate = () => clock.now() - startedAt > this.lastReportMs;
         let res: StatusResponse | null;
         try {
           this.requests++;
           res = await gateway.status(b.gatewayId);
+          this.failStreak = 0;
         } catch (e) {
+          if (tooLate()) {
+            if (polls.expire(b.id) > 0) changed.add(b.campaignId);
+            this.d.batchFinal(b.campaignId);
+            continue;
+          }
           if (e instanceof GatewayError && (e.kind === 'transient' || e.kind === 'ambiguous')) {
-            // Offline or GatewayAPI busy: retry this batch later without advancing its schedule.
-            polls.schedule(b.id, clock.now() + (this.d.offlineRetryMs ?? 30_000), b.pollStep);
+            // Offline or GatewayAPI busy: retry this batch later without advancing its schedule, and
+            // wait longer each time it fails again.
+            this.failStreak++;
+            const base = this.d.offlineRetryMs ?? 30_000;
+            const delay = Math.min(this.d.maxRetryMs ?? 30 * 60_000, base * 2 ** Math.min(20, this.failStreak - 1));
+            polls.schedule(b.id, clock.now() + delay, b.pollStep);
+            if (e.offline) {
+              // No network: asking for the other batches now would fail the same way.
+              this.holdUntil = clock.now() + delay;
+              break;
+            }
             continue;
           }
           this.d.logger.warn('status poll refused', { batch: b.id, error: String(e) });
@@ -98,7 +134,6 @@ export class StatusPoller {
           continue;
         }
         const step = b.pollStep + 1;
-        const startedAt = Math.max(b.submittedAt, (b.sendAt ?? 0) * 1000);
         if (res) {
           const { changed: n, pending } = polls.apply(b.id, res.recipients);
           if (n > 0) changed.add(b.campaignId);
@@ -107,7 +142,7 @@ export class StatusPoller {
             continue;
           }
         }
-        if (clock.now() - startedAt > this.validityMs) {
+        if (tooLate()) {
           if (polls.expire(b.id) > 0) changed.add(b.campaignId);
           this.d.batchFinal(b.campaignId);
           continue;
@@ -117,6 +152,6 @@ export class StatusPoller {
       if (changed.size) this.d.changed([...changed]);
     }
     const next = polls.nextAt();
-    return next == null ? Infinity : Math.max(0, next - clock.now());
+    return next == null ? Infinity : Math.max(0, next - clock.now(), this.holdUntil - clock.now());
   }
 }

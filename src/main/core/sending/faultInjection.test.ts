@@ -106,7 +106,8 @@ function chaos(getSim: () => Simulator, next: () => Fault, seen: Map<Fault, numb
 }
 
 describe('fault injection (seeded)', () => {
-  it('3,000 recipients through mixed faults: one documented state each, no duplicates, states agree with the gateway', async () => {
+  // Time limits sized for a shared 2-core machine under a full parallel test run.
+  it('3,000 recipients through mixed faults: one documented state each, no duplicates, states agree with the gateway', { timeout: 90_000 }, async () => {
     const seen = new Map<Fault, number>();
     const chaosOn = { value: true };
     let sim: Simulator | null = null;
@@ -125,7 +126,7 @@ describe('fault injection (seeded)', () => {
     h.engine.wake();
 
     // The user's part: fix what paused the outbox (the chaos already restored token and credit) and resume.
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 60_000;
     let resumes = 0;
     for (;;) {
       if (h.engine.pauseInfo().reason) {
@@ -177,6 +178,9 @@ describe('fault injection (seeded)', () => {
     const acceptedBefore = uncertain.filter((m) => log.has(m)).sort();
     expect(acceptedBefore.length).toBeGreaterThan(0);
     chaosOn.value = false;
+    // A fault armed for a request that timed out before the simulator read it (a loaded machine)
+    // would still be waiting for the next one: the gateway is healthy from here on.
+    for (const k of Object.keys(h.sim.faults) as (keyof typeof h.sim.faults)[]) delete h.sim.faults[k];
     expect(h.engine.campaigns.resolveUncertain(campaignId, null, 'resend')).toBe(uncertain.length);
     h.engine.wake();
     await waitFor(() => sendIdle(h!), 'resent');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuietCheck, localMinutes, quietUntil, type QuietHours } from './quietHours';
-import { knownZones, zoneOf } from './timeZones';
+import { knownZones, multiZoneCountries, zoneOf } from './timeZones';
 
 const at = (h: number, m = 0) => new Date(2026, 10, 25, h, m).getTime();
 const q = { enabled: true, start: '21:00', end: '08:00' };
@@ -108,5 +108,25 @@ describe('quiet hours on the recipient clock', () => {
     expect(check.countries(now, q, [null, 'XX']).quiet).toEqual(local == null ? [] : [null, 'XX']);
     expect(check.countries(now, { ...q, enabled: false }, ['DK', 'US'])).toEqual({ quiet: [], open: true, until: null });
     expect(check.countries(utc(1, 6, 7, 0), q, ['DK']).quiet).toEqual([]);
+  });
+
+  it('a country over several zones is quiet while it is night in any of them (the strictest reading)', () => {
+    const check = new QuietCheck();
+    // 08:30 in New York, 05:30 in Los Angeles, 03:30 in Honolulu: Americans in the west are asleep.
+    const now = utc(1, 5, 13, 30);
+    expect(quietUntil(now, q, NYC)).toBeNull();
+    const r = check.countries(now, q, ['US']);
+    expect(r.quiet).toEqual(['US']);
+    // Until 08:00 in Honolulu, the last US zone to wake.
+    expect(r.until).toBe(utc(1, 5, 18, 0));
+    expect(check.countries(utc(1, 5, 18, 0), q, ['US']).quiet).toEqual([]);
+    // The evening end too: 21:00 in New York starts the night for the whole country.
+    expect(check.countries(utc(1, 6, 2, 0), q, ['US']).quiet).toEqual(['US']);
+    // Spain's Canary Islands are an hour behind the mainland: the country waits for them.
+    expect(check.countries(utc(1, 5, 7, 30), q, ['ES']).quiet).toEqual(['ES']); // 08:30 Madrid, 07:30 Canary
+    for (const [country, zones] of Object.entries(multiZoneCountries())) {
+      expect(zones[0], country).toBe(zoneOf(country));
+      for (const z of zones) expect(() => localMinutes(0, z), z).not.toThrow();
+    }
   });
 });

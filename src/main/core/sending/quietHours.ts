@@ -1,7 +1,7 @@
 // Quiet hours: a daily window (e.g. 21:00–08:00, may wrap midnight) in which nobody is texted. The
 // window is read on the recipient's clock (their country's zone, timeZones.ts); recipients without a
 // known country use the computer's clock. Their batches hold and go at the window's end.
-import { zoneOf } from './timeZones';
+import { zonesOf } from './timeZones';
 
 export interface QuietHours {
   enabled: boolean;
@@ -66,6 +66,29 @@ export function quietUntil(now: number, q: QuietHours, zone: string | null = nul
   return null;
 }
 
+/**
+ * quietUntil for a country over several zones: quiet while any of them is inside the window; it ends
+ * when none is (the zones' windows may overlap one after another).
+ */
+export function quietUntilZones(now: number, q: QuietHours, zones: readonly (string | null)[]): number | null {
+  let t = now;
+  for (let round = 0; round <= zones.length; round++) {
+    let end: number | null = null;
+    for (const z of zones) {
+      const u = quietUntil(t, q, z);
+      if (u != null && (end == null || u > end)) end = u;
+    }
+    if (end == null) return round === 0 ? null : t;
+    t = end;
+  }
+  return t;
+}
+
+/** For a country (ISO alpha-2; null = this computer's clock): the end of its quiet window now, or null. */
+export function countryQuietUntil(now: number, q: QuietHours, country: string | null): number | null {
+  return quietUntilZones(now, q, zonesOf(country));
+}
+
 export interface QuietCountries {
   /** Queued countries inside their window now (null = recipients without a country). */
   quiet: (string | null)[];
@@ -82,7 +105,7 @@ export interface QuietCountries {
 export class QuietCheck {
   private minute = -1;
   private key = '';
-  private readonly byZone = new Map<string | null, number | null>();
+  private readonly byZone = new Map<string, number | null>();
 
   countries(now: number, q: QuietHours, countries: readonly (string | null)[]): QuietCountries {
     const minute = Math.floor(now / MINUTE);
@@ -96,11 +119,12 @@ export class QuietCheck {
     let open = false;
     let until: number | null = null;
     for (const c of countries) {
-      const zone = zoneOf(c);
-      let end = this.byZone.get(zone);
+      const zones = zonesOf(c);
+      const key = zones.join('|');
+      let end = this.byZone.get(key);
       if (end === undefined) {
-        end = quietUntil(now, q, zone);
-        this.byZone.set(zone, end);
+        end = quietUntilZones(now, q, zones);
+        this.byZone.set(key, end);
       }
       if (end == null) open = true;
       else {

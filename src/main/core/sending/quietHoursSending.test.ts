@@ -108,4 +108,22 @@ describe('quiet hours on the recipient clock', () => {
     expect(h.sim.duplicates()).toEqual([]);
     expect(h.sim.log).toHaveLength(DK.length + US.length);
   });
+
+  it('a retry respects quiet hours: a Danish batch refused at 20:59 is not retried at 21:00 but at 08:00', async () => {
+    const clock = new FakeClock(utc(1, 5, 19, 59)); // 20:59 in Copenhagen
+    h = await makeEngine({ clock, settings: { quietHours: QUIET, batchSize: 20, maxConcurrent: 1 }, engine: { retry: { baseMs: 60_000, capMs: 60_000 }, random: () => 1 } });
+    h.sim.faults.status5xx = { code: 503, count: 1 };
+    h.engine.campaigns.create(mixed([{ country: 'DK', msisdns: DK }]));
+    h.engine.wake();
+    await waitFor(() => h!.counts().retry_wait === DK.length, '503, retry at 21:00');
+    clock.advance(2 * 60_000); // 21:01: the retry is due, and Copenhagen is inside its window
+    await pause(100);
+    expect(h.sends()).toBe(1);
+    expect(h.counts()).toEqual({ retry_wait: DK.length });
+    expect(h.engine.sender.state.quietUntil).toBe(utc(1, 6, 7, 0));
+    clock.advance(utc(1, 6, 7, 0) - clock.now());
+    await waitFor(() => sendIdle(h!), 'retried at 08:00');
+    expect(h.counts()).toEqual({ submitted: DK.length });
+    expect(h.sends()).toBe(2);
+  });
 });

@@ -78,6 +78,26 @@ const ZONES: Readonly<Record<string, string>> = {
   ZA: 'Africa/Johannesburg',
 };
 
+// Countries over several zones: quiet hours hold while it is night in any of them (the strictest
+// reading), since a number does not say where its holder lives. The first is the main zone above.
+const ALL_ZONES: Readonly<Record<string, readonly string[]>> = {
+  US: ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'],
+  CA: ['America/Toronto', 'America/St_Johns', 'America/Halifax', 'America/Winnipeg', 'America/Regina', 'America/Edmonton', 'America/Vancouver'],
+  MX: ['America/Mexico_City', 'America/Cancun', 'America/Chihuahua', 'America/Hermosillo', 'America/Mazatlan', 'America/Tijuana'],
+  BR: ['America/Sao_Paulo', 'America/Noronha', 'America/Manaus', 'America/Rio_Branco'],
+  AU: ['Australia/Sydney', 'Australia/Brisbane', 'Australia/Adelaide', 'Australia/Darwin', 'Australia/Perth'],
+  RU: ['Europe/Moscow', 'Europe/Kaliningrad', 'Europe/Samara', 'Asia/Yekaterinburg', 'Asia/Omsk', 'Asia/Novosibirsk', 'Asia/Krasnoyarsk', 'Asia/Irkutsk', 'Asia/Yakutsk', 'Asia/Vladivostok', 'Asia/Magadan', 'Asia/Kamchatka'],
+  NZ: ['Pacific/Auckland', 'Pacific/Chatham'],
+  ES: ['Europe/Madrid', 'Atlantic/Canary'],
+  PT: ['Europe/Lisbon', 'Atlantic/Azores'],
+};
+
+/** Every zone of a country (several for the large ones); [null] = the computer's own clock. */
+export function zonesOf(country: string | null | undefined): readonly (string | null)[] {
+  const all = country ? ALL_ZONES[country.toUpperCase()] : undefined;
+  return all ?? [zoneOf(country)];
+}
+
 /** The zone quiet hours use for a recipient's country; null (unknown or missing) = the computer's own clock. */
 export function zoneOf(country: string | null | undefined): string | null {
   if (!country) return null;
@@ -87,4 +107,9 @@ export function zoneOf(country: string | null | undefined): string | null {
 /** Every country → zone pair (tests check each zone is one the runtime knows). */
 export function knownZones(): Readonly<Record<string, string>> {
   return ZONES;
+}
+
+/** Every country → all of its zones, for countries with several. */
+export function multiZoneCountries(): Readonly<Record<string, readonly string[]>> {
+  return ALL_ZONES;
 }

@@ -23,6 +23,8 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** Wraps the real fetch (to count, inspect or rewrite exchanges). */
   fetch?: (real: FetchFn) => FetchFn;
+  /** Wraps the engine's client (to answer with a GatewayError of one's choosing, say). */
+  client?: (real: GatewayClient) => GatewayClient;
   engine?: Partial<Omit<EngineOptions, 'dataDir' | 'gateway' | 'clock' | 'on'>>;
   /** Start the engine (take the lease, recover, run workers). Default true. */
   start?: boolean;
@@ -74,8 +76,10 @@ export async function makeEngine(o: HarnessOptions = {}): Promise<Harness> {
     leaseCheckMs: 100,
     retry: { baseMs: 5, capMs: 50 },
     ...o.engine,
-    gateway: async () =>
-      new GatewayClient({ baseUrl: sim.url, token: async () => token.value, fetch: f, timeoutMs: o.timeoutMs }),
+    gateway: async () => {
+      const client = new GatewayClient({ baseUrl: sim.url, token: async () => token.value, fetch: f, timeoutMs: o.timeoutMs });
+      return o.client ? o.client(client) : client;
+    },
     on,
   });
   // Two workers by default, as the app runs; small batches so a few dozen recipients make several.

@@ -42,6 +42,8 @@ export const da: Resources = {
       credit: 'saldoen er brugt op',
       frozen: 'kontoen er spærret',
       user: 'sat på pause af dig',
+      account: 'GatewayAPI afviste kontoen',
+      unreachable: 'GatewayAPI svarer ikke',
     },
   },
   banners: {
@@ -51,6 +53,9 @@ export const da: Resources = {
     creditPaused: 'Afsendelsen er sat på pause: kontoens saldo er brugt op ({{count, number}} venter). Fyld op, og genoptag så.',
     frozenPaused: 'Afsendelsen er sat på pause: GatewayAPI melder kontoen spærret. Kontakt GatewayAPI’s support, og genoptag så.',
     userPaused: 'Du har sat al afsendelse på pause.',
+    accountPaused: 'Afsendelsen er sat på pause: {{message}}',
+    unreachablePaused:
+      'Afsendelsen er sat på pause: GatewayAPI svarer ikke. Der sendes ikke mere, før den svarer; denne computer prøver selv igen.',
     heldElsewhere:
       'En anden sms-outbox (appen eller kommandolinjen) sender fra denne datamappe. Vinduet viser dens fremskridt og tager over, når den stopper.',
     lowCredit: 'Saldoen er lav: {{credit}} (advarsel under {{threshold}}). Fyld op på din GatewayAPI-konto.',

@@ -41,6 +41,8 @@ export const en = {
       credit: 'credit exhausted',
       frozen: 'account frozen',
       user: 'paused by you',
+      account: 'GatewayAPI refused the account',
+      unreachable: 'GatewayAPI is not answering',
     },
   },
   banners: {
@@ -50,6 +52,9 @@ export const en = {
     creditPaused: 'Sending is paused: the account has run out of credit ({{count, number}} waiting). Top up, then resume.',
     frozenPaused: 'Sending is paused: GatewayAPI reports the account as frozen. Contact GatewayAPI support, then resume.',
     userPaused: 'You paused all sending.',
+    accountPaused: 'Sending is paused: {{message}}',
+    unreachablePaused:
+      'Sending is paused: GatewayAPI is not answering. Nothing more is sent until it does; this computer checks again by itself.',
     heldElsewhere:
       'Another sms-outbox (the app or the command line) is sending from this data folder. This window shows its progress and takes over when it stops.',
     lowCredit: 'Credit is low: {{credit}} (warning below {{threshold}}). Top up your GatewayAPI account.',

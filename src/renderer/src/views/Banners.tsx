@@ -53,6 +53,14 @@ export function Banners(): React.JSX.Element {
           </button>
         </div>
       ) : null}
+      {state?.paused === 'account' || state?.paused === 'unreachable' ? (
+        <div className={`banner ${state.paused === 'account' ? 'banner-error' : 'banner-warn'}`} role="alert" data-testid={`paused-${state.paused}-banner`}>
+          {state.paused === 'account' ? t('banners.accountPaused', { message: state.pauseMessage ?? '' }) : t('banners.unreachablePaused')}
+          <button type="button" onClick={resume}>
+            {t('banners.resume')}
+          </button>
+        </div>
+      ) : null}
       {state?.paused === 'user' ? (
         <div className="banner banner-warn">
           {t('banners.userPaused')}
