@@ -74,8 +74,13 @@ test('keyboard only, in Danish: demo → drop CSV → fix mapping → template �
 
   // 4. Send with the shortcut; the confirmation has the numbers; Tab to "Send nu".
   await expect(page.getByTestId('estimate')).toBeVisible();
-  await page.keyboard.press('Control+Enter');
   const dialog = page.getByRole('dialog');
+  // Escape closes the confirmation without sending; the shortcut opens it again.
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('Control+Enter');
   await expect(dialog).toContainText('Send 3 beskeder?');
   await expect(dialog.getByTestId('confirm-summary')).toContainText(/Modtagere\s*3/);
   await expect(dialog.getByTestId('credit-after')).toHaveText(/,\d\d [A-Z]{3}$/);

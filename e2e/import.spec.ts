@@ -52,11 +52,11 @@ test('a large import shows progress, can be cancelled, and then completes', asyn
   });
   await page.getByRole('button', { name: 'Check recipients' }).click();
   await expect(page.getByTestId('accepted-count')).toHaveText('400,000', { timeout: 60_000 });
-  // The bar fills once per phase: reading the file (its characters), then checking the 400,000 rows.
+  // The bar fills once per phase; the file itself was read once, when it was chosen (the preview),
+  // so "Reading file…" only shows until the check of the 400,000 rows reports.
   const seen = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
   expect([...new Set(seen.map((e) => e.split('|')[0]))]).toEqual(['Reading file…', 'Checking rows…']);
   expect(seen).toContain('Checking rows…|400000');
-  expect(seen.some((e) => /^Reading file…\|\d{6,}$/.test(e))).toBe(true);
 });
 
 test('the recipients table renders only what is visible, and scrolls to the last of thousands', async ({ page, harness }) => {

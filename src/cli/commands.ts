@@ -162,7 +162,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     // This run brings a token (and perhaps topped-up credit): lift a pause for those causes.
     if (pause.reason !== null) engine.resume();
     session.engine.markFolderMode(session.mode);
-    const { campaignId, queued } = engine.campaigns.create(campaignFrom(checked, { name, sender: cmd.sender, message: cmd.message }));
+    const { campaignId, queued } = await engine.campaigns.createInChunks(campaignFrom(checked, { name, sender: cmd.sender, message: cmd.message }));
     engine.wake();
     deps.stdout(`Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`);
     return await follow(session, new Set([campaignId]), cmd, deps);

@@ -2,7 +2,7 @@
 // turns an accepted import into the campaign the app would create from it.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ImportSessions, reportOf, campaignFromAnalysis } from '../main/core/imports';
+import { ImportSessions, reportOf, campaignFromAnalysis } from '../main/core/importing/sessions';
 import { isCountryCode, type ImportAnalysis } from '../main/core/importing';
 import type { NewCampaign } from '../main/core/outbox/campaigns';
 import type { ImportPreview, ImportReport } from '../shared/contract';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../main/core/engine';
 import { DB_FILE } from '../main/core/db/open';
-import { resolveBaseUrl } from '../main/core/gateway/base-url';
+import { resolveBaseUrl } from '../main/core/gateway/baseUrl';
 import { liveGateway } from '../main/core/liveGateway';
 import { describeKeychainError } from '../main/core/secrets/secretStore';
 import type { Logger } from '../main/core/types';
@@ -68,7 +68,7 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
     dataDir,
     mode: o.demo ? 'demo' : 'live',
     fetch: deps.fetch,
-    liveGateway: liveGateway({ fetch: deps.fetch, token: async () => token, userAgent: 'sms-outbox-cli' }),
+    liveGateway: liveGateway({ fetch: deps.fetch, token: async () => token, userAgent: 'sms-outbox-cli', allowRemoteCustomUrl: o.baseUrl !== null }),
     demo: deps.demo,
     engine: {
       logger: cliLogger(deps),
@@ -83,7 +83,10 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
     if (opened.conflict) throw new UsageError(opened.conflict);
     const { simulator, engine } = opened;
     const settings = engine.settings();
-    const url = simulator ? { ok: true as const, url: simulator.url } : resolveBaseUrl(settings.platform, settings.customBaseUrl);
+    // A URL typed as --base-url may name any https host (the user chose it for this run); a stored one may not.
+    const url = simulator
+      ? { ok: true as const, url: simulator.url }
+      : resolveBaseUrl(settings.platform, settings.customBaseUrl, { allowRemote: o.baseUrl !== null });
     if (!url.ok) {
       throw new CliError(EXIT.usage, `${url.message} (in ${dataDir}); fix it in the app's Settings, or pass --base-url.`);
     }

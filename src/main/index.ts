@@ -17,7 +17,8 @@ import { createNoticeNotifier } from './notifications';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { installQuitGuard } from './quit';
 import { debuggingSwitches, refusalMessage } from './switches';
-import { createMainWindow, guardAllWebContents, hardenSession, rendererFiles, WINDOW_SIZE } from './window';
+import { rendererFiles } from './rendererSource';
+import { createMainWindow, guardAllWebContents, hardenSession, WINDOW_SIZE } from './window';
 import { clampToDisplays, readWindowState, windowStatePath, writeWindowState } from './windowState';
 import { createHttpFetch } from './core/http/undiciFetch';
 

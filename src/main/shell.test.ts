@@ -27,6 +27,8 @@ interface DriveOptions {
   args?: string[];
   /** Files to put in the data folder before the start. */
   seed?: Record<string, string>;
+  /** ELECTRON_RENDERER_URL, as electron-vite dev sets it. */
+  devServerUrl?: string;
 }
 
 function drive(scenario: 'normal' | 'locked' | 'abi', opts: DriveOptions = {}) {
@@ -41,8 +43,9 @@ function drive(scenario: 'normal' | 'locked' | 'abi', opts: DriveOptions = {}) {
     DRIVER_PACKAGED: opts.packaged ? '1' : '0',
     DRIVER_ARGS: JSON.stringify(opts.args ?? []),
   };
-  // A dev server URL must never reach these runs (only `npm run dev` sets it).
+  // Only `npm run dev` sets a dev server URL.
   delete env.ELECTRON_RENDERER_URL;
+  if (opts.devServerUrl) env.ELECTRON_RENDERER_URL = opts.devServerUrl;
   const r = spawnSync(process.execPath, [DRIVER], { encoding: 'utf8', timeout: 30_000, env });
   const last = r.stdout.trim().split('\n').at(-1) ?? '';
   let report: any;
@@ -160,6 +163,15 @@ describe('Electron main bundle (under a fake electron)', () => {
     expect(report.menu.map((m: { label?: string; role?: string }) => m.label ?? m.role)).toEqual(['File', 'Edit', 'Window', 'help']);
     expect(win.options).toMatchObject({ x: 300, y: 200, width: 1000, height: 700 });
     expect(win.state.maximized).toBe(1);
+  });
+
+  it('npm run dev: the window shows the dev server, which alone may call main; a packaged app ignores it', () => {
+    const dev = drive('normal', { devServerUrl: 'http://localhost:5173/' }).report;
+    expect(dev.windows[0].loaded).toBe('http://localhost:5173/');
+    expect(dev.settings).toMatchObject({ ok: true });
+    expect(dev.navigation.own).toBe(false);
+    const packaged = drive('normal', { packaged: true, devServerUrl: 'http://localhost:5173/' }).report;
+    expect(packaged.windows[0].loaded).toBe('app://bundle/index.html');
   });
 
   it('packaged: refuses to start with a debugging switch, before opening anything', () => {

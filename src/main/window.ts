@@ -1,38 +1,8 @@
 // The one BrowserWindow and the rules every webContents lives under: sandboxed, isolated, no Node,
 // no navigation away from our own page, no new windows, no permissions, no remote content.
 import { BrowserWindow, type App, type Rectangle, type Session } from 'electron';
-import { join } from 'node:path';
-import { RENDERER_URL } from './protocol';
+import type { RendererFiles } from './rendererSource';
 import { isOwnRendererUrl } from './trust';
-
-export interface RendererFiles {
-  preload: string;
-  /** The built renderer folder, served as app://bundle/. */
-  root: string;
-  /** The page the window shows: app://bundle/index.html, or the dev server's page in `npm run dev`. */
-  url: string;
-  /** True only for `npm run dev` (unpackaged, electron-vite's dev server running). */
-  dev: boolean;
-}
-
-export interface RendererEnv {
-  isPackaged: boolean;
-  /** electron-vite dev sets ELECTRON_RENDERER_URL; a packaged app ignores it. */
-  devServerUrl?: string;
-}
-
-/** Where the build put the preload and the renderer, relative to out/main, and which page to show. */
-export function rendererFiles(mainDir: string, env: RendererEnv = { isPackaged: true }): RendererFiles {
-  const devUrl = !env.isPackaged && env.devServerUrl && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(env.devServerUrl)
-    ? env.devServerUrl
-    : undefined;
-  return {
-    preload: join(mainDir, '..', 'preload', 'index.cjs'),
-    root: join(mainDir, '..', 'renderer'),
-    url: devUrl ?? RENDERER_URL,
-    dev: devUrl !== undefined,
-  };
-}
 
 export function hardenSession(ses: Session): void {
   // The CSP travels as a header from the app:// handler (./protocol) and as the page's meta tag.

@@ -4,8 +4,9 @@
 import type { Dispatch, EventName } from '../../shared/contract';
 import { createDispatch, type Handlers } from '../core/dispatch';
 import type { Engine } from '../core/engine';
-import { ImportSessions } from '../core/imports';
+import { ImportSessions } from '../core/importing/sessions';
 import { liveGateway } from '../core/liveGateway';
+import { Redactor, redactingLogger, rememberingSecrets } from '../core/secrets/redact';
 import type { SecretStore } from '../core/secrets/secretStore';
 import { systemClock, silentLogger, type Clock, type FetchFn, type Logger } from '../core/types';
 import type { Simulator } from '../simulator';
@@ -44,9 +45,14 @@ export interface SmsOutboxApp {
 
 export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   const clock = opts.clock ?? systemClock;
-  const logger = opts.logger ?? silentLogger;
-  const emit: Emit = (event, payload) => opts.emit(event, payload);
-  const gateway = liveGateway({ fetch: opts.fetch, token: () => opts.secrets.get() });
+  // The token never reaches the window, logs or SQLite, not even a piece of it (core/secrets/redact.ts):
+  // the redactor learns every token that passes through the store.
+  const redactor = new Redactor();
+  const secrets = rememberingSecrets(opts.secrets, redactor);
+  await secrets.get().catch(() => null);
+  const logger = redactingLogger(opts.logger ?? silentLogger, redactor);
+  const emit: Emit = (event, payload) => opts.emit(event, redactor.deep(payload));
+  const gateway = liveGateway({ fetch: opts.fetch, token: () => secrets.get(), redactor });
   const folder: ActiveFolder = new ActiveFolder(
     opts.dataDir,
     (mode, dataDir) =>
@@ -73,7 +79,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   const ctx: AppContext = {
     folder,
     imports: new ImportSessions(),
-    secrets: opts.secrets,
+    secrets,
     clock,
     logger,
     version: opts.version ?? '0.0.0',
@@ -91,8 +97,9 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     ...suppressionHandlers(ctx),
     ...composeHandlers(ctx),
   };
+  const dispatch = createDispatch(handlers, logger);
   return {
-    dispatch: createDispatch(handlers, logger),
+    dispatch: async (name, input) => redactor.deepAsync(await dispatch(name, input)),
     wake: () => folder.engine.wake(),
     close: () => folder.close(),
     get engine() {

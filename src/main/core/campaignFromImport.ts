@@ -3,8 +3,9 @@
 import { AppError } from '../../shared/result';
 import type { Estimate, ParsedInput } from '../../shared/contract';
 import type { Engine } from './engine';
-import { campaignFromAnalysis, type ImportSessions } from './imports';
+import { campaignFromAnalysis, type ImportSessions } from './importing/sessions';
 import { estimateCost, refreshPriceList } from './pricing';
+import { scheduledQuietWarning } from './sending/quietHours';
 
 /** A schedule closer than this is refused: GatewayAPI sends a past sendtime at once. */
 const MIN_SCHEDULE_LEAD_MS = 30_000;
@@ -45,10 +46,18 @@ export async function createFromImport(
   }
   const estimate = await estimateImport(engine, imports, request.importId, request.message);
   if (estimate.recipients === 0) throw new AppError('invalid_input', 'No recipient in this file can be sent to.', 'importId');
-  if (!request.confirm) throw new AppError('needs_confirmation', confirmationQuestion(estimate));
+  if (!request.confirm) {
+    // Flagged before anything is stored: a scheduled batch leaves now and GatewayAPI keeps its time.
+    const held = imports.get(request.importId);
+    const quiet =
+      request.sendAt != null
+        ? scheduledQuietWarning(request.sendAt * 1000, engine.settings().quietHours, held.analysis?.accepted.map((r) => r.country) ?? [])
+        : null;
+    throw new AppError('needs_confirmation', confirmationQuestion(estimate) + (quiet ? ` ${quiet}` : ''));
+  }
   beforeStore();
   const held = imports.get(request.importId);
-  const result = engine.campaigns.create(
+  const result = await engine.campaigns.createInChunks(
     campaignFromAnalysis(held.analysis!, {
       name: request.name,
       sender: request.sender,

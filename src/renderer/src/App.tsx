@@ -18,14 +18,14 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
 function useFileDrop(enabled: boolean): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
-    if (!enabled) return;
     let depth = 0;
     const enter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      if (!enabled || !hasFiles(e)) return;
       depth++;
       setOver(true);
     };
     const leave = () => {
+      if (!enabled) return;
       depth = Math.max(0, depth - 1);
       if (depth === 0) setOver(false);
     };
@@ -35,9 +35,11 @@ function useFileDrop(enabled: boolean): boolean {
     };
     const drop = (e: DragEvent) => {
       if (!hasFiles(e)) return;
+      // Always: a file dropped on the welcome panel must not replace the page with the file.
       e.preventDefault();
       depth = 0;
       setOver(false);
+      if (!enabled) return;
       const file = e.dataTransfer?.files[0];
       // A drop onto a file input is that input's business (its own change handler reads it).
       if (file && !(e.target instanceof HTMLInputElement && e.target.type === 'file')) dropRecipientsFile(file);

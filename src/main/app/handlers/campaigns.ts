@@ -60,9 +60,9 @@ export function campaignHandlers(ctx: AppContext) {
       ctx.changed([campaignId]);
       return result;
     },
-    'campaign.exportCsv': ({ campaignId }) => {
+    'campaign.exportCsv': async ({ campaignId }) => {
       requireCampaign(ctx, campaignId);
-      return { fileName: resultsFileName(summary(campaignId).name), csv: resultsCsv(engine().campaigns, campaignId) };
+      return { fileName: resultsFileName(summary(campaignId).name), csv: await resultsCsv(engine().campaigns, campaignId) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -1,9 +1,9 @@
 // Bridge calls of the import flow: preview a file, analyse it with the user's mapping, cancel, and
-// download the rejected rows. Nothing here touches SQLite (see core/imports.ts).
+// download the rejected rows. Nothing here touches SQLite (see core/importing/sessions.ts).
 import { AppError } from '../../../shared/result';
 import type { Handlers } from '../../core/dispatch';
-import { reportOf } from '../../core/imports';
-import { rejectedRowsCsv } from '../../core/importing';
+import { reportOf } from '../../core/importing/sessions';
+import { rejectedRowsCsv } from '../../core/exports/rejectedRowsCsv';
 import type { AppContext } from '../context';
 
 export function importHandlers(ctx: AppContext) {
@@ -24,10 +24,10 @@ export function importHandlers(ctx: AppContext) {
       ctx.imports.cancel(importId);
       return null;
     },
-    'import.rejectedCsv': ({ importId }) => {
+    'import.rejectedCsv': async ({ importId }) => {
       const held = ctx.imports.get(importId);
       if (!held.analysis) throw new AppError('not_found', 'Check the file first.', 'importId');
-      return { fileName: held.fileName.replace(/\.[^.]*$/, '') + '-rejected.csv', csv: rejectedRowsCsv(held.analysis) };
+      return { fileName: held.fileName.replace(/\.[^.]*$/, '') + '-rejected.csv', csv: await rejectedRowsCsv(held.analysis) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -1,7 +1,7 @@
 // Bridge calls about settings, the token and the mode.
 import type { AppStatus, SettingsView } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import { resolveBaseUrl } from '../../core/gateway/base-url';
+import { resolveBaseUrl } from '../../core/gateway/baseUrl';
 import type { Handlers } from '../../core/dispatch';
 import type { Settings } from '../../../shared/contract';
 import type { AppContext } from '../context';
@@ -36,10 +36,14 @@ export function settingsHandlers(ctx: AppContext) {
   } satisfies Partial<Handlers>;
 }
 
-/** A custom base URL must be one the gateway client accepts, named in the message when not. */
+/**
+ * A custom base URL from the window may name only this computer or GatewayAPI (resolveBaseUrl),
+ * also when stored for later with another platform chosen: the token goes wherever it points.
+ */
 function checkCustomBaseUrl(next: Settings, patch: Partial<Settings>): void {
+  const storedForLater = patch.customBaseUrl != null && patch.customBaseUrl !== '';
+  if (next.platform !== 'custom' && !storedForLater) return;
   if (patch.platform !== 'custom' && patch.customBaseUrl === undefined) return;
-  if (next.platform !== 'custom') return;
   const url = resolveBaseUrl('custom', next.customBaseUrl);
   if (!url.ok) throw new AppError('invalid_input', url.message, 'customBaseUrl');
 }

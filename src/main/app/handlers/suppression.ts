@@ -1,6 +1,7 @@
 // Bridge calls about the suppression list (numbers never sent to).
 import type { Handlers } from '../../core/dispatch';
-import { readSuppressionFile } from '../../core/importing/suppressionFile';
+import { importSuppressionFile } from '../../core/importing/suppressionFile';
+import type { CountryCode } from '../../core/importing/phone';
 import { addToSuppression } from '../../core/suppressionEntry';
 import type { AppContext } from '../context';
 
@@ -11,6 +12,8 @@ export function suppressionHandlers(ctx: AppContext) {
     'suppression.add': ({ numbers, reason }) => addToSuppression(engine(), numbers, reason),
     'suppression.remove': ({ msisdn }) => ({ removed: engine().suppression.remove(msisdn) }),
     'suppression.import': ({ fileName, dataBase64 }) =>
-      addToSuppression(engine(), readSuppressionFile(Buffer.from(dataBase64, 'base64'), fileName), `Imported from ${fileName}`),
+      importSuppressionFile(Buffer.from(dataBase64, 'base64'), fileName, engine().settings().defaultCountry as CountryCode, (numbers) =>
+        engine().suppression.add(numbers, `Imported from ${fileName}`),
+      ),
   } satisfies Partial<Handlers>;
 }

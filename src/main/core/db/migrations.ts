@@ -143,4 +143,12 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE lease ADD COLUMN pid_started TEXT;
   `,
+  // 5 (guard): a campaign is stored in chunks (the main process must not stall for a 100k-row
+  // transaction); it stays hidden and unsendable until its last chunk is in (stored = 1). A covering
+  // index answers the per-campaign state and status counts every window refresh asks for without
+  // reading the table.
+  `
+  ALTER TABLE campaigns ADD COLUMN stored INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX recipients_campaign_counts ON recipients(campaign_id, state, status);
+  `,
 ];

@@ -1,7 +1,7 @@
 // Opens the outbox database: WAL, synchronous=FULL (a committed state survives power loss), foreign
 // keys, a busy timeout (the app and the CLI may share the folder), then migrations with a backup first.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations';
 import { networkFolderProblem, type Mount } from './networkFs';
@@ -17,10 +17,11 @@ export interface OpenOptions {
 export const DB_FILE = 'outbox.sqlite';
 
 export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const problem = networkFolderProblem(dataDir, { mounts: opts.mounts });
   if (problem) throw new Error(problem);
   const file = join(dataDir, DB_FILE);
+  restrictPermissions(dataDir, file);
   const db = new Database(file);
   // First: another process opening the folder at the same moment holds a lock for a while.
   db.pragma('busy_timeout = 5000');
@@ -52,11 +53,31 @@ export function migrate(db: Db, file: string, now: () => number, steps: readonly
       // VACUUM INTO gives a consistent file.
       const backup = `${file}.v${v}.${now()}.bak`;
       db.exec(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
+      if (POSIX) chmodSync(backup, 0o600);
     }
     db.transaction(() => {
       if (version() !== v) return; // another process applied this step meanwhile
       db.exec(steps[v]);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
+  }
+}
+
+const POSIX = process.platform !== 'win32';
+
+/**
+ * The folder and the database hold names and numbers: on POSIX only the user may read them (folder
+ * 0700, files 0600). The database file is created here with 0600 before SQLite opens it, because
+ * SQLite gives its -wal and -shm files the database file's permissions. An older, wider folder or
+ * file is narrowed. Windows: the profile folder's ACL already limits access to the user.
+ */
+function restrictPermissions(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (!POSIX) return;
+  const dirMode = statSync(dataDir).mode & 0o777;
+  if (dirMode & 0o077) chmodSync(dataDir, dirMode & 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f) && statSync(f).mode & 0o077) chmodSync(f, 0o600);
   }
 }

@@ -1,6 +1,6 @@
 // The GatewayAPI client: one method per endpoint the app uses. Plain HTTP through an injected fetch
 // (Electron's net.fetch in the app, Node's fetch in the CLI and tests); no Electron here.
-import { validateBaseUrl } from './base-url';
+import { validateBaseUrl } from './baseUrl';
 import { classifyHttpError } from './classifyHttp';
 import type { HttpMethod } from './classifyTransport';
 import { GatewayError, localRejection, redactSecret } from './errors';

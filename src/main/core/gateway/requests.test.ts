@@ -1,6 +1,6 @@
 // Pure pieces around the HTTP calls: the send body, the base URL, success-body parsing.
 import { describe, expect, it } from 'vitest';
-import { platformBaseUrl, resolveBaseUrl, validateBaseUrl } from './base-url';
+import { platformBaseUrl, resolveBaseUrl, validateBaseUrl } from './baseUrl';
 import { GatewayError } from './errors';
 import { parseAccount, parsePriceList, parseSendResponse, parseStatusResponse } from './responses';
 import { buildSendBody } from './sendBody';
@@ -65,7 +65,7 @@ describe('validateBaseUrl', () => {
     expect(validateBaseUrl('http://127.0.0.1:8123')).toEqual({ ok: true, url: 'http://127.0.0.1:8123' });
     expect(validateBaseUrl('http://localhost:9/sim/')).toEqual({ ok: true, url: 'http://localhost:9/sim' });
     expect(validateBaseUrl('http://127.0.0.2:80').ok).toBe(true);
-    expect(validateBaseUrl('http://sim.localhost:8080').ok).toBe(true);
+    expect(validateBaseUrl('http://sim.localhost:8080').ok).toBe(false); // resolved through DNS: not loopback
   });
   it.each([
     ['http://gatewayapi.com', /https/],

@@ -2,6 +2,7 @@
 
 export type ImportErrorCode =
   | 'too_large'
+  | 'too_wide'
   | 'empty'
   | 'header_only'
   | 'binary'

@@ -1,31 +1,33 @@
 // The whole CSV check: bytes in, accepted recipients and per-row rejections out. Stores nothing.
+// Three steps: read the rows (read.ts, shared with the preview and suppression files), resolve the
+// column mapping, then check each row on its own.
 
-import { createHash } from 'node:crypto';
 import type { Encoding } from '../../../shared/states';
-import { MAX_SMS_PARTS, nonGsmChars, smsParts } from '../../../shared/sms';
-import { ImportError, emptyFileError } from './errors';
+import { MAX_SMS_PARTS, nonGsmChars, smsParts, type SmsParts } from '../../../shared/sms';
+import { ImportError } from './errors';
 import { guessMapping, type MappingConfidence } from './mapping';
 import { mergedSmsParts, parseMergeFields, renderMessage, type MergeFields } from './merge';
-import { parseCsvAsync } from './parse';
-import { isCountryCode, normaliseMsisdn } from './phone';
-import { decodeCsvBytes, sniffDelimiter, type CsvEncoding, type Delimiter } from './sniff';
+import { isCountryCode, normaliseMsisdn, type CountryCode } from './phone';
+import { readCsvFile, type CsvFile } from './read';
+import type { CsvEncoding, Delimiter } from './sniff';
+import { REJECT_KINDS, type RejectKind } from '../../../shared/rejectKinds';
 
-// 20 MB is about 450,000 typical contact rows; the whole analysis lives in the main process's memory
-// (about 1 GB at this size), so larger files are refused with a clear message instead.
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './limits';
+export { REJECT_KINDS, type RejectKind };
 export const DEFAULT_MAX_PARTS = 10;
 /** Rows checked between two yields to the event loop. */
 const CHUNK_ROWS = 2000;
-
-import { REJECT_KINDS, type RejectKind } from '../../../shared/rejectKinds';
-export { REJECT_KINDS, type RejectKind };
 
 export interface AcceptedRow {
   /** Spreadsheet row number (header = row 1). */
   rowNo: number;
   msisdn: string;
   country: string;
-  /** Every column's cell, trimmed, one per header (read-only: may be the parsed record itself). */
+  /**
+   * The row's cells, trimmed (read-only: may be the parsed record itself). A short row has fewer
+   * cells than there are columns: read `values[c] ?? ''` (padding every row to the widest one let a
+   * single very wide row multiply the memory of the whole file).
+   */
   values: string[];
   /** Of this recipient's merged message ('GSM7' and 0 parts when no message was given). */
   encoding: Encoding;
@@ -65,7 +67,9 @@ export interface ImportAnalysis {
 }
 
 export interface ImportInput {
-  bytes: Uint8Array;
+  /** The file's bytes, or the file already read (the preview read it: it is not read twice). */
+  bytes?: Uint8Array;
+  file?: CsvFile;
   fileName?: string;
   /** ISO 3166 code used for numbers written without a country code, e.g. 'DK'. */
   defaultCountry: string;
@@ -82,7 +86,7 @@ export interface ImportInput {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function analyseImport(input: ImportInput): Promise<ImportAnalysis> {
-  const { bytes, signal, onProgress } = input;
+  const { signal, onProgress } = input;
   const defaultCountry = input.defaultCountry.toUpperCase();
   if (!isCountryCode(defaultCountry)) {
     throw new ImportError('bad_country', `"${input.defaultCountry}" is not a country code this app knows (use e.g. DK, SE, DE).`);
@@ -93,39 +97,81 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
   }
   signal?.throwIfAborted();
 
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportError(
-      'too_large',
-      `The file is ${formatMb(bytes.length)}; files up to ${formatMb(MAX_IMPORT_BYTES)} can be imported. ` +
-        'Split it into smaller files and import them one by one.',
-    );
+  const file =
+    input.file ??
+    (await readCsvFile(input.bytes ?? new Uint8Array(), {
+      fileName: input.fileName,
+      signal,
+      onProgress: onProgress && ((done, total) => onProgress(done, total, 'parsing')),
+    }));
+  const m = resolveMapping(file, input.mapping);
+  const merge = parseMergeFields(input.message ?? '', m.headers);
+  const check = rowChecker({ ...m, merge, defaultCountry, maxParts, isSuppressed: input.isSuppressed });
+
+  const { rows, rowNos } = file;
+  const accepted: AcceptedRow[] = [];
+  const rejected: RejectedRow[] = [];
+  const counts = Object.fromEntries(REJECT_KINDS.map((k) => [k, 0])) as Record<RejectKind, number>;
+  let excelScientific = 0;
+  for (let r = m.firstData; r < rows.length; r++) {
+    const done = r - m.firstData;
+    if (done > 0 && done % CHUNK_ROWS === 0) {
+      onProgress?.(done, m.totalRows, 'checking');
+      await yieldToEventLoop();
+      signal?.throwIfAborted();
+    }
+    const result = check(rows[r], rowNos[r]);
+    if ('kind' in result) {
+      rejected.push(result);
+      counts[result.kind]++;
+      if (result.detail === 'excel_scientific') excelScientific++;
+    } else accepted.push(result);
   }
-  if (bytes.length === 0) throw emptyFile();
+  onProgress?.(m.totalRows, m.totalRows, 'checking');
 
-  const fileHash = createHash('sha256').update(bytes).digest('hex');
-  const { text, encoding } = decodeCsvBytes(bytes);
-  if (text.trim() === '') throw emptyFile();
-  const delimiter = sniffDelimiter(text);
-  const { rows, rowNos } = await parseCsvAsync(text, delimiter, {
-    signal,
-    onProgress: onProgress && ((done, total) => onProgress(done, total, 'parsing')),
-  });
-  if (rows.length === 0) throw emptyFile();
+  return {
+    fileName: input.fileName ?? file.fileName,
+    encoding: file.encoding,
+    delimiter: file.delimiter,
+    hasHeader: m.hasHeader,
+    headers: m.headers,
+    phoneColumn: m.phoneColumn,
+    nameColumn: m.nameColumn,
+    confidence: m.confidence,
+    totalRows: m.totalRows,
+    accepted,
+    rejected,
+    counts,
+    excelScientific,
+    merge,
+    fileHash: file.fileHash,
+  };
+}
 
-  const mapping = guessMapping(rows, { hasHeader: input.mapping?.hasHeader });
+interface ResolvedMapping {
+  hasHeader: boolean;
+  headers: string[];
+  phoneColumn: number;
+  nameColumn: number | null;
+  confidence: MappingConfidence;
+  /** Index of the first data record in the file's rows. */
+  firstData: number;
+  totalRows: number;
+}
+
+/** The guessed mapping with the user's choices on top; refuses a file with no usable phone column. */
+function resolveMapping(file: CsvFile, chosen: ImportInput['mapping']): ResolvedMapping {
+  const mapping = guessMapping(file.rows, { hasHeader: chosen?.hasHeader });
   const { hasHeader, headers } = mapping;
   const firstData = hasHeader ? 1 : 0;
-  const totalRows = rows.length - firstData;
+  const totalRows = file.rows.length - firstData;
   if (totalRows === 0) {
-    throw new ImportError(
-      'header_only',
-      `The file has a header row (${listHeaders(headers)}) but no contacts below it.`,
-    );
+    throw new ImportError('header_only', `The file has a header row (${listHeaders(headers)}) but no contacts below it.`);
   }
   let phoneColumn = mapping.phoneColumn;
   let confidence = mapping.confidence;
-  if (input.mapping?.phoneColumn !== undefined) {
-    phoneColumn = input.mapping.phoneColumn;
+  if (chosen?.phoneColumn !== undefined) {
+    phoneColumn = chosen.phoneColumn;
     confidence = 'high'; // the user chose it
     if (!Number.isInteger(phoneColumn) || phoneColumn < 0 || phoneColumn >= headers.length) {
       throw new ImportError('bad_mapping', `The file has ${headers.length} columns; column ${phoneColumn + 1} does not exist.`, {
@@ -142,104 +188,70 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
     );
   }
   const nameColumn = mapping.nameColumn === phoneColumn ? null : mapping.nameColumn;
+  return { hasHeader, headers, phoneColumn, nameColumn, confidence, firstData, totalRows };
+}
 
-  const merge = parseMergeFields(input.message ?? '', headers);
+interface CheckContext {
+  headers: string[];
+  phoneColumn: number;
+  merge: MergeFields;
+  defaultCountry: CountryCode;
+  maxParts: number;
+  isSuppressed?: (msisdn: string) => boolean;
+}
+
+/** A function that checks one row: its number, duplicates of earlier rows, suppression, merge values, length. */
+function rowChecker(ctx: CheckContext): (raw: string[], rowNo: number) => AcceptedRow | RejectedRow {
+  const { headers, phoneColumn, merge, maxParts } = ctx;
   // Without merge fields every recipient gets the same text: count its parts once.
   const fixedParts = merge.tags.length > 0 ? null : smsParts(merge.rewritten);
-
-  const accepted: AcceptedRow[] = [];
-  const rejected: RejectedRow[] = [];
-  const counts = Object.fromEntries(REJECT_KINDS.map((k) => [k, 0])) as Record<RejectKind, number>;
   const firstRowOf = new Map<string, number>();
-  const width = headers.length;
-  const reject = (rowNo: number, kind: RejectKind, message: string, raw: string[]) => {
-    rejected.push({ rowNo, kind, message, raw });
-    counts[kind]++;
-  };
-  let excelScientific = 0;
+  const reject = (rowNo: number, kind: RejectKind, message: string, raw: string[]): RejectedRow => ({ rowNo, kind, message, raw });
 
-  for (let r = firstData; r < rows.length; r++) {
-    const done = r - firstData;
-    if (done > 0 && done % CHUNK_ROWS === 0) {
-      onProgress?.(done, totalRows, 'checking');
-      await yieldToEventLoop();
-      signal?.throwIfAborted();
-    }
-    const raw = rows[r];
-    const rowNo = rowNos[r];
-    const phone = normaliseMsisdn(raw[phoneColumn] ?? '', defaultCountry);
+  return (raw, rowNo) => {
+    const phone = normaliseMsisdn(raw[phoneColumn] ?? '', ctx.defaultCountry);
     if (!phone.ok) {
-      reject(rowNo, phone.reason === 'missing' ? 'missing_number' : 'invalid_number', phone.message, raw);
-      if (phone.reason === 'excel_scientific') {
-        rejected[rejected.length - 1].detail = 'excel_scientific';
-        excelScientific++;
-      }
-      continue;
+      const r = reject(rowNo, phone.reason === 'missing' ? 'missing_number' : 'invalid_number', phone.message, raw);
+      if (phone.reason === 'excel_scientific') r.detail = 'excel_scientific';
+      return r;
     }
     const earlier = firstRowOf.get(phone.msisdn);
     if (earlier !== undefined) {
-      reject(rowNo, 'duplicate', `Same number as row ${earlier} (+${phone.msisdn}); only row ${earlier} is kept`, raw);
-      continue;
+      return reject(rowNo, 'duplicate', `Same number as row ${earlier} (+${phone.msisdn}); only row ${earlier} is kept`, raw);
     }
-    if (input.isSuppressed?.(phone.msisdn)) {
-      reject(rowNo, 'suppressed', `+${phone.msisdn} is on the suppression list (opted out)`, raw);
-      continue;
-    }
-    const values = cellValues(raw, width);
-
-    let sms = fixedParts;
+    if (ctx.isSuppressed?.(phone.msisdn)) return reject(rowNo, 'suppressed', `+${phone.msisdn} is on the suppression list (opted out)`, raw);
+    const values = cellValues(raw);
+    let sms: SmsParts | null = fixedParts;
     if (!sms) {
       let missing: number[] | null = null;
-      for (const c of merge.columns) if (values[c] === '') (missing ??= []).push(c);
+      for (const c of merge.columns) if ((values[c] ?? '') === '') (missing ??= []).push(c);
       if (missing) {
         const what = missing.map((c) => `"${headers[c]}"`).join(', ');
         const tags = missing.map((c) => `%${headers[c]}%`).join(', ');
-        reject(rowNo, 'missing_merge_value', `Empty ${what}, which the message uses (${tags})`, raw);
-        continue;
+        return reject(rowNo, 'missing_merge_value', `Empty ${what}, which the message uses (${tags})`, raw);
       }
       sms = mergedSmsParts(merge, values);
     }
     if (sms.parts > maxParts) {
-      const text = renderMessage(merge.rewritten, merge.tags, merge.columns.map((c) => values[c]));
-      reject(rowNo, 'too_long', tooLongMessage(sms.parts, maxParts, sms.encoding, text), raw);
-      continue;
+      const text = renderMessage(merge.rewritten, merge.tags, merge.columns.map((c) => values[c] ?? ''));
+      return reject(rowNo, 'too_long', tooLongMessage(sms.parts, maxParts, sms.encoding, text), raw);
     }
     firstRowOf.set(phone.msisdn, rowNo);
-    accepted.push({ rowNo, msisdn: phone.msisdn, country: phone.country, values, encoding: sms.encoding, parts: sms.parts });
-  }
-  onProgress?.(totalRows, totalRows, 'checking');
-
-  return {
-    fileName: input.fileName,
-    encoding,
-    delimiter,
-    hasHeader,
-    headers,
-    phoneColumn,
-    nameColumn,
-    confidence,
-    totalRows,
-    accepted,
-    rejected,
-    counts,
-    excelScientific,
-    merge,
-    fileHash,
+    return { rowNo, msisdn: phone.msisdn, country: phone.country, values, encoding: sms.encoding, parts: sms.parts };
   };
 }
 
-/** The row's cells, trimmed, one per column; the record itself when it already is that. */
-function cellValues(raw: string[], width: number): string[] {
-  if (raw.length === width) {
-    let clean = true;
-    for (let c = 0; c < width && clean; c++) {
-      const v = raw[c];
-      if (v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32)) clean = false;
-    }
-    if (clean) return raw;
+/** The row's cells, trimmed; the record itself when none needs trimming. */
+function cellValues(raw: string[]): string[] {
+  const width = raw.length;
+  let clean = true;
+  for (let c = 0; c < width && clean; c++) {
+    const v = raw[c];
+    if (v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32)) clean = false;
   }
+  if (clean) return raw;
   const values = new Array<string>(width);
-  for (let c = 0; c < width; c++) values[c] = (raw[c] ?? '').trim();
+  for (let c = 0; c < width; c++) values[c] = raw[c].trim();
   return values;
 }
 
@@ -255,10 +267,4 @@ function tooLongMessage(parts: number, maxParts: number, encoding: Encoding, tex
 /** Headers for a message: an Outlook export has 90 of them. */
 function listHeaders(headers: string[]): string {
   return headers.length <= 8 ? headers.join(', ') : `${headers.slice(0, 8).join(', ')} and ${headers.length - 8} more`;
-}
-
-const emptyFile = emptyFileError;
-
-function formatMb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
 }

@@ -2,6 +2,7 @@
 
 import Papa from 'papaparse';
 import { ImportError } from './errors';
+import { MAX_CELL_CHARS, MAX_COLUMNS, PARSE_CHUNK_CHARS, cellTooLarge, recordTooLong, tooManyColumns } from './limits';
 import { excelSepLine, type Delimiter } from './sniff';
 
 export interface ParsedCsv {
@@ -38,7 +39,7 @@ export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
  * takes about a second to parse, too long to freeze Electron's main process).
  */
 export function parseCsvAsync(text: string, delimiter: Delimiter, options: ParseOptions = {}): Promise<ParsedCsv> {
-  const { signal, onProgress, chunkSize = 1 << 20 } = options;
+  const { signal, onProgress, chunkSize = PARSE_CHUNK_CHARS } = options;
   text = withoutSepLine(text);
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
@@ -61,7 +62,16 @@ export function parseCsvAsync(text: string, delimiter: Delimiter, options: Parse
         // Papa Parse numbers error rows within the chunk.
         const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
         if (unclosed) return fail(unclosedQuote(recordCount + (unclosed.row ?? 0) + 1), parser);
-        keepNonBlank(result.data, recordCount, out);
+        // No whole record in a whole chunk: Papa Parse would carry the growing partial record into
+        // every following chunk and parse it again each time (quadratic, and a long freeze).
+        if (result.data.length === 0 && Math.min(result.meta.cursor, text.length) < text.length) {
+          return fail(recordTooLong(recordCount + 1), parser);
+        }
+        try {
+          keepNonBlank(result.data, recordCount, out);
+        } catch (e) {
+          return fail(e, parser);
+        }
         recordCount += result.data.length;
         onProgress?.(Math.min(result.meta.cursor, text.length), text.length);
         parser.pause();
@@ -78,12 +88,18 @@ export function parseCsvAsync(text: string, delimiter: Delimiter, options: Parse
 }
 
 // Blank records are dropped here (as skipEmptyLines: 'greedy' would) rather than by Papa Parse, so
-// that each kept record still knows its spreadsheet row number.
+// that each kept record still knows its spreadsheet row number. The size limits are checked here too.
 function keepNonBlank(data: string[][], firstIndex: number, out: ParsedCsv): void {
   for (let i = 0; i < data.length; i++) {
-    if (isBlank(data[i])) continue;
-    out.rows.push(data[i]);
-    out.rowNos.push(firstIndex + i + 1);
+    const record = data[i];
+    if (isBlank(record)) continue;
+    const rowNo = firstIndex + i + 1;
+    if (record.length > MAX_COLUMNS) throw tooManyColumns(rowNo, record.length);
+    for (let c = 0; c < record.length; c++) {
+      if (record[c].length > MAX_CELL_CHARS) throw cellTooLarge(rowNo, c + 1, record[c].length);
+    }
+    out.rows.push(record);
+    out.rowNos.push(rowNo);
   }
 }
 

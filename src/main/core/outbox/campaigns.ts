@@ -34,6 +34,11 @@ export interface NewCampaign {
 }
 
 const FINAL_SQL = FINAL_STATUSES.map((s) => `'${s}'`).join(',');
+/** Recipients stored per transaction by createInChunks (~20 ms each). */
+export const CREATE_CHUNK_ROWS = 4000;
+/** A half-stored campaign older than this was left by a crash. */
+const UNFINISHED_AFTER_MS = 10 * 60_000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Campaigns {
   constructor(
@@ -41,57 +46,106 @@ export class Campaigns {
     private readonly now: () => number,
   ) {}
 
-  /** Stores the campaign and all its recipients in one transaction: all or nothing. */
+  /** Stores the campaign and all its recipients in one transaction: all or nothing (small campaigns, tests). */
   create(c: NewCampaign): { campaignId: number; queued: number } {
     return this.db
       .transaction(() => {
-        const now = this.now();
-        const campaignId = Number(
-          this.db
-            .prepare(
-              `INSERT INTO campaigns (name, kind, sender, message, tags, created_at, send_at, file_name, file_hash, estimate_cost, currency)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              c.name,
-              c.kind ?? 'campaign',
-              c.sender,
-              c.message,
-              JSON.stringify(c.tags),
-              now,
-              c.sendAt,
-              c.fileName,
-              c.fileHash,
-              c.estimateCost,
-              c.currency,
-            ).lastInsertRowid,
-        );
-        const ins = this.db.prepare(
-          `INSERT INTO recipients (campaign_id, row_no, msisdn, country, name, tagvalues, encoding, parts, state, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) ON CONFLICT (campaign_id, msisdn) DO NOTHING`,
-        );
-        let queued = 0;
-        for (const r of c.recipients) {
-          queued += ins.run(
-            campaignId,
-            r.rowNo,
-            r.msisdn,
-            r.country,
-            r.name,
-            r.tagvalues ? JSON.stringify(r.tagvalues) : null,
-            r.encoding,
-            r.parts,
-            now,
-          ).changes;
-        }
-        return { campaignId, queued };
+        const campaignId = this.insertCampaign(c, true);
+        return { campaignId, queued: this.insertRecipients(campaignId, c.recipients) };
       })
       .immediate();
   }
 
+  /**
+   * The same, in transactions of CREATE_CHUNK_ROWS recipients with a turn of the event loop between
+   * them: one transaction of 98k rows held the main process (and every answer to the window) for
+   * 360 ms. All or nothing is kept as the user sees it: until the last chunk is in, the campaign is
+   * hidden (list, counts) and paused (never claimed); a failure removes what was stored. A campaign
+   * left half-stored by a crash is removed by a later create.
+   */
+  async createInChunks(c: NewCampaign): Promise<{ campaignId: number; queued: number }> {
+    // One chunk's worth is one short transaction anyway: stored at once, sendable at once.
+    if (c.recipients.length <= CREATE_CHUNK_ROWS) return this.create(c);
+    await this.discardUnfinished(this.now() - UNFINISHED_AFTER_MS);
+    const campaignId = this.db.transaction(() => this.insertCampaign(c, false)).immediate();
+    try {
+      let queued = 0;
+      for (let i = 0; i < c.recipients.length; i += CREATE_CHUNK_ROWS) {
+        await yieldToEventLoop();
+        const chunk = c.recipients.slice(i, i + CREATE_CHUNK_ROWS);
+        queued += this.db.transaction(() => this.insertRecipients(campaignId, chunk)).immediate();
+      }
+      this.db.prepare("UPDATE campaigns SET stored = 1, status = 'active' WHERE id = ?").run(campaignId);
+      return { campaignId, queued };
+    } catch (e) {
+      await this.discard(campaignId).catch(() => {});
+      throw e;
+    }
+  }
+
+  private insertCampaign(c: NewCampaign, stored: boolean): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO campaigns (name, kind, sender, message, tags, created_at, send_at, file_name, file_hash, estimate_cost, currency, status, stored)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          c.name,
+          c.kind ?? 'campaign',
+          c.sender,
+          c.message,
+          JSON.stringify(c.tags),
+          this.now(),
+          c.sendAt,
+          c.fileName,
+          c.fileHash,
+          c.estimateCost,
+          c.currency,
+          stored ? 'active' : 'paused',
+          stored ? 1 : 0,
+        ).lastInsertRowid,
+    );
+  }
+
+  private insertRecipients(campaignId: number, recipients: readonly NewRecipient[]): number {
+    const now = this.now();
+    const ins = this.db.prepare(
+      `INSERT INTO recipients (campaign_id, row_no, msisdn, country, name, tagvalues, encoding, parts, state, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) ON CONFLICT (campaign_id, msisdn) DO NOTHING`,
+    );
+    let queued = 0;
+    for (const r of recipients) {
+      queued += ins.run(
+        campaignId,
+        r.rowNo,
+        r.msisdn,
+        r.country,
+        r.name,
+        r.tagvalues ? JSON.stringify(r.tagvalues) : null,
+        r.encoding,
+        r.parts,
+        now,
+      ).changes;
+    }
+    return queued;
+  }
+
+  /** Removes half-stored campaigns begun before `before` (another process may be storing one now). */
+  async discardUnfinished(before: number): Promise<void> {
+    const ids = this.db.prepare('SELECT id FROM campaigns WHERE stored = 0 AND created_at < ?').pluck().all(before) as number[];
+    for (const id of ids) await this.discard(id);
+  }
+
+  private async discard(campaignId: number): Promise<void> {
+    const del = this.db.prepare('DELETE FROM recipients WHERE id IN (SELECT id FROM recipients WHERE campaign_id = ? LIMIT ?)');
+    while (del.run(campaignId, CREATE_CHUNK_ROWS).changes > 0) await yieldToEventLoop();
+    this.db.prepare('DELETE FROM campaigns WHERE id = ? AND stored = 0').run(campaignId);
+  }
+
   findByFileHash(hash: string): { campaignId: number; name: string; at: number } | null {
     const r = this.db
-      .prepare('SELECT id, name, created_at FROM campaigns WHERE file_hash = ? ORDER BY id DESC LIMIT 1')
+      .prepare('SELECT id, name, created_at FROM campaigns WHERE file_hash = ? AND stored = 1 ORDER BY id DESC LIMIT 1')
       .get(hash) as { id: number; name: string; created_at: number } | undefined;
     return r ? { campaignId: r.id, name: r.name, at: r.created_at } : null;
   }
@@ -103,7 +157,7 @@ export class Campaigns {
     const rows = this.db
       .prepare(
         `SELECT id, name, sender, message, created_at, send_at, status, estimate_cost, currency FROM campaigns
-         ${one ? 'WHERE id = ?' : ''} ORDER BY id DESC`,
+         WHERE stored = 1 ${one ? 'AND id = ?' : ''} ORDER BY id DESC`,
       )
       .all(...args) as {
       id: number;
@@ -176,7 +230,7 @@ export class Campaigns {
   }
 
   exists(id: number): boolean {
-    return !!this.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(id);
+    return !!this.db.prepare('SELECT 1 FROM campaigns WHERE id = ? AND stored = 1').get(id);
   }
 
   private filterSql(filter: string): string {
@@ -224,6 +278,17 @@ export class Campaigns {
          FROM recipients WHERE campaign_id = ? ORDER BY id`,
       )
       .iterate(campaignId) as Iterable<RecipientRow>;
+  }
+
+  /** Up to `limit` recipients after id `afterId`, in id order: an export reads page by page between turns of the event loop. */
+  recipientPage(campaignId: number, afterId: number, limit: number): RecipientRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
+                error, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
+         FROM recipients WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?`,
+      )
+      .all(campaignId, afterId, limit) as RecipientRow[];
   }
 
   attempts(campaignId: number): AttemptRow[] {
@@ -311,7 +376,9 @@ export class Campaigns {
 
   counts(): Partial<Record<RecipientState, number>> {
     const out: Partial<Record<RecipientState, number>> = {};
-    for (const r of this.db.prepare('SELECT state, COUNT(*) AS n FROM recipients GROUP BY state').all() as {
+    // A campaign still being stored does not count yet (it appears whole, or not at all).
+    const sql = 'SELECT state, COUNT(*) AS n FROM recipients WHERE campaign_id NOT IN (SELECT id FROM campaigns WHERE stored = 0) GROUP BY state';
+    for (const r of this.db.prepare(sql).all() as {
       state: RecipientState;
       n: number;
     }[])

@@ -684,3 +684,29 @@ describe('an idle app is idle', () => {
     expect(h.counts()).toEqual({ submitted: 1000 });
   });
 });
+
+describe('the simulator answers as GatewayAPI does (through the real client and its classification)', () => {
+  it('0x0217 for Iceland (blocked on the account): the Icelanders fail in one request, the Danes go', async () => {
+    const IS = numbers(5, 3546100000);
+    h = await makeEngine({ settings: { batchSize: 30, maxConcurrent: 1 } });
+    const c = newCampaign({ people: [...numbers(20), ...IS].map((msisdn) => ({ msisdn })) });
+    c.recipients = c.recipients.map((r) => (r.msisdn.startsWith('354') ? { ...r, country: 'IS' } : r));
+    h.engine.campaigns.create(c);
+    h.engine.wake();
+    await waitFor(() => sendIdle(h!), 'done');
+    expect(h.counts()).toEqual({ submitted: 20, failed: 5 });
+    expect(inState(h, 'failed')).toEqual([...IS].sort());
+    expect(h.sim.requests.filter((r) => r.status === 403)).toHaveLength(1);
+    agreesWithSimulator(h);
+  });
+
+  it('0x021D (SMS not enabled): pauses with reason account, nobody fails', async () => {
+    const { h } = await setup(30, { settings: { maxConcurrent: 1 } });
+    h.sim.faults.accountRefusal = { code: '0x021D' };
+    await waitFor(() => h.engine.pauseInfo().reason === 'account' || sendIdle(h), 'account pause');
+    await waitFor(() => h.engine.sender.state.running === 0, 'requests finished');
+    expect(h.engine.pauseInfo().reason).toBe('account');
+    expect(h.counts().failed ?? 0).toBe(0);
+    expect((h.counts().queued ?? 0) + (h.counts().submitted ?? 0)).toBe(30);
+  });
+});

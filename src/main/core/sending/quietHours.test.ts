@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuietCheck, localMinutes, quietUntil, type QuietHours } from './quietHours';
+import { QuietCheck, localMinutes, quietUntil, scheduledQuietWarning, type QuietHours } from './quietHours';
 import { knownZones, multiZoneCountries, zoneOf } from './timeZones';
 
 const at = (h: number, m = 0) => new Date(2026, 10, 25, h, m).getTime();
@@ -128,5 +128,13 @@ describe('quiet hours on the recipient clock', () => {
       expect(zones[0], country).toBe(zoneOf(country));
       for (const z of zones) expect(() => localMinutes(0, z), z).not.toThrow();
     }
+  });
+
+  it('flags a scheduled time inside a recipient country\'s quiet hours (GatewayAPI would send then)', () => {
+    // 22:30 in Copenhagen, 16:30 in New York.
+    expect(scheduledQuietWarning(utc(1, 5, 21, 30), q, ['DK', 'US', 'DK'])).toMatch(/inside quiet hours \(21:00–08:00\) for DK: GatewayAPI sends at the scheduled time/);
+    expect(scheduledQuietWarning(utc(1, 5, 12, 0), q, ['DK'])).toBeNull(); // 13:00 in Copenhagen
+    expect(scheduledQuietWarning(utc(1, 5, 12, 0), q, ['DK', 'US'])).toMatch(/for US:/); // 07:00 in New York
+    expect(scheduledQuietWarning(utc(1, 5, 21, 30), { ...q, enabled: false }, ['DK'])).toBeNull();
   });
 });

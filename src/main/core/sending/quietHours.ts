@@ -135,3 +135,16 @@ export class QuietCheck {
     return { quiet, open, until };
   }
 }
+
+/**
+ * A campaign scheduled with sendtime goes to GatewayAPI now and is sent by GatewayAPI at that time,
+ * whatever our quiet hours say: a time inside a recipient country's window must be flagged when the
+ * campaign is created. Returns a sentence for the user, or null when no country is quiet then.
+ */
+export function scheduledQuietWarning(sendAtMs: number, q: QuietHours | undefined, countries: readonly (string | null)[]): string | null {
+  if (!q?.enabled) return null;
+  const quiet = [...new Set(countries)].filter((c) => countryQuietUntil(sendAtMs, q, c) != null);
+  if (quiet.length === 0) return null;
+  const names = quiet.map((c) => c ?? 'recipients without a known country').join(', ');
+  return `The scheduled time is inside quiet hours (${q.start}–${q.end}) for ${names}: GatewayAPI sends at the scheduled time regardless. Pick another time, or send now.`;
+}

@@ -44,6 +44,8 @@ export function SendPanel(): React.JSX.Element {
   const testNumber = useAppStore((s) => s.settings?.testNumber ?? null);
   const [confirm, setConfirm] = useState<null | { second: string | null }>(null);
   const [sendError, setSendError] = useState<string | null>(null);
+  // The picker's lower bound, from when Compose opened (the real check runs again before sending).
+  const [minSendAt] = useState(() => toLocalInput(Date.now()));
 
   const canSend = c.report != null && c.report.accepted > 0 && !c.stale && !c.analysing && c.message.trim() !== '' && !c.sending;
   const whyNot = !c.report
@@ -116,7 +118,7 @@ export function SendPanel(): React.JSX.Element {
               <input
                 {...p}
                 type="datetime-local"
-                min={toLocalInput(Date.now())}
+                min={minSendAt}
                 value={c.scheduleAt}
                 onChange={(e) => c.set({ scheduleAt: e.target.value })}
               />

@@ -22,10 +22,6 @@ export function TemplatesBar(): React.JSX.Element {
   useEffect(() => {
     if (!loaded) void useTemplatesStore.getState().load();
   }, [loaded]);
-  // A template deleted (or the mode switched) is no longer offered.
-  useEffect(() => {
-    if (chosen != null && !current) setChosen(null);
-  }, [chosen, current]);
 
   const store = useTemplatesStore.getState;
   return (
@@ -33,7 +29,8 @@ export function TemplatesBar(): React.JSX.Element {
       <div className="row wrap templates-row">
         <Field label={t('templates.pick')}>
           {(p) => (
-            <select {...p} value={chosen ?? ''} onChange={(e) => setChosen(e.target.value === '' ? null : Number(e.target.value))}>
+            // A template deleted (or gone with a mode switch) shows as "choose" again.
+            <select {...p} value={current?.id ?? ''} onChange={(e) => setChosen(e.target.value === '' ? null : Number(e.target.value))}>
               <option value="">{t('templates.pickNone')}</option>
               {templates.map((x) => (
                 <option key={x.id} value={x.id}>

@@ -10,13 +10,20 @@ export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: str
 
 const SETTING = 'The custom GatewayAPI URL setting';
 /**
- * This computer: the only place plain http may go (the simulator, a local test stand-in). A LAN
- * address is refused too: a café's Wi-Fi is a network where the token could be read.
+ * This computer: the only place plain http may go (the simulator, a local test stand-in). Only
+ * literal loopback addresses and `localhost` itself: a name such as `sim.localhost` goes through DNS
+ * in Node's fetch, so it can point anywhere. A LAN address is refused too: a café's Wi-Fi is a
+ * network where the token could be read.
  */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+  if (h === 'localhost' || h === '[::1]') return true;
+  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return m !== null && m.slice(1).every((octet) => Number(octet) <= 255);
 }
+
+/** GatewayAPI's own hosts: the only remote hosts the app's settings may send the token to. */
+const GATEWAYAPI_HOSTS = new Set(['gatewayapi.com', 'gatewayapi.eu']);
 
 /**
  * Accepts https anywhere and plain http only on this computer (the simulator, a test stand-in): the
@@ -51,8 +58,26 @@ export function validateBaseUrl(url: string): BaseUrlCheck {
   return { ok: true, url: `${u.protocol}//${u.host}${path}` };
 }
 
-/** The base URL for the settings' platform choice. */
-export function resolveBaseUrl(platform: Platform | 'custom', customBaseUrl: string | null): BaseUrlCheck {
+/**
+ * The base URL for the settings' platform choice. A stored custom URL may point only at this computer
+ * (a simulator) or at GatewayAPI itself: the renderer can write settings, and whoever controls the
+ * setting receives the token. `allowRemote` is for a URL the user typed on the CLI (--base-url).
+ */
+export function resolveBaseUrl(
+  platform: Platform | 'custom',
+  customBaseUrl: string | null,
+  options: { allowRemote?: boolean } = {},
+): BaseUrlCheck {
   if (platform !== 'custom') return { ok: true, url: platformBaseUrl(platform) };
-  return validateBaseUrl(customBaseUrl ?? '');
+  const check = validateBaseUrl(customBaseUrl ?? '');
+  if (!check.ok || options.allowRemote) return check;
+  const host = new URL(check.url).hostname.toLowerCase();
+  if (isLoopbackHost(host) || GATEWAYAPI_HOSTS.has(host)) return check;
+  return {
+    ok: false,
+    message:
+      `${SETTING} may point only at this computer (a simulator on 127.0.0.1 or localhost), not at ${host}: ` +
+      'the API token is sent wherever it points. For live sending choose gatewayapi.com or gatewayapi.eu; ' +
+      'to try another server, use the command line with --base-url.',
+  };
 }

@@ -1,26 +1,20 @@
 // Imports held in memory between "preview" (file read, columns guessed), "analyse" (the user's
 // mapping applied, every row checked) and "create" (stored as a campaign). Nothing touches SQLite
 // until the user sends, so a bad file can never leave half a campaign behind.
-import { randomUUID, createHash } from 'node:crypto';
-import { AppError } from '../../shared/result';
-import type { ImportPreview, ImportReport, RejectKind } from '../../shared/contract';
-import { REJECT_KINDS } from '../../shared/contract';
-import type { NewCampaign } from './outbox/campaigns';
-import {
-  analyseImport,
-  decodeCsvBytes,
-  guessMapping,
-  parseCsvAsync,
-  sniffDelimiter,
-  MAX_IMPORT_BYTES,
-  ImportError,
-  type ImportAnalysis,
-} from './importing';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/result';
+import type { ImportPreview, ImportReport, RejectKind } from '../../../shared/contract';
+import { REJECT_KINDS } from '../../../shared/contract';
+import type { NewCampaign } from '../outbox/campaigns';
+import { analyseImport, type ImportAnalysis } from './import';
+import { guessMapping } from './mapping';
+import { readCsvFile, type CsvFile } from './read';
 
 export interface HeldImport {
   id: string;
   fileName: string;
-  bytes: Uint8Array;
+  /** Read once at preview; the analysis reuses the rows. */
+  file: CsvFile;
   fileHash: string;
   preview: ImportPreview;
   analysis: ImportAnalysis | null;
@@ -39,18 +33,10 @@ export class ImportSessions {
     bytes: Uint8Array,
     alreadyImported: (hash: string) => ImportPreview['alreadyImported'],
   ): Promise<ImportPreview> {
-    if (bytes.byteLength > MAX_IMPORT_BYTES) {
-      throw new ImportError(
-        'too_large',
-        `${fileName} is ${(bytes.byteLength / 1048576).toFixed(1)} MB; files up to ${MAX_IMPORT_BYTES / 1048576} MB can be imported. Split it into smaller files.`,
-      );
-    }
-    const { text, encoding } = decodeCsvBytes(bytes);
-    const delimiter = sniffDelimiter(text);
-    // Chunked parse: a 20 MB file must not freeze the main process while it is previewed.
-    const { rows } = await parseCsvAsync(text, delimiter);
+    // The same reader as the analysis and suppression files: one set of limits and messages.
+    const file = await readCsvFile(bytes, { fileName });
+    const { rows, encoding, delimiter, fileHash } = file;
     const mapping = guessMapping(rows);
-    const fileHash = createHash('sha256').update(bytes).digest('hex');
     const id = randomUUID();
     const preview: ImportPreview = {
       importId: id,
@@ -65,7 +51,7 @@ export class ImportSessions {
       totalRows: rows.length - (mapping.hasHeader ? 1 : 0),
       alreadyImported: alreadyImported(fileHash),
     };
-    this.held.set(id, { id, fileName, bytes, fileHash, preview, analysis: null, analysedWith: null, controller: null });
+    this.held.set(id, { id, fileName, file, fileHash, preview, analysis: null, analysedWith: null, controller: null });
     while (this.held.size > MAX_HELD) this.held.delete(this.held.keys().next().value as string);
     return preview;
   }
@@ -100,7 +86,7 @@ export class ImportSessions {
     h.controller = controller;
     try {
       const analysis = await analyseImport({
-        bytes: h.bytes,
+        file: h.file,
         fileName: h.fileName,
         defaultCountry: args.defaultCountry,
         message: args.message,
@@ -180,7 +166,7 @@ export function campaignFromAnalysis(
       rowNo: r.rowNo,
       msisdn: r.msisdn,
       country: r.country,
-      name: nameColumn != null ? (r.values[nameColumn] ?? null) : null,
+      name: nameColumn != null ? (r.values[nameColumn] ?? '') : null,
       tagvalues: merge.tags.length ? merge.columns.map((col) => r.values[col] ?? '') : null,
       encoding: r.encoding,
       parts: r.parts,

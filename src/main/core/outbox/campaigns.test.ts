@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { CREATE_CHUNK_ROWS, Campaigns, type NewCampaign } from './campaigns';
+
+let dir: string;
+let db: Db;
+let now = 1_700_000_000_000;
+let campaigns: Campaigns;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sms-outbox-campaigns-'));
+  db = openDatabase(dir);
+  campaigns = new Campaigns(db, () => now);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function campaign(n: number): NewCampaign {
+  return {
+    name: 'Big',
+    sender: 'Shop',
+    message: 'Hi',
+    tags: [],
+    sendAt: null,
+    fileName: 'big.csv',
+    fileHash: 'abc',
+    estimateCost: null,
+    currency: null,
+    recipients: Array.from({ length: n }, (_, i) => ({
+      rowNo: i + 2,
+      msisdn: String(4520000000 + i),
+      country: 'DK',
+      name: null,
+      tagvalues: null,
+      encoding: 'GSM7' as const,
+      parts: 1,
+    })),
+  };
+}
+
+// What a sender would claim: queued recipients of active campaigns (the queue's own condition).
+const claimable = () =>
+  db.prepare("SELECT COUNT(*) FROM recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE r.state = 'queued' AND c.status = 'active'").pluck().get();
+
+describe('Campaigns.createInChunks', () => {
+  it('stores in chunks between turns of the event loop; until done the campaign is invisible and unsendable', async () => {
+    const n = CREATE_CHUNK_ROWS * 5 + 3;
+    const seen: { listed: number; counted: number; claimable: unknown; exists: boolean }[] = [];
+    let stop = false;
+    const watch = () => {
+      if (stop) return;
+      seen.push({
+        listed: campaigns.list(false).length,
+        counted: campaigns.counts().queued ?? 0,
+        claimable: claimable(),
+        exists: campaigns.exists(1),
+      });
+      setImmediate(watch);
+    };
+    setImmediate(watch);
+    const res = await campaigns.createInChunks(campaign(n));
+    stop = true;
+    expect(res.queued).toBe(n);
+    // The window looked in between chunks several times and never saw a part of the campaign.
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.every((s) => s.listed === 0 && s.counted === 0 && s.claimable === 0 && !s.exists)).toBe(true);
+    expect(campaigns.list(false)).toMatchObject([{ id: res.campaignId, total: n, status: 'active' }]);
+    expect(campaigns.counts()).toEqual({ queued: n });
+    expect(claimable()).toBe(n);
+    expect(campaigns.findByFileHash('abc')).toMatchObject({ campaignId: res.campaignId });
+  });
+
+  it('a failure part-way removes what was stored', async () => {
+    const c = campaign(CREATE_CHUNK_ROWS * 2 + 1);
+    (c.recipients[CREATE_CHUNK_ROWS + 5] as { parts: unknown }).parts = null; // NOT NULL: the second chunk fails
+    await expect(campaigns.createInChunks(c)).rejects.toThrow(/NOT NULL/);
+    expect(db.prepare('SELECT COUNT(*) FROM recipients').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM campaigns').pluck().get()).toBe(0);
+  });
+
+  it('a campaign left half-stored by a crash is removed by a later create, not one being stored now', async () => {
+    // A crash after the first chunk: the campaign row says stored = 0.
+    db.prepare(
+      "INSERT INTO campaigns (id, name, sender, message, created_at, status, stored) VALUES (7, 'crashed', 'S', 'm', ?, 'paused', 0)",
+    ).run(now - 3600_000);
+    db.prepare(
+      "INSERT INTO campaigns (id, name, sender, message, created_at, status, stored) VALUES (8, 'in progress elsewhere', 'S', 'm', ?, 'paused', 0)",
+    ).run(now - 1000);
+    db.prepare(
+      "INSERT INTO recipients (campaign_id, row_no, msisdn, encoding, parts, state, updated_at) VALUES (7, 2, '4520000000', 'GSM7', 1, 'queued', 0)",
+    ).run();
+    expect(campaigns.counts()).toEqual({});
+    const n = CREATE_CHUNK_ROWS + 1;
+    await campaigns.createInChunks(campaign(n));
+    expect(db.prepare('SELECT id FROM campaigns ORDER BY id').pluck().all()).toEqual([8, 9]);
+    expect(campaigns.counts()).toEqual({ queued: n });
+  });
+});
