@@ -129,10 +129,14 @@ interface EngineRun {
 function fakeGateway(): { client: GatewayClient; posts: () => number } {
   let posts = 0;
   let id = 1;
+  const send = async () => {
+    posts++;
+    return { ids: [id++], usage: null };
+  };
   const client = {
-    async send() {
-      posts++;
-      return { ids: [id++], usage: null };
+    send,
+    async prepareSend() {
+      return send;
     },
     async status() {
       return null;

@@ -11,7 +11,8 @@ export const RENDERER_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * For protocol.registerSchemesAsPrivileged, before ready. standard: relative URLs and a real origin;
- * secure: treated like https. Deliberately not bypassCSP, nor allowServiceWorkers.
+ * secure: treated like https. Deliberately not bypassCSP, allowServiceWorkers or corsEnabled (which
+ * would let any other origin read these files).
  */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
 

@@ -7,7 +7,7 @@ import { CREATE_CHUNK_ROWS, Campaigns, type NewCampaign } from './campaigns';
 
 let dir: string;
 let db: Db;
-let now = 1_700_000_000_000;
+const now = 1_700_000_000_000;
 let campaigns: Campaigns;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sms-outbox-campaigns-'));
