@@ -7,7 +7,7 @@ module.exports = {
   forbidden: [
     {
       name: 'core-no-electron',
-      comment: 'Bad layering: src/main/core runs under plain Node (CLI, tests); Electron is the shell\'s business.',
+      comment: "Bad layering: src/main/core runs under plain Node (CLI, tests); Electron is the shell's business.",
       severity: 'error',
       from: { path: '^src/main/core/', pathNot: TESTS },
       to: { path: ELECTRON },

@@ -52,14 +52,21 @@ function makeFile(rows: number): { bytes: Uint8Array; suppressed: Set<string> } 
       const pairs = national.replace(/(\d\d)(?=\d)/g, '$1 ');
       const f = rand();
       phone =
-        f < 0.3 ? pairs
-        : f < 0.5 ? '+45 ' + national
-        : f < 0.6 ? '0045 ' + pairs
-        : f < 0.65 ? '(0) ' + pairs.replace(/ /g, '-')
-        : f < 0.8 ? '45' + national
-        : f < 0.95 ? national
-        : f < 0.975 ? '+46 70 ' + national.slice(1, 4) + ' ' + national.slice(4)
-        : '+49 151 ' + national;
+        f < 0.3
+          ? pairs
+          : f < 0.5
+            ? '+45 ' + national
+            : f < 0.6
+              ? '0045 ' + pairs
+              : f < 0.65
+                ? '(0) ' + pairs.replace(/ /g, '-')
+                : f < 0.8
+                  ? '45' + national
+                  : f < 0.95
+                    ? national
+                    : f < 0.975
+                      ? '+46 70 ' + national.slice(1, 4) + ' ' + national.slice(4)
+                      : '+49 151 ' + national;
       used.push(phone);
       if (rand() < 0.005) {
         const n = normaliseMsisdn(phone, 'DK');
@@ -159,10 +166,20 @@ async function main() {
   const bm = median(b);
   const ph = await phases(bytes);
   console.log(`accepted ${last.accepted.toLocaleString('en')}, rejected ${last.rejected.toLocaleString('en')}`);
-  console.log(`full      (analyseImport + INSERT): ${fm.toFixed(0)} ms  ${Math.round((ROWS / fm) * 1000).toLocaleString('en')} rows/s   runs: ${f.map((x) => x.toFixed(0)).join(' ')}`);
-  console.log(`baseline  (Papa.parse + INSERT):    ${bm.toFixed(0)} ms  ${Math.round((ROWS / bm) * 1000).toLocaleString('en')} rows/s   runs: ${b.map((x) => x.toFixed(0)).join(' ')}`);
-  console.log(`ratio full/baseline: ${(fm / bm).toFixed(2)}× by median, ${(Math.min(...f) / Math.min(...b)).toFixed(2)}× best vs best (target ≤ 2×)`);
-  console.log(`phases (one run, ms): ${Object.entries(ph).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  console.log(
+    `full      (analyseImport + INSERT): ${fm.toFixed(0)} ms  ${Math.round((ROWS / fm) * 1000).toLocaleString('en')} rows/s   runs: ${f.map((x) => x.toFixed(0)).join(' ')}`,
+  );
+  console.log(
+    `baseline  (Papa.parse + INSERT):    ${bm.toFixed(0)} ms  ${Math.round((ROWS / bm) * 1000).toLocaleString('en')} rows/s   runs: ${b.map((x) => x.toFixed(0)).join(' ')}`,
+  );
+  console.log(
+    `ratio full/baseline: ${(fm / bm).toFixed(2)}× by median, ${(Math.min(...f) / Math.min(...b)).toFixed(2)}× best vs best (target ≤ 2×)`,
+  );
+  console.log(
+    `phases (one run, ms): ${Object.entries(ph)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ')}`,
+  );
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 

@@ -43,7 +43,9 @@ async function main(): Promise<void> {
     await waitFor(() => sendIdle(h), 'sent', { timeoutMs: 600_000, intervalMs: 20 });
     const sendMs = performance.now() - t;
     const batches = engine.db.prepare("SELECT COUNT(*) FROM batches WHERE state = 'submitted'").pluck().get() as number;
-    console.log(`bench/poll: ${N.toLocaleString('en')} recipients in ${batches} batches submitted (${(sendMs / 1000).toFixed(1)} s to send)`);
+    console.log(
+      `bench/poll: ${N.toLocaleString('en')} recipients in ${batches} batches submitted (${(sendMs / 1000).toFixed(1)} s to send)`,
+    );
 
     // ---- measure every polling round ----
     const rounds: Round[] = [];
@@ -61,7 +63,14 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const wait = await round();
       const requests = poller.requests - before;
-      if (requests > 0) rounds.push({ at: clock.now(), requests, pendingBatches: pending, changed: (events.get() as number) - ev, ms: performance.now() - t0 });
+      if (requests > 0)
+        rounds.push({
+          at: clock.now(),
+          requests,
+          pendingBatches: pending,
+          changed: (events.get() as number) - ev,
+          ms: performance.now() - t0,
+        });
       return wait;
     };
     const nextAt = engine.db.prepare('SELECT MIN(poll_next_at) FROM batches WHERE poll_next_at IS NOT NULL').pluck();
@@ -72,7 +81,10 @@ async function main(): Promise<void> {
       if (next == null) break;
       const n = rounds.length;
       clock.advance(Math.max(0, next - clock.now()));
-      await waitFor(() => rounds.length > n && ((nextAt.get() as number | null) ?? Infinity) > clock.now(), 'round', { timeoutMs: 120_000, intervalMs: 2 });
+      await waitFor(() => rounds.length > n && ((nextAt.get() as number | null) ?? Infinity) > clock.now(), 'round', {
+        timeoutMs: 120_000,
+        intervalMs: 2,
+      });
     }
     const total = h.polls() - getsBefore;
 
@@ -100,9 +112,14 @@ async function main(): Promise<void> {
         `${String(i + 1).padEnd(6)} ${at} ${String(r.requests).padEnd(9)} ${String(r.pendingBatches).padEnd(16)} ${String(r.changed).padEnd(17)} ${r.ms.toFixed(0)}`,
       );
     }
-    const final = engine.db.prepare("SELECT COUNT(*) FROM recipients WHERE status IN ('DELIVERED','UNDELIVERABLE','EXPIRED','REJECTED')").pluck().get();
+    const final = engine.db
+      .prepare("SELECT COUNT(*) FROM recipients WHERE status IN ('DELIVERED','UNDELIVERABLE','EXPIRED','REJECTED')")
+      .pluck()
+      .get();
     console.log('');
-    console.log(`total status requests until all final: ${total} (${rounds.length} rounds × ${BATCHES} batches = ${rounds.length * BATCHES})`);
+    console.log(
+      `total status requests until all final: ${total} (${rounds.length} rounds × ${BATCHES} batches = ${rounds.length * BATCHES})`,
+    );
     console.log(`one request per pending batch per round: ${rounds.every((r) => r.requests === r.pendingBatches) ? 'yes' : 'NO'}`);
     console.log(`recipients final: ${final} of ${N}`);
     console.log(`requests while idle for 12 h: ${idle}`);

@@ -273,7 +273,11 @@ async function main(): Promise<void> {
   }
   const simStats = (await sim.ask({ type: 'stats' })) as SimStats;
   console.log(`process peak RSS (bench + engine) ${mb(process.resourceUsage().maxRSS * 1024)}; simulator RSS ${mb(simStats.rss)}`);
-  console.log(failed ? `FAIL: below ${TARGET.toLocaleString('en-US')} recipients/s or wrong request count` : `ok: ≥ ${TARGET.toLocaleString('en-US')} recipients/s, one POST per batch`);
+  console.log(
+    failed
+      ? `FAIL: below ${TARGET.toLocaleString('en-US')} recipients/s or wrong request count`
+      : `ok: ≥ ${TARGET.toLocaleString('en-US')} recipients/s, one POST per batch`,
+  );
   await sim.close();
   process.exitCode = failed ? 1 : 0;
 }

@@ -128,9 +128,23 @@ function contactsCsv(n: number): Uint8Array {
 function exportBefore(engine: Engine, campaignId: number): string {
   const data: string[][] = [];
   for (const r of engine.campaigns.allRecipients(campaignId)) {
-    data.push([String(r.rowNo), r.msisdn, r.name ?? '', r.state, r.status ?? '', r.statusAt ? new Date(r.statusAt).toISOString() : '', r.errorCode ?? '', r.error ?? '', String(r.parts)].map(csvSafeCell));
+    data.push(
+      [
+        String(r.rowNo),
+        r.msisdn,
+        r.name ?? '',
+        r.state,
+        r.status ?? '',
+        r.statusAt ? new Date(r.statusAt).toISOString() : '',
+        r.errorCode ?? '',
+        r.error ?? '',
+        String(r.parts),
+      ].map(csvSafeCell),
+    );
   }
-  return '\uFEFF' + Papa.unparse({ fields: ['row', 'msisdn', 'name', 'state', 'status', 'status_time', 'error_code', 'error', 'parts'], data });
+  return (
+    '\uFEFF' + Papa.unparse({ fields: ['row', 'msisdn', 'name', 'state', 'status', 'status_time', 'error_code', 'error', 'parts'], data })
+  );
 }
 
 async function main(): Promise<void> {
@@ -190,7 +204,10 @@ async function main(): Promise<void> {
     await measure('polling: one status round for every batch', async () => {
       engine.db.prepare('UPDATE batches SET poll_next_at = 0 WHERE poll_next_at IS NOT NULL').run();
       const polled = () => engine.db.prepare('SELECT COUNT(*) FROM batches WHERE poll_step > 0').pluck().get() as number;
-      const total = engine.db.prepare("SELECT COUNT(*) FROM batches WHERE campaign_id = ? AND gateway_id IS NOT NULL").pluck().get(campaignId) as number;
+      const total = engine.db
+        .prepare('SELECT COUNT(*) FROM batches WHERE campaign_id = ? AND gateway_id IS NOT NULL')
+        .pluck()
+        .get(campaignId) as number;
       engine.statusPoller.wake();
       const deadline = Date.now() + 120_000;
       while (polled() < total && Date.now() < deadline) await sleep(50);
@@ -220,7 +237,9 @@ async function main(): Promise<void> {
     await measure('export 100k, before: one synchronous pass', () => exportBefore(engine, campaignId));
     const redactor = new Redactor();
     redactor.remember(TOKEN);
-    await measure('export 100k: chunked, then token scan over the bridge', async () => redactor.deepAsync({ csv: await resultsCsv(engine.campaigns, campaignId) }));
+    await measure('export 100k: chunked, then token scan over the bridge', async () =>
+      redactor.deepAsync({ csv: await resultsCsv(engine.campaigns, campaignId) }),
+    );
   } finally {
     clearInterval(refresh);
     await engine.close();

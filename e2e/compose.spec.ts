@@ -94,7 +94,9 @@ test('a schedule time that is empty or past is refused at the field before any c
   // Yesterday: GatewayAPI would send it at once, which is not what "schedule" means.
   const past = new Date(Date.now() - 24 * 3600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  await sendAt.fill(`${past.getFullYear()}-${pad(past.getMonth() + 1)}-${pad(past.getDate())}T${pad(past.getHours())}:${pad(past.getMinutes())}`);
+  await sendAt.fill(
+    `${past.getFullYear()}-${pad(past.getMonth() + 1)}-${pad(past.getDate())}T${pad(past.getHours())}:${pad(past.getMinutes())}`,
+  );
   await expect(sendAt).toHaveAttribute('aria-invalid', 'false');
   await schedule.click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -128,7 +130,9 @@ test('an empty sender is explained at the field, in plain words, before the conf
 
 test('a file without a header row: columns are named Column 1, 2 … and work as merge fields', async ({ page, harness }) => {
   await enterDemo(page, harness.url);
-  await page.getByLabel('Recipients file (CSV)').setInputFiles(csvFile('uden-overskrift.csv', 'Søren;20123450;København\nÅse;20123451;Århus\n'));
+  await page
+    .getByLabel('Recipients file (CSV)')
+    .setInputFiles(csvFile('uden-overskrift.csv', 'Søren;20123450;København\nÅse;20123451;Århus\n'));
   await expect(page.getByLabel('First row is a header')).not.toBeChecked();
   const preview = page.getByRole('table', { name: 'File preview' });
   await expect(preview.getByRole('columnheader')).toHaveText(['Column 1', 'Column 2', 'Column 3']);

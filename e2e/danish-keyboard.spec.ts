@@ -21,7 +21,10 @@ const ROWS = [
 ];
 const latin1 = Buffer.from(ROWS.join('\r\n') + '\r\n', 'latin1');
 
-test('keyboard only, in Danish: demo → drop CSV → fix mapping → template → fix quote → preview → send → export', async ({ page, harness }) => {
+test('keyboard only, in Danish: demo → drop CSV → fix mapping → template → fix quote → preview → send → export', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 

@@ -57,12 +57,14 @@ test.describe('Electron app', () => {
       // A way out of the renderer folder is refused.
       expect(await page.evaluate(async () => (await fetch('app://bundle/..%2fmain%2findex.js')).status)).toBe(403);
       // An inline script is blocked by the policy.
-      expect(await page.evaluate(() => {
-        const s = document.createElement('script');
-        s.textContent = 'window.__inline = 1';
-        document.head.append(s);
-        return (window as unknown as { __inline?: number }).__inline;
-      })).toBeUndefined();
+      expect(
+        await page.evaluate(() => {
+          const s = document.createElement('script');
+          s.textContent = 'window.__inline = 1';
+          document.head.append(s);
+          return (window as unknown as { __inline?: number }).__inline;
+        }),
+      ).toBeUndefined();
       // The main process took the data folder we gave it, and writes its log there.
       expect(await app.evaluate(({ app: a }) => a.getPath('userData'))).toBe(dataDir);
       expect(existsSync(path.join(dataDir, 'sms-outbox.log'))).toBe(true);

@@ -156,7 +156,9 @@ export interface HarnessOptions {
 const loopbackOnlyFetch = (input: string, init?: RequestInit): Promise<Response> => {
   const host = new URL(input).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') {
-    return Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error(`e2e: no network to ${host}`), { code: 'ECONNREFUSED' }) }));
+    return Promise.reject(
+      new TypeError('fetch failed', { cause: Object.assign(new Error(`e2e: no network to ${host}`), { code: 'ECONNREFUSED' }) }),
+    );
   }
   return fetch(input, init);
 };

@@ -19,7 +19,8 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       const style = document.createElement('style');
-      style.textContent = '::-webkit-scrollbar { width: 15px; height: 15px; background: #e4e4e4 } ::-webkit-scrollbar-thumb { background: #999 }';
+      style.textContent =
+        '::-webkit-scrollbar { width: 15px; height: 15px; background: #e4e4e4 } ::-webkit-scrollbar-thumb { background: #999 }';
       document.head.append(style);
     });
   });
@@ -52,7 +53,12 @@ test('the recipients table header lines up with its rows when the list scrolls',
   expect(head).toHaveLength(7);
   expect(row).toEqual(head);
   // Names stay readable at this width (not cut to "Kunde 1…").
-  expect(await firstRow.getByRole('cell').nth(2).evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  expect(
+    await firstRow
+      .getByRole('cell')
+      .nth(2)
+      .evaluate((e) => e.scrollWidth <= e.clientWidth),
+  ).toBe(true);
   await table.screenshot({ path: test.info().outputPath('recipients-1024.png') });
 });
 

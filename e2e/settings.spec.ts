@@ -73,7 +73,10 @@ test('credit below the threshold turns the badge red and shows a banner', async 
   await expect(badge).toHaveAccessibleName(/\(low\)/);
 });
 
-test('the language follows the OS until chosen in Settings; the choice is kept after a restart and across modes', async ({ page, harness }) => {
+test('the language follows the OS until chosen in Settings; the choice is kept after a restart and across modes', async ({
+  page,
+  harness,
+}) => {
   // An English OS (the test default): English, with amounts written the English way.
   await page.goto(harness.url);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -13,7 +13,7 @@ try {
   // no browser registry yet
 }
 if (path && existsSync(path)) process.exit(0);
-console.log('No Chromium found for the browser tests: installing Playwright\'s (once, ~150 MB).');
+console.log("No Chromium found for the browser tests: installing Playwright's (once, ~150 MB).");
 const r = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (r.status !== 0) {
   console.error(

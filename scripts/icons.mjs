@@ -18,7 +18,10 @@ function render(svg, size) {
 }
 
 /** Writes the icon set into `outDir` (replaced whole); returns the files written. */
-export function generateIcons({ svgFile = path.join(ROOT, 'resources', 'icon.svg'), outDir = path.join(ROOT, 'resources', 'generated') } = {}) {
+export function generateIcons({
+  svgFile = path.join(ROOT, 'resources', 'icon.svg'),
+  outDir = path.join(ROOT, 'resources', 'generated'),
+} = {}) {
   const svg = readFileSync(svgFile);
   // Build beside the target, then swap, so an interrupted run never leaves half a set behind.
   const tmp = `${outDir}.tmp-${process.pid}`;

@@ -16,7 +16,12 @@ import type { Result } from '../src/shared/result';
 import { runCli } from '../src/cli/run';
 
 // Letters and digits like a real token; 48 characters.
-const TOKEN = 'Cnry' + randomBytes(33).toString('base64').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 44);
+const TOKEN =
+  'Cnry' +
+  randomBytes(33)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, 'x')
+    .slice(0, 44);
 const pieces = (s: string) => Array.from({ length: s.length - MIN_PIECE + 1 }, (_, i) => s.slice(i, i + MIN_PIECE));
 
 /** Every 8-character piece of the token found in `text`, with some context. */
@@ -125,16 +130,44 @@ describe('canary token', () => {
     await call('settings.update', { platform: 'custom', customBaseUrl: sim.url });
     await call('token.set', { token: TOKEN });
 
-    const preview = await call<{ importId: string }>('import.preview', { fileName: 'kunder.csv', dataBase64: Buffer.from(CSV).toString('base64') });
-    await call('import.analyse', { importId: preview.importId, hasHeader: true, phoneColumn: 1, defaultCountry: 'DK', message: 'Hej %navn%' });
+    const preview = await call<{ importId: string }>('import.preview', {
+      fileName: 'kunder.csv',
+      dataBase64: Buffer.from(CSV).toString('base64'),
+    });
+    await call('import.analyse', {
+      importId: preview.importId,
+      hasHeader: true,
+      phoneColumn: 1,
+      defaultCountry: 'DK',
+      message: 'Hej %navn%',
+    });
     await call('import.rejectedCsv', { importId: preview.importId });
     const ok = await call<{ campaignId: number }>('campaign.create', {
-      importId: preview.importId, name: 'Polled', sender: 'Shop', message: 'Hej %navn% TRANSIENT', sendAt: null, confirm: true,
+      importId: preview.importId,
+      name: 'Polled',
+      sender: 'Shop',
+      message: 'Hej %navn% TRANSIENT',
+      sendAt: null,
+      confirm: true,
     });
-    const again = await call<{ importId: string }>('import.preview', { fileName: 'kunder2.csv', dataBase64: Buffer.from(CSV + '\r\nEva;20123458').toString('base64') });
-    await call('import.analyse', { importId: again.importId, hasHeader: true, phoneColumn: 1, defaultCountry: 'DK', message: 'FAILME %navn%' });
+    const again = await call<{ importId: string }>('import.preview', {
+      fileName: 'kunder2.csv',
+      dataBase64: Buffer.from(CSV + '\r\nEva;20123458').toString('base64'),
+    });
+    await call('import.analyse', {
+      importId: again.importId,
+      hasHeader: true,
+      phoneColumn: 1,
+      defaultCountry: 'DK',
+      message: 'FAILME %navn%',
+    });
     const failed = await call<{ campaignId: number }>('campaign.create', {
-      importId: again.importId, name: 'Refused', sender: 'Shop', message: 'FAILME %navn%', sendAt: null, confirm: true,
+      importId: again.importId,
+      name: 'Refused',
+      sender: 'Shop',
+      message: 'FAILME %navn%',
+      sendAt: null,
+      confirm: true,
     });
 
     type Page = { rows: { state: string; status: string | null; error: string | null }[] };
@@ -147,7 +180,9 @@ describe('canary token', () => {
       app!.engine.statusPoller.wake();
       return call<Page>('campaign.recipients', { campaignId: id, search: '', filter: 'all', offset: 0, limit: 100 });
     };
-    await until('the sent campaign to be polled to a final status', async () => (await page(ok.campaignId)).rows.every((r) => r.status === 'UNDELIVERABLE'));
+    await until('the sent campaign to be polled to a final status', async () =>
+      (await page(ok.campaignId)).rows.every((r) => r.status === 'UNDELIVERABLE'),
+    );
     await until('the refused campaign to fail', async () => (await page(failed.campaignId)).rows.every((r) => r.state === 'failed'));
     await call('account.refresh', {}).catch(() => null);
     await call('account.refresh', {});

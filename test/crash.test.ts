@@ -102,7 +102,8 @@ function checkInvariants(all: RecipientRow[]): void {
   for (const r of all) {
     if (!known.has(r.state)) bad.push(`${r.msisdn}: unknown state ${r.state}`);
     // Recorded as accepted ⇒ the simulator did accept it.
-    if ((r.state === 'submitted' || r.state === 'scheduled') && !accepted.has(r.msisdn)) bad.push(`${r.msisdn}: submitted but never accepted`);
+    if ((r.state === 'submitted' || r.state === 'scheduled') && !accepted.has(r.msisdn))
+      bad.push(`${r.msisdn}: submitted but never accepted`);
     // Accepted ⇒ never back in a state the sender would send again by itself.
     if (accepted.has(r.msisdn) && !['submitted', 'marked_sent', 'in_flight', 'uncertain'].includes(r.state)) {
       bad.push(`${r.msisdn}: accepted but ${r.state}`);
@@ -160,71 +161,81 @@ afterAll(async () => {
 });
 
 describe('crash safety of the CLI sender', () => {
-  it('survives SIGKILL at many points: one state each, nothing sent twice, outbox = simulator log', { timeout: 150_000 } /* ~55 s alone on a shared 2-core machine */, async () => {
-    const random = seededRandom(SEED);
-    let kills = 0;
-    let resolved = { markedSent: 0, resent: 0 };
-    let campaignStored = false;
+  it(
+    'survives SIGKILL at many points: one state each, nothing sent twice, outbox = simulator log',
+    { timeout: 150_000 } /* ~55 s alone on a shared 2-core machine */,
+    async () => {
+      const random = seededRandom(SEED);
+      let kills = 0;
+      let resolved = { markedSent: 0, resent: 0 };
+      let campaignStored = false;
 
-    for (let round = 0; round < KILL_ROUNDS; round++) {
-      const child = runCli(campaignStored ? resumeArgs() : sendArgs());
-      // Every third kill counts from the spawn (it may hit start-up, import or recovery); the others
-      // from the moment sending began.
-      if (round % 3 === 0) await new Promise((r) => setTimeout(r, 50 + random() * 1450));
-      else {
-        await child.started;
-        await new Promise((r) => setTimeout(r, random() * 600));
+      for (let round = 0; round < KILL_ROUNDS; round++) {
+        const child = runCli(campaignStored ? resumeArgs() : sendArgs());
+        // Every third kill counts from the spawn (it may hit start-up, import or recovery); the others
+        // from the moment sending began.
+        if (round % 3 === 0) await new Promise((r) => setTimeout(r, 50 + random() * 1450));
+        else {
+          await child.started;
+          await new Promise((r) => setTimeout(r, random() * 600));
+        }
+        if (child.alive()) {
+          child.kill();
+          kills++;
+        }
+        const res = await child.exited;
+        if (res.signal !== 'SIGKILL') expect([0, 4], res.err).toContain(res.code);
+        await settle();
+
+        const all = await withOutbox(rows);
+        campaignStored ||= all.length > 0;
+        if (campaignStored) expect(all).toHaveLength(N);
+        checkInvariants(all);
+        const r = await resolveUncertain();
+        resolved = { markedSent: resolved.markedSent + r.markedSent, resent: resolved.resent + r.resent };
       }
-      if (child.alive()) {
-        child.kill();
-        kills++;
+      expect(kills).toBeGreaterThanOrEqual(KILL_ROUNDS - 3);
+      expect(campaignStored).toBe(true);
+
+      // Finish: resume until nothing is left (a resend needs one more run).
+      for (let i = 0; i < 3; i++) {
+        const res = await runCli(resumeArgs()).exited;
+        expect([0, 4], res.err).toContain(res.code);
+        await settle();
+        checkInvariants(await withOutbox(rows));
+        const r = await resolveUncertain();
+        resolved = { markedSent: resolved.markedSent + r.markedSent, resent: resolved.resent + r.resent };
+        if (res.code === 0 && r.markedSent + r.resent === 0) break;
       }
-      const res = await child.exited;
-      if (res.signal !== 'SIGKILL') expect([0, 4], res.err).toContain(res.code);
-      await settle();
 
       const all = await withOutbox(rows);
-      campaignStored ||= all.length > 0;
-      if (campaignStored) expect(all).toHaveLength(N);
-      checkInvariants(all);
-      const r = await resolveUncertain();
-      resolved = { markedSent: resolved.markedSent + r.markedSent, resent: resolved.resent + r.resent };
-    }
-    expect(kills).toBeGreaterThanOrEqual(KILL_ROUNDS - 3);
-    expect(campaignStored).toBe(true);
+      const accepted = sim.log.map((l) => l.msisdn);
+      expect(sim.duplicates()).toEqual([]);
+      expect(accepted).toHaveLength(N);
+      expect(all).toHaveLength(N);
+      const byState = new Map<string, number>();
+      for (const r of all) byState.set(r.state, (byState.get(r.state) ?? 0) + 1);
+      expect(
+        [...byState.keys()].every((s) => s === 'submitted' || s === 'marked_sent'),
+        JSON.stringify([...byState]),
+      ).toBe(true);
+      expect(new Set(accepted)).toEqual(new Set(all.map((r) => r.msisdn)));
+      // The kills did hit requests under way (otherwise this test proved little).
+      expect(resolved.markedSent + resolved.resent).toBeGreaterThan(0);
 
-    // Finish: resume until nothing is left (a resend needs one more run).
-    for (let i = 0; i < 3; i++) {
-      const res = await runCli(resumeArgs()).exited;
-      expect([0, 4], res.err).toContain(res.code);
-      await settle();
-      checkInvariants(await withOutbox(rows));
-      const r = await resolveUncertain();
-      resolved = { markedSent: resolved.markedSent + r.markedSent, resent: resolved.resent + r.resent };
-      if (res.code === 0 && r.markedSent + r.resent === 0) break;
-    }
-
-    const all = await withOutbox(rows);
-    const accepted = sim.log.map((l) => l.msisdn);
-    expect(sim.duplicates()).toEqual([]);
-    expect(accepted).toHaveLength(N);
-    expect(all).toHaveLength(N);
-    const byState = new Map<string, number>();
-    for (const r of all) byState.set(r.state, (byState.get(r.state) ?? 0) + 1);
-    expect([...byState.keys()].every((s) => s === 'submitted' || s === 'marked_sent'), JSON.stringify([...byState])).toBe(true);
-    expect(new Set(accepted)).toEqual(new Set(all.map((r) => r.msisdn)));
-    // The kills did hit requests under way (otherwise this test proved little).
-    expect(resolved.markedSent + resolved.resent).toBeGreaterThan(0);
-
-    // The CLI's own view agrees.
-    const status = await runCli(['status', '--data-dir', dir, '--json']).exited;
-    expect(status.code).toBe(0);
-    const lines = status.out.trim().split('\n').map((l) => JSON.parse(l) as { state: string; msisdn: string });
-    expect(lines).toHaveLength(N);
-    expect(lines.filter((l) => l.state === 'marked_sent')).toHaveLength(byState.get('marked_sent') ?? 0);
-    console.log(
-      `crash suite: ${kills} kills, ${resolved.markedSent} uncertain marked as sent, ${resolved.resent} resent, ` +
-        `${sim.requests.filter((q) => q.method === 'POST').length} POSTs for ${N} recipients in batches of ${BATCH}`,
-    );
-  });
+      // The CLI's own view agrees.
+      const status = await runCli(['status', '--data-dir', dir, '--json']).exited;
+      expect(status.code).toBe(0);
+      const lines = status.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { state: string; msisdn: string });
+      expect(lines).toHaveLength(N);
+      expect(lines.filter((l) => l.state === 'marked_sent')).toHaveLength(byState.get('marked_sent') ?? 0);
+      console.log(
+        `crash suite: ${kills} kills, ${resolved.markedSent} uncertain marked as sent, ${resolved.resent} resent, ` +
+          `${sim.requests.filter((q) => q.method === 'POST').length} POSTs for ${N} recipients in batches of ${BATCH}`,
+      );
+    },
+  );
 });

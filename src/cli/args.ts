@@ -205,7 +205,9 @@ export function parseCommand(argv: readonly string[]): Command {
       const senderRaw = required(str('sender'), '--sender NAME');
       const sender = SENDER.safeParse(senderRaw);
       if (!sender.success) {
-        throw new UsageError(`--sender "${senderRaw}" cannot be used: up to 11 letters/digits (A-Z, 0-9, space . _ & -), or up to 15 digits.`);
+        throw new UsageError(
+          `--sender "${senderRaw}" cannot be used: up to 11 letters/digits (A-Z, 0-9, space . _ & -), or up to 15 digits.`,
+        );
       }
       const nameRaw = str('name');
       let name: string | null = null;
@@ -265,11 +267,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
 }
 
-function parseSending(
-  str: (k: string) => string | null,
-  flag: (k: string) => boolean,
-  folderOpts: FolderOptions,
-): SendingOptions {
+function parseSending(str: (k: string) => string | null, flag: (k: string) => boolean, folderOpts: FolderOptions): SendingOptions {
   const rawUrl = str('base-url');
   let baseUrl: string | null = null;
   if (rawUrl !== null) {

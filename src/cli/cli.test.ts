@@ -60,10 +60,15 @@ function csv(name: string, rows: string[]): string {
 
 /** Numbers +45 20 12 34 00…: the simulator decides each one's fate by its last digit. */
 function contacts(n: number): string[] {
-  return ['name,phone', ...Array.from({ length: n }, (_, i) => `Person ${i},+45 20 12 ${String(3400 + i).replace(/(\d\d)(\d\d)/, '$1 $2')}`)];
+  return [
+    'name,phone',
+    ...Array.from({ length: n }, (_, i) => `Person ${i},+45 20 12 ${String(3400 + i).replace(/(\d\d)(\d\d)/, '$1 $2')}`),
+  ];
 }
 
-function statusLines(r: Run): { campaign: number; msisdn: string; state: string; status: string | null; error: string | null; code: string | null }[] {
+function statusLines(
+  r: Run,
+): { campaign: number; msisdn: string; state: string; status: string | null; error: string | null; code: string | null }[] {
   return r.out
     .trim()
     .split('\n')
@@ -96,7 +101,15 @@ describe('sms-outbox send --demo', () => {
   });
 
   it('reports bad rows by kind and row number without failing the send', async () => {
-    const file = csv('mixed.csv', ['name,phone', 'Ann,+45 20 12 34 01', 'Bob,12', 'Cy,', 'Dan,+45 20 12 34 01', 'Eve,4.5201E+09', 'Fay,+45 20 12 34 02']);
+    const file = csv('mixed.csv', [
+      'name,phone',
+      'Ann,+45 20 12 34 01',
+      'Bob,12',
+      'Cy,',
+      'Dan,+45 20 12 34 01',
+      'Eve,4.5201E+09',
+      'Fay,+45 20 12 34 02',
+    ]);
     const r = await cli(['send', '--demo', '--data-dir', dir, '--csv', file, '--message', 'Hi %name%', '--sender', 'Shop']);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toContain('mixed.csv: 6 rows, 2 recipients accepted, 4 rejected.');
@@ -110,9 +123,24 @@ describe('sms-outbox send --demo', () => {
     const file = csv('c.csv', contacts(3));
     const unknown = await cli(['send', '--demo', '--data-dir', dir, '--csv', file, '--message', 'Hej %fornavn%', '--sender', 'Shop']);
     expect(unknown.code).toBe(EXIT.usage);
-    expect(unknown.err).toBe('sms-outbox: --message uses %fornavn%, but c.csv has no such column (columns: name, phone). Fix the placeholder or the file.\n');
+    expect(unknown.err).toBe(
+      'sms-outbox: --message uses %fornavn%, but c.csv has no such column (columns: name, phone). Fix the placeholder or the file.\n',
+    );
 
-    const none = await cli(['send', '--demo', '--data-dir', dir, '--csv', csv('bad.csv', ['phone', '12', 'abc']), '--phone-column', 'phone', '--message', 'x', '--sender', 'Shop']);
+    const none = await cli([
+      'send',
+      '--demo',
+      '--data-dir',
+      dir,
+      '--csv',
+      csv('bad.csv', ['phone', '12', 'abc']),
+      '--phone-column',
+      'phone',
+      '--message',
+      'x',
+      '--sender',
+      'Shop',
+    ]);
     expect(none.code).toBe(EXIT.usage);
     expect(none.err).toMatch(/No recipient in bad.csv can be sent to; nothing was stored/);
 
@@ -131,7 +159,10 @@ describe('sms-outbox send --demo', () => {
 describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', () => {
   const env = { GATEWAYAPI_TOKEN: TOKEN };
   const send = (file: string, extra: string[] = []) =>
-    cli(['send', '--data-dir', dir, '--base-url', sim!.url, '--csv', file, '--message', 'Hi %name%', '--sender', 'Shop', '--yes', ...extra], { env });
+    cli(
+      ['send', '--data-dir', dir, '--base-url', sim!.url, '--csv', file, '--message', 'Hi %name%', '--sender', 'Shop', '--yes', ...extra],
+      { env },
+    );
 
   it('sends in batches of --batch-size and exits 0', async () => {
     sim = await startSimulator({ token: TOKEN });
@@ -160,7 +191,20 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
 
   it('exits 3 without storing anything when there is no token at all', async () => {
     sim = await startSimulator({ token: TOKEN });
-    const r = await cli(['send', '--data-dir', dir, '--base-url', sim.url, '--csv', csv('c.csv', contacts(2)), '--message', 'x', '--sender', 'Shop', '--yes']);
+    const r = await cli([
+      'send',
+      '--data-dir',
+      dir,
+      '--base-url',
+      sim.url,
+      '--csv',
+      csv('c.csv', contacts(2)),
+      '--message',
+      'x',
+      '--sender',
+      'Shop',
+      '--yes',
+    ]);
     expect(r.code).toBe(EXIT.paused);
     expect(r.err).toMatch(/^sms-outbox: No GatewayAPI token: set GATEWAYAPI_TOKEN/);
     expect(sim.requests).toHaveLength(0);
@@ -170,7 +214,10 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
     sim = await startSimulator({ token: TOKEN });
     const secrets = createMemoryStore();
     await secrets.set(TOKEN);
-    const r = await cli(['send', '--data-dir', dir, '--base-url', sim.url, '--csv', csv('c.csv', contacts(2)), '--message', 'x', '--sender', 'Shop', '--yes'], { secrets });
+    const r = await cli(
+      ['send', '--data-dir', dir, '--base-url', sim.url, '--csv', csv('c.csv', contacts(2)), '--message', 'x', '--sender', 'Shop', '--yes'],
+      { secrets },
+    );
     expect(r.code).toBe(EXIT.ok);
     expect(sim.log).toHaveLength(2);
   });
@@ -245,7 +292,22 @@ describe('sms-outbox against GatewayAPI (the simulator as a custom base URL)', (
     const stop = new AbortController();
     setTimeout(() => stop.abort(), 200);
     const r = await cli(
-      ['send', '--data-dir', dir, '--base-url', sim.url, '--csv', csv('c.csv', contacts(20)), '--message', 'x', '--sender', 'Shop', '--yes', '--batch-size', '2'],
+      [
+        'send',
+        '--data-dir',
+        dir,
+        '--base-url',
+        sim.url,
+        '--csv',
+        csv('c.csv', contacts(20)),
+        '--message',
+        'x',
+        '--sender',
+        'Shop',
+        '--yes',
+        '--batch-size',
+        '2',
+      ],
       { env, signal: stop.signal },
     );
     expect(r.code).toBe(EXIT.other);
@@ -358,7 +420,20 @@ describe('terminal safety', () => {
     const file = csv('c.csv', [...rows, ...contacts(100).slice(1)]);
     const checked = await cli(['import', file, '--data-dir', dir, '--message', 'Hi %name%']);
     const jsonReport = await cli(['import', file, '--data-dir', dir, '--json']);
-    const sent = await cli(['send', '--demo', '--data-dir', dir, '--csv', file, '--message', 'Hi', '--sender', 'Shop', '--name', `Sale${evil}\nX`]);
+    const sent = await cli([
+      'send',
+      '--demo',
+      '--data-dir',
+      dir,
+      '--csv',
+      file,
+      '--message',
+      'Hi',
+      '--sender',
+      'Shop',
+      '--name',
+      `Sale${evil}\nX`,
+    ]);
     const status = await cli(['status', '--demo', '--data-dir', dir]);
     const json = await cli(['status', '--demo', '--data-dir', dir, '--json']);
     expect(sent.err).toBe('');

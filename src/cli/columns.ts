@@ -8,9 +8,7 @@ export function resolvePhoneColumn(
   const list = file.headers.map((h, i) => (file.hasHeader ? `"${h}"` : String(i + 1))).join(', ');
   if (option === null) {
     if (file.guessed !== null) return file.guessed;
-    throw new UsageError(
-      `No column in ${file.fileName} looks like phone numbers (columns: ${list}); name it with --phone-column.`,
-    );
+    throw new UsageError(`No column in ${file.fileName} looks like phone numbers (columns: ${list}); name it with --phone-column.`);
   }
   const want = option.trim().toLowerCase();
   if (file.hasHeader) {

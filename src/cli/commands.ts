@@ -55,7 +55,10 @@ export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<Exit
         }) + '\n',
       );
     } else {
-      const lines = formatImportReport(checked.report, checked.fileName, { allExamples: true, country: cmd.country ?? settings.defaultCountry });
+      const lines = formatImportReport(checked.report, checked.fileName, {
+        allExamples: true,
+        country: cmd.country ?? settings.defaultCountry,
+      });
       lines.push(`  Phone numbers from column "${checked.analysis.headers[checked.analysis.phoneColumn]}".`);
       if (checked.analysis.rejected.length > 0) lines.push('  (--json lists every rejected row.)');
       out(deps, lines);
@@ -110,7 +113,9 @@ export async function resolveCommand(cmd: ResolveCmd, deps: CliDeps): Promise<Ex
     const n = engine.campaigns.resolveUncertain(cmd.campaign, null, cmd.action);
     if (n === 0) deps.stdout(`Campaign ${cmd.campaign} has no uncertain recipients.\n`);
     else if (cmd.action === 'resend') {
-      deps.stdout(`${num(n)} uncertain recipients of campaign ${cmd.campaign} are queued again: run "sms-outbox resume${cmd.demo ? ' --demo' : ''}" to send them.\n`);
+      deps.stdout(
+        `${num(n)} uncertain recipients of campaign ${cmd.campaign} are queued again: run "sms-outbox resume${cmd.demo ? ' --demo' : ''}" to send them.\n`,
+      );
     } else deps.stdout(`${num(n)} uncertain recipients of campaign ${cmd.campaign} are marked as sent.\n`);
     return EXIT.ok;
   } finally {
@@ -130,7 +135,10 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     failIfHeld(session, false);
     const pause = engine.pauseInfo();
     if (pause.reason === 'user') {
-      throw new CliError(EXIT.paused, 'Sending is paused in the app ("Paused by you"); run "sms-outbox resume" or resume it in the app, then send again.');
+      throw new CliError(
+        EXIT.paused,
+        'Sending is paused in the app ("Paused by you"); run "sms-outbox resume" or resume it in the app, then send again.',
+      );
     }
     const settings = engine.settings();
     const checked = await checkFile({
@@ -155,16 +163,24 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
       );
     }
     const name = cmd.name ?? checked.fileName.replace(/\.[^.]*$/, '');
-    await confirm(cmd, deps, `Send to ${num(checked.report.accepted)} recipients (${num(checked.report.parts)} SMS parts) through ${session.target}?`);
+    await confirm(
+      cmd,
+      deps,
+      `Send to ${num(checked.report.accepted)} recipients (${num(checked.report.parts)} SMS parts) through ${session.target}?`,
+    );
 
     engine.start();
     failIfHeld(session, true);
     // This run brings a token (and perhaps topped-up credit): lift a pause for those causes.
     if (pause.reason !== null) engine.resume();
     session.engine.markFolderMode(session.mode);
-    const { campaignId, queued } = await engine.campaigns.createInChunks(campaignFrom(checked, { name, sender: cmd.sender, message: cmd.message }));
+    const { campaignId, queued } = await engine.campaigns.createInChunks(
+      campaignFrom(checked, { name, sender: cmd.sender, message: cmd.message }),
+    );
     engine.wake();
-    deps.stdout(`Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`);
+    deps.stdout(
+      `Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`,
+    );
     return await follow(session, new Set([campaignId]), cmd, deps);
   } finally {
     await session.close();
@@ -201,7 +217,9 @@ export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<Exit
       return EXIT.ok;
     }
     engine.wake();
-    deps.stdout(`Resuming ${scope.size === 1 ? 'campaign' : 'campaigns'} ${[...scope].join(', ')} through ${session.target}, data folder ${session.dataDir}\n`);
+    deps.stdout(
+      `Resuming ${scope.size === 1 ? 'campaign' : 'campaigns'} ${[...scope].join(', ')} through ${session.target}, data folder ${session.dataDir}\n`,
+    );
     return await follow(session, scope, cmd, deps);
   } finally {
     await session.close();
@@ -221,7 +239,13 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
       progress: progressPrinter(deps.stdout, deps.interactive),
       changed: () => new Promise<void>((r) => (wakeUp = r)),
     });
-    out(deps, formatSummary(result.campaigns.map((c) => ({ campaign: c, counts: countCampaign(c) })), cmd.wait));
+    out(
+      deps,
+      formatSummary(
+        result.campaigns.map((c) => ({ campaign: c, counts: countCampaign(c) })),
+        cmd.wait,
+      ),
+    );
     const code = exitCodeFor(result);
     const advice = exitAdvice(code, result, result.pauseMessage);
     if (result.interrupted) deps.stderr('Stopped by Ctrl-C.\n');

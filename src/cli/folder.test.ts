@@ -32,9 +32,15 @@ describe('resolvePhoneColumn', () => {
 
   it('says which columns exist when the choice is wrong', () => {
     expect(() => resolvePhoneColumn('Phone', file)).toThrow(UsageError);
-    expect(() => resolvePhoneColumn('Phone', file)).toThrow('--phone-column "Phone": c.csv has no such column (columns: "Name", "Mobile", "City").');
+    expect(() => resolvePhoneColumn('Phone', file)).toThrow(
+      '--phone-column "Phone": c.csv has no such column (columns: "Name", "Mobile", "City").',
+    );
     expect(() => resolvePhoneColumn('4', file)).toThrow('--phone-column 4: c.csv has 3 columns.');
-    expect(() => resolvePhoneColumn(null, { ...file, guessed: null })).toThrow(/No column in c.csv looks like phone numbers .*--phone-column/);
-    expect(() => resolvePhoneColumn('Mobile', { ...file, hasHeader: false })).toThrow(/has no header row; give the column's number \(1-3\)/);
+    expect(() => resolvePhoneColumn(null, { ...file, guessed: null })).toThrow(
+      /No column in c.csv looks like phone numbers .*--phone-column/,
+    );
+    expect(() => resolvePhoneColumn('Mobile', { ...file, hasHeader: false })).toThrow(
+      /has no header row; give the column's number \(1-3\)/,
+    );
   });
 });

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { defaultDataDir, demoDataDir } from '../main/core/paths';
 import { UsageError, type FolderOptions } from './args';
 
-
 /** The app's folder (or SMS_OUTBOX_DATA_DIR), its demo folder with --demo, or --data-dir. */
 export function resolveDataDir(o: FolderOptions, env: NodeJS.ProcessEnv): string {
   const live = path.resolve(defaultDataDir(env));

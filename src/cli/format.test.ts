@@ -89,7 +89,14 @@ describe('import report', () => {
 describe('status output', () => {
   it('writes one JSON object per recipient with the documented keys', () => {
     const line = statusJsonLine(4, { msisdn: '4512345678', state: 'failed', status: null, error: 'Blacklisted', errorCode: '0x0214' });
-    expect(JSON.parse(line)).toEqual({ campaign: 4, msisdn: '4512345678', state: 'failed', status: null, error: 'Blacklisted', code: '0x0214' });
+    expect(JSON.parse(line)).toEqual({
+      campaign: 4,
+      msisdn: '4512345678',
+      state: 'failed',
+      status: null,
+      error: 'Blacklisted',
+      code: '0x0214',
+    });
   });
 
   it('shows a table per campaign', () => {
@@ -129,9 +136,20 @@ describe('progressPrinter', () => {
 
 describe('the wrong-country hint', () => {
   it('suggests --country when most numbers are invalid for the default country', () => {
-    const base = { importId: 'x', totalRows: 10, merge: { tags: [], unknown: [] }, encodings: { gsm7: 1, ucs2: 0 }, parts: 1, examples: {} };
+    const base = {
+      importId: 'x',
+      totalRows: 10,
+      merge: { tags: [], unknown: [] },
+      encodings: { gsm7: 1, ucs2: 0 },
+      parts: 1,
+      examples: {},
+    };
     const counts = { invalid_number: 9, missing_number: 0, duplicate: 0, suppressed: 0, missing_merge_value: 0, too_long: 0 };
-    expect(formatImportReport({ ...base, accepted: 1, counts }, 'de.csv', { country: 'DK' }).join('\n')).toMatch(/not valid for DK.*--country/);
-    expect(formatImportReport({ ...base, accepted: 9, counts: { ...counts, invalid_number: 1 } }, 'dk.csv', { country: 'DK' }).join('\n')).not.toMatch(/--country/);
+    expect(formatImportReport({ ...base, accepted: 1, counts }, 'de.csv', { country: 'DK' }).join('\n')).toMatch(
+      /not valid for DK.*--country/,
+    );
+    expect(
+      formatImportReport({ ...base, accepted: 9, counts: { ...counts, invalid_number: 1 } }, 'dk.csv', { country: 'DK' }).join('\n'),
+    ).not.toMatch(/--country/);
   });
 });

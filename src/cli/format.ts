@@ -50,11 +50,7 @@ function isoMinute(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
-export function formatImportReport(
-  r: ImportReport,
-  fileName: string,
-  opts: { allExamples?: boolean; country?: string } = {},
-): string[] {
+export function formatImportReport(r: ImportReport, fileName: string, opts: { allExamples?: boolean; country?: string } = {}): string[] {
   const lines: string[] = [];
   const rejected = REJECT_KINDS.reduce((n, k) => n + (r.counts[k] ?? 0), 0);
   lines.push(`${oneLine(fileName)}: ${num(r.totalRows)} rows, ${num(r.accepted)} recipients accepted, ${num(rejected)} rejected.`);
@@ -101,7 +97,9 @@ export function formatSummary(items: { campaign: CampaignSummary; counts: Campai
     if (t.unsent) states.push(`${num(t.unsent)} not sent yet`);
     lines.push(`  ${states.join(' · ')}`);
     if (wait || t.delivered + t.notDelivered > 0) {
-      lines.push(`  delivery: ${num(t.delivered)} delivered · ${num(t.notDelivered)} not delivered · ${num(t.awaitingReport)} awaiting reports`);
+      lines.push(
+        `  delivery: ${num(t.delivered)} delivered · ${num(t.notDelivered)} not delivered · ${num(t.awaitingReport)} awaiting reports`,
+      );
     }
     if (c.totalCost != null) lines.push(`  cost: ${c.totalCost.toFixed(2)} ${c.currency ?? ''}`.trimEnd());
   }
@@ -131,7 +129,8 @@ export function exitAdvice(code: ExitCode, o: RunOutcome, pauseMessage: string |
     }
     case EXIT.other:
       if (o.unsent > 0) return `${num(o.unsent)} recipients are not sent yet: run "sms-outbox resume" to continue.`;
-      if (o.unreported > 0) return `Stopped waiting with ${num(o.unreported)} delivery reports outstanding: "sms-outbox status" shows them later.`;
+      if (o.unreported > 0)
+        return `Stopped waiting with ${num(o.unreported)} delivery reports outstanding: "sms-outbox status" shows them later.`;
       return null;
     default:
       return null;
@@ -165,7 +164,9 @@ export function formatStatusTable(campaigns: CampaignSummary[]): string[] {
   const lines: string[] = [];
   for (const c of campaigns) {
     const t = countCampaign(c);
-    lines.push(`#${c.id} ${oneLine(c.name)} — ${c.status}, ${num(c.total)} recipients, created ${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    lines.push(
+      `#${c.id} ${oneLine(c.name)} — ${c.status}, ${num(c.total)} recipients, created ${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    );
     const rows: [string, number][] = [];
     for (const [k, n] of Object.entries(c.states)) if (n) rows.push([k, n]);
     for (const [k, n] of Object.entries(c.statuses)) if (n) rows.push([`  ${k === 'PENDING' ? 'no report yet' : k}`, n]);

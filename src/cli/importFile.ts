@@ -34,7 +34,13 @@ export async function readCsv(path: string): Promise<{ path: string; bytes: Uint
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? String(e));
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? String(e));
     throw new UsageError(`Cannot read ${path}: ${why}.`);
   }
 }

@@ -12,7 +12,11 @@ import { printable } from './printable';
 
 export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise<ExitCode> {
   // Nothing printed may carry a terminal escape sequence from a CSV cell or the outbox.
-  const deps: CliDeps = { ...rawDeps, stdout: (text) => rawDeps.stdout(printable(text)), stderr: (text) => rawDeps.stderr(printable(text)) };
+  const deps: CliDeps = {
+    ...rawDeps,
+    stdout: (text) => rawDeps.stdout(printable(text)),
+    stderr: (text) => rawDeps.stderr(printable(text)),
+  };
   try {
     const cmd = parseCommand(argv);
     switch (cmd.kind) {

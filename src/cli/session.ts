@@ -68,7 +68,12 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
     dataDir,
     mode: o.demo ? 'demo' : 'live',
     fetch: deps.fetch,
-    liveGateway: liveGateway({ fetch: deps.fetch, token: async () => token, userAgent: 'sms-outbox-cli', allowRemoteCustomUrl: o.baseUrl !== null }),
+    liveGateway: liveGateway({
+      fetch: deps.fetch,
+      token: async () => token,
+      userAgent: 'sms-outbox-cli',
+      allowRemoteCustomUrl: o.baseUrl !== null,
+    }),
     demo: deps.demo,
     engine: {
       logger: cliLogger(deps),

@@ -57,7 +57,9 @@ describe.skipIf(SKIP)('the dev server (npm run dev)', () => {
         call: async () => ({ ok: false, error: { kind: 'internal', message: 'no core in this test' } }),
         on: () => () => {},
       };
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP) ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Refused to load (CSP) ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 30_000 });
     await page.goto(url);

@@ -149,6 +149,9 @@ function start(): void {
     openWindow();
     // After sleep or a network change, retry waiting work now rather than at the next backoff step.
     powerMonitor.on('resume', () => opened.wake());
-    watchOnline(() => net.isOnline(), () => opened.wake());
+    watchOnline(
+      () => net.isOnline(),
+      () => opened.wake(),
+    );
   });
 }

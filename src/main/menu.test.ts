@@ -3,7 +3,12 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { aboutText, menuTemplate } from './menu';
 
-const about = { name: 'SMS Outbox', version: '1.2.3', dataDir: '/home/anna/.config/sms-outbox', logFile: '/home/anna/.config/sms-outbox/sms-outbox.log' };
+const about = {
+  name: 'SMS Outbox',
+  version: '1.2.3',
+  dataDir: '/home/anna/.config/sms-outbox',
+  logFile: '/home/anna/.config/sms-outbox/sms-outbox.log',
+};
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);

@@ -31,7 +31,15 @@ export function menuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   if (mac) {
     template.push({
       label: opts.about.name,
-      submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     });
   } else {
     template.push({ label: 'File', submenu: [{ role: 'quit' }] });

@@ -69,7 +69,11 @@ describe('watchOnline', () => {
     const states = [false, false, true, true, false, true];
     let i = 0;
     let wakes = 0;
-    const stop = watchOnline(() => states[Math.min(i++, states.length - 1)]!, () => wakes++, 5);
+    const stop = watchOnline(
+      () => states[Math.min(i++, states.length - 1)]!,
+      () => wakes++,
+      5,
+    );
     const until = Date.now() + 2000;
     while (i <= states.length && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
     stop();

@@ -20,7 +20,16 @@ const { getCurrentFuseWire } = require('@electron/fuses') as { getCurrentFuseWir
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 // Electron's defaults, in wire order: RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect,
 // EmbeddedAsarIntegrity, OnlyLoadAppFromAsar, BrowserProcessV8Snapshot, GrantFileProtocolExtraPrivileges.
-const FUSES = ['runAsNode', 'cookieEncryption', 'nodeOptions', 'nodeCliInspect', 'asarIntegrity', 'onlyLoadAppFromAsar', 'v8Snapshot', 'fileProtocolPrivileges'];
+const FUSES = [
+  'runAsNode',
+  'cookieEncryption',
+  'nodeOptions',
+  'nodeCliInspect',
+  'asarIntegrity',
+  'onlyLoadAppFromAsar',
+  'v8Snapshot',
+  'fileProtocolPrivileges',
+];
 const DEFAULT_WIRE = '10110001';
 
 const work = mkdtempSync(path.join(tmpdir(), 'sms-outbox-package-'));
@@ -36,13 +45,26 @@ beforeAll(async () => {
   mkdirSync(fake, { recursive: true });
   writeFileSync(
     path.join(fake, 'electron'),
-    Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in for the Electron binary\n'), Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE)]),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\n# stand-in for the Electron binary\n'),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, DEFAULT_WIRE.length]),
+      Buffer.from(DEFAULT_WIRE),
+    ]),
     { mode: 0o755 },
   );
   writeFileSync(path.join(fake, 'LICENSE'), 'stand-in');
   build = spawnSync(
     process.execPath,
-    [require.resolve('electron-builder/cli.js'), '--linux', 'dir', '--publish', 'never', `-c.electronDist=${fake}`, `-c.directories.output=${path.join(work, 'dist')}`],
+    [
+      require.resolve('electron-builder/cli.js'),
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      `-c.electronDist=${fake}`,
+      `-c.directories.output=${path.join(work, 'dist')}`,
+    ],
     { cwd: ROOT, encoding: 'utf8', timeout: 280_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
   );
 }, 300_000);
@@ -72,7 +94,8 @@ describe('the packaged Linux app (electron-builder --dir)', () => {
 
   it('packs the built app and only production code into the asar', () => {
     const files = new Set(asar.listPackage(path.join(appDir, 'resources', 'app.asar')).map((f) => f.split(path.sep).join('/')));
-    for (const f of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) expect(files.has(f), f).toBe(true);
+    for (const f of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json'])
+      expect(files.has(f), f).toBe(true);
     const list = [...files];
     expect(list.filter((f) => /^\/node_modules\/(electron|vitest|electron-builder|@doyensec)\//.test(f))).toEqual([]);
     expect(list.filter((f) => /^\/node_modules\/better-sqlite3\/(build|deps|src)\//.test(f))).toEqual([]);
@@ -81,12 +104,24 @@ describe('the packaged Linux app (electron-builder --dir)', () => {
   });
 
   it('loads its database module from app.asar.unpacked: the Node-API prebuild, which opens a database', () => {
-    const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', `linux-${process.arch}.node`);
+    const unpacked = path.join(
+      appDir,
+      'resources',
+      'app.asar.unpacked',
+      'node_modules',
+      'better-sqlite3',
+      'prebuilds',
+      `linux-${process.arch}.node`,
+    );
     const shipped = readFileSync(unpacked);
     expect(shipped.toString('latin1')).toContain('napi_register_module_v1');
     expect(shipped.toString('latin1')).not.toMatch(/node_register_module_v\d/);
-    expect(shipped.equals(readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'prebuilds', `linux-${process.arch}.node`)))).toBe(true);
-    expect(existsSync(path.join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).toBe(true);
+    expect(shipped.equals(readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'prebuilds', `linux-${process.arch}.node`)))).toBe(
+      true,
+    );
+    expect(
+      existsSync(path.join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node')),
+    ).toBe(true);
 
     // Unpack the archive as Electron sees it (asar + app.asar.unpacked) and open a database with the
     // packaged better-sqlite3, in a runtime other than the one electron-builder ran in: a child Node.
@@ -95,7 +130,10 @@ describe('the packaged Linux app (electron-builder --dir)', () => {
     cpSync(path.join(appDir, 'resources', 'app.asar.unpacked'), tree, { recursive: true });
     const probe = spawnSync(
       process.execPath,
-      ['-e', "const D=require('better-sqlite3');const db=new D(':memory:');process.stdout.write(db.prepare('select sqlite_version() v').get().v)"],
+      [
+        '-e',
+        "const D=require('better-sqlite3');const db=new D(':memory:');process.stdout.write(db.prepare('select sqlite_version() v').get().v)",
+      ],
       { cwd: tree, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(tree, 'node_modules') } },
     );
     expect(probe.status, probe.stderr).toBe(0);

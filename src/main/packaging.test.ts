@@ -85,7 +85,11 @@ describe('the packaged database module', () => {
   const binding = require(path.join(sqliteDir, 'lib', 'binding.js')) as { getPrebuildPath(): string | null };
 
   it('is the Node-API prebuild, shipped outside the asar, for every target platform', () => {
-    const targets = { linux: ['linux-x64', 'linux-arm64', 'linuxmusl-x64', 'linuxmusl-arm64'], mac: ['darwin-x64', 'darwin-arm64'], win: ['win32-x64', 'win32-arm64'] } as const;
+    const targets = {
+      linux: ['linux-x64', 'linux-arm64', 'linuxmusl-x64', 'linuxmusl-arm64'],
+      mac: ['darwin-x64', 'darwin-arm64'],
+      win: ['win32-x64', 'win32-arm64'],
+    } as const;
     for (const [platform, names] of Object.entries(targets) as [keyof typeof targets, readonly string[]][]) {
       for (const name of names) {
         const rel = `node_modules/better-sqlite3/prebuilds/${name}.node`;
@@ -94,8 +98,11 @@ describe('the packaged database module', () => {
         expect(unpacked(rel), `${rel} unpacked`).toBe(true);
       }
       // Other platforms' binaries stay out of each package.
-      const foreign = Object.entries(targets).filter(([p]) => p !== platform).flatMap(([, n]) => n);
-      for (const name of foreign) expect(packed(`node_modules/better-sqlite3/prebuilds/${name}.node`, platform), `${name} in ${platform}`).toBe(false);
+      const foreign = Object.entries(targets)
+        .filter(([p]) => p !== platform)
+        .flatMap(([, n]) => n);
+      for (const name of foreign)
+        expect(packed(`node_modules/better-sqlite3/prebuilds/${name}.node`, platform), `${name} in ${platform}`).toBe(false);
     }
   });
 

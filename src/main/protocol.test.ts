@@ -27,13 +27,15 @@ describe('resolveAppPath', () => {
 
   // The URL parser already folds plain and %2e-encoded dot segments, so these name files inside
   // the folder (which do not exist): they never reach a file outside it.
-  it.each(['app://bundle/../secret.txt', 'app://bundle/%2e%2e/secret.txt', 'app://bundle/%2E%2E/%2E%2E/etc/passwd', 'app://bundle/../renderer-evil.txt'])(
-    'keeps %s inside the folder',
-    (url) => {
-      const file = resolveAppPath(renderer, url);
-      expect(file === null || file.startsWith(renderer + path.sep)).toBe(true);
-    },
-  );
+  it.each([
+    'app://bundle/../secret.txt',
+    'app://bundle/%2e%2e/secret.txt',
+    'app://bundle/%2E%2E/%2E%2E/etc/passwd',
+    'app://bundle/../renderer-evil.txt',
+  ])('keeps %s inside the folder', (url) => {
+    const file = resolveAppPath(renderer, url);
+    expect(file === null || file.startsWith(renderer + path.sep)).toBe(true);
+  });
 
   // What survives the parser as an escape (encoded separators) is refused outright.
   it.each([

@@ -17,14 +17,31 @@ describe('rendererFiles', () => {
   });
 
   it('npm run dev shows the local dev server, with or without a trailing slash', () => {
-    expect(rendererFiles(MAIN, { isPackaged: false, devServerUrl: 'http://localhost:5173/' })).toMatchObject({ url: 'http://localhost:5173/', dev: true });
-    expect(rendererFiles(MAIN, { isPackaged: false, devServerUrl: 'http://127.0.0.1:5174' })).toMatchObject({ url: 'http://127.0.0.1:5174', dev: true });
+    expect(rendererFiles(MAIN, { isPackaged: false, devServerUrl: 'http://localhost:5173/' })).toMatchObject({
+      url: 'http://localhost:5173/',
+      dev: true,
+    });
+    expect(rendererFiles(MAIN, { isPackaged: false, devServerUrl: 'http://127.0.0.1:5174' })).toMatchObject({
+      url: 'http://127.0.0.1:5174',
+      dev: true,
+    });
   });
 
   it('a packaged app ignores ELECTRON_RENDERER_URL, and no run loads a page from elsewhere', () => {
-    expect(rendererFiles(MAIN, { isPackaged: true, devServerUrl: 'http://localhost:5173/' })).toMatchObject({ url: 'app://bundle/index.html', dev: false });
-    for (const devServerUrl of ['https://evil.example/', 'http://localhost.evil.example/', 'http://192.168.1.5:5173/', 'file:///tmp/x.html']) {
-      expect(rendererFiles(MAIN, { isPackaged: false, devServerUrl }), devServerUrl).toMatchObject({ url: 'app://bundle/index.html', dev: false });
+    expect(rendererFiles(MAIN, { isPackaged: true, devServerUrl: 'http://localhost:5173/' })).toMatchObject({
+      url: 'app://bundle/index.html',
+      dev: false,
+    });
+    for (const devServerUrl of [
+      'https://evil.example/',
+      'http://localhost.evil.example/',
+      'http://192.168.1.5:5173/',
+      'file:///tmp/x.html',
+    ]) {
+      expect(rendererFiles(MAIN, { isPackaged: false, devServerUrl }), devServerUrl).toMatchObject({
+        url: 'app://bundle/index.html',
+        dev: false,
+      });
     }
   });
 });

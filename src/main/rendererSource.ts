@@ -33,4 +33,3 @@ export function rendererFiles(mainDir: string, env: RendererEnv = { isPackaged: 
     dev: devUrl !== undefined,
   };
 }
-

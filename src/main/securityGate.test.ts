@@ -36,7 +36,9 @@ describe('acceptedFindings / unacceptedFindings', () => {
       { id: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', file: 'src/main/window.ts' },
       { id: 'SOMETHING', severity: 'LOW', file: 'src/x.ts' },
     ];
-    expect(gate.unacceptedFindings(issues, gate.acceptedFindings(md)).map((i: { id: string; file: string }) => `${i.id} ${i.file}`)).toEqual([
+    expect(
+      gate.unacceptedFindings(issues, gate.acceptedFindings(md)).map((i: { id: string; file: string }) => `${i.id} ${i.file}`),
+    ).toEqual([
       'PRELOAD_JS_CHECK src/main/other.ts',
       'AUXCLICK_JS_CHECK src/main/window.ts',
       'NODE_INTEGRATION_JS_CHECK src/main/window.ts',
@@ -56,7 +58,10 @@ describe('the gate over real sources', () => {
     );
     const security = path.join(dir, 'SECURITY.md');
     writeFileSync(security, readFileSync(path.join(ROOT, 'SECURITY.md'), 'utf8'));
-    const r = spawnSync(process.execPath, [SCRIPT, '--input', path.join(dir, 'src'), '--security', security], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [SCRIPT, '--input', path.join(dir, 'src'), '--security', security], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/NOT ACCEPTED HIGH CONTEXT_ISOLATION_JS_CHECK \S*src\/bad\.ts:2 /);
     expect(r.stdout).toMatch(/NOT ACCEPTED MEDIUM SANDBOX_JS_CHECK \S*src\/bad\.ts:2 /);

@@ -200,7 +200,10 @@ describe('Electron main bundle (under a fake electron)', () => {
   it('explains a database module that does not load, then exits', () => {
     const { report } = drive('abi');
     expect(report.errors).toEqual([
-      { title: 'SMS Outbox could not start', text: expect.stringMatching(/^The database module \(better-sqlite3\) does not load on this machine: run npm install again/) },
+      {
+        title: 'SMS Outbox could not start',
+        text: expect.stringMatching(/^The database module \(better-sqlite3\) does not load on this machine: run npm install again/),
+      },
     ]);
     expect(report.exitCode).toBe(1);
     expect(report.windows).toHaveLength(0);

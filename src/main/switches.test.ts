@@ -4,7 +4,13 @@ import { debuggingSwitches, refusalMessage } from './switches';
 
 describe('debuggingSwitches', () => {
   it('finds debugger and remote-debugging switches in any spelling Chromium accepts', () => {
-    const argv = ['/opt/SMS Outbox/sms-outbox', '--inspect=9229', '--remote-debugging-port=9222', '-js-flags=--allow-natives-syntax', '--INSPECT-BRK'];
+    const argv = [
+      '/opt/SMS Outbox/sms-outbox',
+      '--inspect=9229',
+      '--remote-debugging-port=9222',
+      '-js-flags=--allow-natives-syntax',
+      '--INSPECT-BRK',
+    ];
     expect(debuggingSwitches(argv, 'linux')).toEqual(['--inspect', '--remote-debugging-port', '-js-flags', '--INSPECT-BRK']);
     expect(debuggingSwitches(['app.exe', '/remote-debugging-pipe'], 'win32')).toEqual(['/remote-debugging-pipe']);
   });

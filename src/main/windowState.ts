@@ -36,12 +36,7 @@ export function windowStatePath(dataDir: string): string {
 
 function isRect(v: unknown): v is Rect {
   const r = v as Rect | null;
-  return (
-    !!r &&
-    [r.x, r.y, r.width, r.height].every((n) => typeof n === 'number' && Number.isFinite(n)) &&
-    r.width > 0 &&
-    r.height > 0
-  );
+  return !!r && [r.x, r.y, r.width, r.height].every((n) => typeof n === 'number' && Number.isFinite(n)) && r.width > 0 && r.height > 0;
 }
 
 /** The saved state, or null when there is none or it is not ours (never throws). */

@@ -33,12 +33,10 @@ const bridge: Bridge = {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
     // Keep the Result shape even when IPC itself fails (e.g. input that cannot be cloned), so the
     // renderer never has to catch.
-    return ipcRenderer.invoke(IPC_CALL_CHANNEL, name, input).catch(
-      (err: unknown): Result<CallOutput<N>> => ({
-        ok: false,
-        error: { kind: 'internal', message: messageOf(err) },
-      }),
-    );
+    return ipcRenderer.invoke(IPC_CALL_CHANNEL, name, input).catch((err: unknown): Result<CallOutput<N>> => ({
+      ok: false,
+      error: { kind: 'internal', message: messageOf(err) },
+    }));
   },
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
     const sub: Subscription = { event, listener: listener as (payload: unknown) => void };

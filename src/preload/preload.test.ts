@@ -37,7 +37,10 @@ function loadPreload() {
         handlers.set(channel, [...(handlers.get(channel) ?? []), h]);
       },
       removeListener(channel: string, h: Handler) {
-        handlers.set(channel, (handlers.get(channel) ?? []).filter((x) => x !== h));
+        handlers.set(
+          channel,
+          (handlers.get(channel) ?? []).filter((x) => x !== h),
+        );
       },
     },
   };

@@ -67,7 +67,9 @@ describe('countCampaign', () => {
       batchesSubmitted: 0,
     });
     // Every recipient is in exactly one of our states, every accepted one in one delivery bucket.
-    expect(counts.unsent + counts.submitted + counts.markedSent + counts.sendFailed + counts.uncertain + counts.cancelled).toBe(counts.total);
+    expect(counts.unsent + counts.submitted + counts.markedSent + counts.sendFailed + counts.uncertain + counts.cancelled).toBe(
+      counts.total,
+    );
     expect(counts.delivered + counts.notDelivered + counts.awaitingReport).toBe(counts.submitted);
   });
 

@@ -7,9 +7,7 @@ import type { RejectKind } from './rejectKinds';
 
 // ---------- shared value schemas ----------
 const id = z.number().int().positive();
-const country = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as DK');
+const country = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as DK');
 const base64 = z.string().max(100 * 1024 * 1024, 'File is too large');
 const fileName = z.string().max(500);
 

@@ -59,7 +59,7 @@ describe('tally of pieces', () => {
   it('gives the same parts as counting the joined text, or asks for a walk', () => {
     const pieces = ['Hej ', 'Søren', ', din tid er ', '€', 'ê', '😀', a(100), e(40), '{x}'];
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     for (let n = 0; n < 2000; n++) {
       const parts = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pieces[Math.floor(rand() * pieces.length)]);
       const tally = emptyTally();
@@ -77,7 +77,7 @@ describe('agreement with sms-segments-calculator', () => {
     const alphabet = 'abc xyz 123 ^{}[]€|~\\ æøåÆØÅ äöü é\nê ω 😀';
     const chars = [...alphabet];
     let seed = 1;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     for (let n = 0; n < 300; n++) {
       const len = 1 + Math.floor(rand() * 400);
       const gsmOnly = n % 2 === 0;

@@ -17,15 +17,7 @@ export type RecipientState = (typeof RECIPIENT_STATES)[number];
 
 /** GatewayAPI delivery statuses. */
 export const TRANSIENT_STATUSES = ['UNKNOWN', 'SCHEDULED', 'BUFFERED', 'ENROUTE'] as const;
-export const FINAL_STATUSES = [
-  'DELIVERED',
-  'EXPIRED',
-  'DELETED',
-  'UNDELIVERABLE',
-  'ACCEPTED',
-  'REJECTED',
-  'SKIPPED',
-] as const;
+export const FINAL_STATUSES = ['DELIVERED', 'EXPIRED', 'DELETED', 'UNDELIVERABLE', 'ACCEPTED', 'REJECTED', 'SKIPPED'] as const;
 /** Ours: validity passed without a final report. */
 export const NO_FINAL_REPORT = 'NO_FINAL_REPORT' as const;
 export type TransientStatus = (typeof TRANSIENT_STATUSES)[number];

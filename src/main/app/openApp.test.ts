@@ -141,11 +141,24 @@ describe('app (demo mode)', () => {
       dataBase64: Buffer.from(file).toString('base64'),
     });
     expect(p.phoneColumn).toBe(0);
-    const r = await call<{ accepted: number }>('import.analyse', { importId: p.importId, hasHeader: true, phoneColumn: 1, defaultCountry: 'DK', message: 'Hi' });
+    const r = await call<{ accepted: number }>('import.analyse', {
+      importId: p.importId,
+      hasHeader: true,
+      phoneColumn: 1,
+      defaultCountry: 'DK',
+      message: 'Hi',
+    });
     expect(r.accepted).toBe(1);
     const est = await call<{ recipients: number }>('campaign.estimate', { importId: p.importId, message: 'Hi again' });
     expect(est.recipients).toBe(1);
-    const c = await call<{ queued: number }>('campaign.create', { importId: p.importId, name: 'x', sender: 'Shop', message: 'Hi again', sendAt: null, confirm: true });
+    const c = await call<{ queued: number }>('campaign.create', {
+      importId: p.importId,
+      name: 'x',
+      sender: 'Shop',
+      message: 'Hi again',
+      sendAt: null,
+      confirm: true,
+    });
     expect(c.queued).toBe(1);
   });
 
@@ -157,9 +170,19 @@ describe('app (demo mode)', () => {
       expect(bad).toMatchObject({ ok: false, error: { field: 'customBaseUrl' } });
       await call('settings.update', { platform: 'custom', customBaseUrl: sim.url });
       await call('token.set', { token: 'wrong-token-000000' });
-      const p = await call<{ importId: string }>('import.preview', { fileName: 'k.csv', dataBase64: Buffer.from(csv, 'latin1').toString('base64') });
+      const p = await call<{ importId: string }>('import.preview', {
+        fileName: 'k.csv',
+        dataBase64: Buffer.from(csv, 'latin1').toString('base64'),
+      });
       await call('import.analyse', { importId: p.importId, hasHeader: true, phoneColumn: 1, defaultCountry: 'DK', message: 'Hej %navn%' });
-      await call('campaign.create', { importId: p.importId, name: 'Live', sender: 'Shop', message: 'Hej %navn%', sendAt: null, confirm: true });
+      await call('campaign.create', {
+        importId: p.importId,
+        name: 'Live',
+        sender: 'Shop',
+        message: 'Hej %navn%',
+        sendAt: null,
+        confirm: true,
+      });
       const deadline = Date.now() + 10000;
       let state = await call<{ paused: string | null }>('outbox.state', {});
       while (state.paused !== 'auth' && Date.now() < deadline) {
@@ -185,7 +208,12 @@ describe('app (demo mode)', () => {
     const db = openDatabase(dir);
     markFolderMode(db, 'demo');
     db.close();
-    app = await openApp({ dataDir: dir, fetch: (u, i) => fetch(u, i), secrets: createMemoryStore(), emit: (event, payload) => events.push({ event, payload }) });
+    app = await openApp({
+      dataDir: dir,
+      fetch: (u, i) => fetch(u, i),
+      secrets: createMemoryStore(),
+      emit: (event, payload) => events.push({ event, payload }),
+    });
     const r = await app.dispatch('campaign.sendTest', { sender: 'Shop', message: 'Hi', msisdn: '20123450', importId: null });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/holds demo campaigns/) });
@@ -246,4 +274,3 @@ describe('app (demo mode)', () => {
     expect(summary?.totalCost).toBe(charged);
   });
 });
-

@@ -40,7 +40,9 @@ export async function openFolder(o: OpenFolderOptions): Promise<OpenedFolder> {
       ...o.engine,
       dataDir: o.dataDir,
       gateway: reading ? noGateway : simulator ? demoGateway(simulator, o.fetch) : o.liveGateway,
-      ...(simulator ? { pollScheduleMs: o.demo?.pollScheduleMs ?? [...DEMO_DEFAULTS.pollScheduleMs], validityMs: DEMO_DEFAULTS.validityMs } : {}),
+      ...(simulator
+        ? { pollScheduleMs: o.demo?.pollScheduleMs ?? [...DEMO_DEFAULTS.pollScheduleMs], validityMs: DEMO_DEFAULTS.validityMs }
+        : {}),
     });
     let closing: Promise<void> | null = null;
     const closeBoth = async () => {

@@ -22,7 +22,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       const field = issue?.path.map(String).join('.') || undefined;
       return {
         ok: false,
-        error: { kind: 'invalid_input', message: field ? `${field}: ${issue.message}` : issue?.message ?? 'Invalid input', field },
+        error: { kind: 'invalid_input', message: field ? `${field}: ${issue.message}` : (issue?.message ?? 'Invalid input'), field },
       };
     }
     try {
@@ -45,6 +45,6 @@ function toBridgeError(e: unknown, call: string, logger: Logger) {
     return { kind: 'invalid_input' as const, message: issue?.message ?? 'Invalid value', field: issue?.path.map(String).join('.') };
   }
   // Unexpected: log the details, show the user a sentence, never a stack trace.
-  logger.error('call failed', { call, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+  logger.error('call failed', { call, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   return { kind: 'internal' as const, message: `Something went wrong (${call}): ${e instanceof Error ? e.message : String(e)}` };
 }

@@ -54,7 +54,9 @@ describe('crash and restart', () => {
     const b = await engine({ sim: s, dataDir: dir, settings: { batchSize: 10 } });
     expect(b.engine.holdsLease).toBe(true);
     expect(b.engine.lease.epoch).toBe(2);
-    expect(b.notices).toContainEqual(expect.objectContaining({ key: 'uncertain', message: expect.stringMatching(/^10 recipients were being sent/) }));
+    expect(b.notices).toContainEqual(
+      expect.objectContaining({ key: 'uncertain', message: expect.stringMatching(/^10 recipients were being sent/) }),
+    );
     await waitFor(() => sendIdle(b), 'sent');
     expect(b.counts()).toEqual({ submitted: 20, uncertain: 10 });
     const flyingIds = new Set(flying.recipients.map((r) => r.msisdn));
@@ -62,7 +64,7 @@ describe('crash and restart', () => {
     expect(log).toHaveLength(20);
     expect(log.some((m) => flyingIds.has(m))).toBe(false);
     expect(log).toEqual(expect.arrayContaining(claimed.recipients.map((r) => r.msisdn)));
-    expect(b.engine.db.prepare("SELECT outcome FROM attempts WHERE batch_id = ?").pluck().all(flying.id)).toEqual(['interrupted']);
+    expect(b.engine.db.prepare('SELECT outcome FROM attempts WHERE batch_id = ?').pluck().all(flying.id)).toEqual(['interrupted']);
     expect(batchEpochs(b).sort()).toEqual([1, 2]); // the dead process's two batches, ours
     expect(s.duplicates()).toEqual([]);
   });
@@ -76,9 +78,13 @@ describe('crash and restart', () => {
 
     // The first request is accepted and answered; the second is accepted, then its answer is held
     // back until the process has been killed.
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'testing', 'senderChild.ts'), dir, s.url, s.token], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'testing', 'senderChild.ts'), dir, s.url, s.token],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     cleanup.push(() => {
       if (child.exitCode == null && child.signalCode == null) child.kill('SIGKILL');
     });
@@ -173,7 +179,10 @@ describe('user actions', () => {
     const { campaignId } = h.engine.campaigns.create(newCampaign({ people: peopleOf(30) }));
     h.engine.wake();
     await waitFor(() => sendIdle(h), 'sent');
-    const uncertain = [...h.states()].filter(([, st]) => st === 'uncertain').map(([m]) => m).sort();
+    const uncertain = [...h.states()]
+      .filter(([, st]) => st === 'uncertain')
+      .map(([m]) => m)
+      .sort();
     expect(uncertain).toHaveLength(10);
     return { h, campaignId, uncertain };
   }
@@ -212,7 +221,10 @@ describe('user actions', () => {
     h.engine.wake();
     await waitFor(() => sendIdle(h) && h.counts().uncertain === 10, 'sent');
     h.engine.campaigns.resolveUncertain(campaignId, null, 'mark_sent');
-    await waitFor(() => h.engine.db.prepare('SELECT COUNT(*) FROM batches WHERE poll_next_at IS NOT NULL').pluck().get() === 0, 'all final');
+    await waitFor(
+      () => h.engine.db.prepare('SELECT COUNT(*) FROM batches WHERE poll_next_at IS NOT NULL').pluck().get() === 0,
+      'all final',
+    );
     await waitFor(() => h.notices.some((n) => n.key === `finished-${campaignId}`), 'finished notice');
     expect(h.notices.filter((n) => n.key === `finished-${campaignId}`)).toEqual([
       expect.objectContaining({ level: 'info', message: expect.stringMatching(/^Campaign "Spring sale" finished: \d+ delivered/) }),

@@ -4,9 +4,7 @@ import { defaultDataDir, demoDataDir } from './paths';
 
 describe('defaultDataDir', () => {
   it('uses SMS_OUTBOX_DATA_DIR on every platform', () => {
-    expect(defaultDataDir({ SMS_OUTBOX_DATA_DIR: '/tmp/outbox-x', XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe(
-      '/tmp/outbox-x',
-    );
+    expect(defaultDataDir({ SMS_OUTBOX_DATA_DIR: '/tmp/outbox-x', XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe('/tmp/outbox-x');
     expect(defaultDataDir({ SMS_OUTBOX_DATA_DIR: 'C:\\data\\sms' }, 'win32', 'C:\\Users\\a')).toBe('C:\\data\\sms');
     expect(defaultDataDir({ SMS_OUTBOX_DATA_DIR: '/Volumes/x' }, 'darwin', '/Users/a')).toBe('/Volumes/x');
   });
@@ -27,9 +25,7 @@ describe('defaultDataDir', () => {
   });
 
   it('uses Application Support on macOS', () => {
-    expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'darwin', '/Users/a')).toBe(
-      '/Users/a/Library/Application Support/sms-outbox',
-    );
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/sms-outbox');
   });
 
   it('uses %APPDATA% on Windows, with the usual default when it is unset', () => {

@@ -158,12 +158,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (takeFault(faults, 'echoToken')) {
       const auth = String(req.headers.authorization ?? '');
       const token = auth.replace(/^\S+\s+/, '');
-      return answer({ status: 400, body: { code: token, message: `Bad request from ${auth}`, variables: [token, token.slice(0, 12)], incident_uuid: token } });
+      return answer({
+        status: 400,
+        body: { code: token, message: `Bad request from ${auth}`, variables: [token, token.slice(0, 12)], incident_uuid: token },
+      });
     }
     const limited = takeFault(faults, 'rateLimit');
     if (limited) {
-      const headers: Record<string, string> =
-        limited.retryAfterSec !== undefined ? { 'retry-after': String(limited.retryAfterSec) } : {};
+      const headers: Record<string, string> = limited.retryAfterSec !== undefined ? { 'retry-after': String(limited.retryAfterSec) } : {};
       return answer({ status: 429, body: { message: 'Too many requests' }, headers });
     }
     const failure = takeFault(faults, 'status5xx');
@@ -268,7 +270,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 /** A proxy's or firewall's own page: HTML, not GatewayAPI's JSON. */
 function proxyPage(status: number): Reply {
   const title = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`;
-  return { status, body: `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>Blocked by the network's web proxy.</p></body></html>`, contentType: 'text/html' };
+  return {
+    status,
+    body: `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>Blocked by the network's web proxy.</p></body></html>`,
+    contentType: 'text/html',
+  };
 }
 
 const ACCOUNT_REFUSALS: Record<string, string> = {

@@ -173,7 +173,9 @@ describe('POST /rest/mtsms', () => {
 
   it('takes validity_period (whole seconds, at least 60) and keeps it in the log', async () => {
     const { sim, send } = await setup();
-    expect((await send(msg([4512345678], { validity_period: 59 }))).json).toEqual({ fields: { validity_period: ['Must be greater than or equal to 60.'] } });
+    expect((await send(msg([4512345678], { validity_period: 59 }))).json).toEqual({
+      fields: { validity_period: ['Must be greater than or equal to 60.'] },
+    });
     expect((await send(msg([4512345678], { validity_period: 'soon' }))).status).toBe(422);
     expect((await send(msg([4512345678], { validity_period: 259200 }))).status).toBe(200);
     expect((await send(msg([4512345679]))).status).toBe(200);
@@ -194,7 +196,10 @@ describe('POST /rest/mtsms', () => {
       sender: 'Shop',
       message: 'Hi %name%',
       tags: ['%name%'],
-      recipients: [{ msisdn: 4512345678, tagvalues: [] }, { msisdn: 4512345679, tagvalues: ['Bo'] }],
+      recipients: [
+        { msisdn: 4512345678, tagvalues: [] },
+        { msisdn: 4512345679, tagvalues: ['Bo'] },
+      ],
     });
     expect(tags.status).toBe(422);
     expect(Object.keys(tags.json)).toEqual(['fields']);
@@ -474,7 +479,11 @@ describe('faults a network and a real account produce', () => {
 
   it('accountRefusal: 0x0212 is a 401, 0x0213 and 0x021D are 403s; nothing accepted', async () => {
     const { sim, send } = await setup();
-    for (const [code, status] of [['0x0212', 401], ['0x0213', 403], ['0x021D', 403]] as const) {
+    for (const [code, status] of [
+      ['0x0212', 401],
+      ['0x0213', 403],
+      ['0x021D', 403],
+    ] as const) {
       sim.faults.accountRefusal = { count: 1, code };
       const res = await send(msg([4512345670]));
       expect(res.status).toBe(status);
@@ -498,10 +507,14 @@ describe('faults a network and a real account produce', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const post = (n: number) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request(sim.url + '/rest/mtsms', { method: 'POST', agent, headers: { authorization: 'Token demo-token', 'content-type': 'application/json' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
+        const req = http.request(
+          sim.url + '/rest/mtsms',
+          { method: 'POST', agent, headers: { authorization: 'Token demo-token', 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on('error', reject);
         req.end(JSON.stringify(msg([n])));
       });

@@ -161,7 +161,11 @@ function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply }
     }
     const msisdn = normaliseMsisdn(r.msisdn);
     if (msisdn === null) {
-      addError(i, 'msisdn', r.msisdn === undefined ? 'Missing data for required field.' : 'Not a valid msisdn: an integer of at most 15 digits.');
+      addError(
+        i,
+        'msisdn',
+        r.msisdn === undefined ? 'Missing data for required field.' : 'Not a valid msisdn: an integer of at most 15 digits.',
+      );
       continue;
     }
     const tv = r.tagvalues ?? [];

@@ -187,9 +187,7 @@ Module._load = function load(request, parent, isMain) {
   if (request === 'keytar') throw new Error("Cannot find module 'keytar'");
   if (request === 'better-sqlite3' && scenario === 'abi') {
     return function Database() {
-      throw new Error(
-        "The module 'better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 115.",
-      );
+      throw new Error("The module 'better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 115.");
     };
   }
   return originalLoad.call(this, request, parent, isMain);

@@ -4,9 +4,21 @@ import type { CampaignSummary } from '../../shared/contract';
 import { campaignStats, displayStatus } from './format';
 
 const base: CampaignSummary = {
-  id: 1, name: 'x', sender: 'Shop', message: 'Hej', createdAt: 0, sendAt: null, status: 'done', total: 5,
-  states: { submitted: 5 }, statuses: { DELIVERED: 3, ENROUTE: 2 }, estimateCost: null, totalCost: null, currency: null,
-  batches: { total: 1, submitted: 1 }, demo: true,
+  id: 1,
+  name: 'x',
+  sender: 'Shop',
+  message: 'Hej',
+  createdAt: 0,
+  sendAt: null,
+  status: 'done',
+  total: 5,
+  states: { submitted: 5 },
+  statuses: { DELIVERED: 3, ENROUTE: 2 },
+  estimateCost: null,
+  totalCost: null,
+  currency: null,
+  batches: { total: 1, submitted: 1 },
+  demo: true,
 };
 
 describe('displayStatus', () => {

@@ -3,10 +3,28 @@ import type { OutboxState } from '../../shared/contract';
 import { coalesce } from './coalesce';
 import { bytesToBase64 } from './files';
 import { ApiError } from './bridge';
-import { campaignStats, columnNames, formatMoney, localInputToUnix, outboxLabel, percent, previewTable, scheduleProblem, toMs } from './format';
+import {
+  campaignStats,
+  columnNames,
+  formatMoney,
+  localInputToUnix,
+  outboxLabel,
+  percent,
+  previewTable,
+  scheduleProblem,
+  toMs,
+} from './format';
 import { campaignSummary } from '../../shared/testing';
 
-const idle: OutboxState = { paused: null, pauseMessage: null, offline: false, retryInSec: null, counts: {}, heldElsewhere: false, quietUntil: null };
+const idle: OutboxState = {
+  paused: null,
+  pauseMessage: null,
+  offline: false,
+  retryInSec: null,
+  counts: {},
+  heldElsewhere: false,
+  quietUntil: null,
+};
 
 describe('outboxLabel (the header status)', () => {
   it('says Sending… with the number still to go', () => {
@@ -99,11 +117,31 @@ describe('previewTable (header row yes/no)', () => {
     ]);
   });
   it('takes row 1 as the header when main guessed there was none', () => {
-    const t = previewTable({ hasHeader: false, headers: [], sampleRows: [['Name', 'Mobil'], ['Bo', '1']] }, true);
+    const t = previewTable(
+      {
+        hasHeader: false,
+        headers: [],
+        sampleRows: [
+          ['Name', 'Mobil'],
+          ['Bo', '1'],
+        ],
+      },
+      true,
+    );
     expect(t).toEqual({ headers: ['Name', 'Mobil'], rows: [['Bo', '1']] });
   });
   it('names the columns of a file without a header row "Column 1", "Column 2" … (the merge-field names)', () => {
-    const t = previewTable({ hasHeader: false, headers: [], sampleRows: [['Bo', '20123450', 'Aarhus'], ['Åse', '20123451']] }, false);
+    const t = previewTable(
+      {
+        hasHeader: false,
+        headers: [],
+        sampleRows: [
+          ['Bo', '20123450', 'Aarhus'],
+          ['Åse', '20123451'],
+        ],
+      },
+      false,
+    );
     expect(t.headers).toEqual(['Column 1', 'Column 2', 'Column 3']);
     expect(previewTable(sniffedHeader, false).headers).toEqual(['Column 1', 'Column 2']);
   });
@@ -140,7 +178,11 @@ describe('scheduleProblem (the "Send at" field)', () => {
 
 describe('ApiError (what the user reads)', () => {
   it('drops the field path main puts before a validation message shown at that field', () => {
-    const e = new ApiError({ kind: 'invalid_input', field: 'sender', message: 'sender: Sender: up to 11 letters/digits, or up to 15 digits' });
+    const e = new ApiError({
+      kind: 'invalid_input',
+      field: 'sender',
+      message: 'sender: Sender: up to 11 letters/digits, or up to 15 digits',
+    });
     expect(e.message).toBe('Sender: up to 11 letters/digits, or up to 15 digits');
     expect(new ApiError({ kind: 'invalid_input', message: 'sender: x' }).message).toBe('sender: x');
   });

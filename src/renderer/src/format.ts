@@ -76,8 +76,7 @@ export function outboxLabel(state: OutboxState | null): OutboxLabel {
     return { text: t('outbox.quiet', { count, until: formatClock(state.quietUntil) }), tone: 'idle', canResume: false };
   }
   if (waiting > 0) {
-    const text =
-      state.retryInSec != null ? t('outbox.sendingRetry', { count, seconds: state.retryInSec }) : t('outbox.sending', { count });
+    const text = state.retryInSec != null ? t('outbox.sendingRetry', { count, seconds: state.retryInSec }) : t('outbox.sending', { count });
     return { text, tone: 'busy', canResume: false };
   }
   return { text: t('outbox.idle'), tone: 'idle', canResume: false };

@@ -19,7 +19,16 @@ describe('previewRecipient', () => {
   it('steps through the accepted recipients with their merged text, parts and encoding', async () => {
     const a = await analyse('Hej %Navn% i %By%');
     const first = previewRecipient(a, { index: 0 });
-    expect(first).toMatchObject({ total: 3, index: 0, rowNo: 2, msisdn: '4520123450', text: 'Hej Bo i Odense', encoding: 'GSM7', parts: 1, rejected: null });
+    expect(first).toMatchObject({
+      total: 3,
+      index: 0,
+      rowNo: 2,
+      msisdn: '4520123450',
+      text: 'Hej Bo i Odense',
+      encoding: 'GSM7',
+      parts: 1,
+      rejected: null,
+    });
     expect(previewRecipient(a, { index: 1 }).text).toBe('Hej Åse Østergård-Christensen i København');
     // Past the end: the last one, not an error.
     expect(previewRecipient(a, { index: 9 })).toMatchObject({ index: 2, rowNo: 5 });
@@ -31,7 +40,9 @@ describe('previewRecipient', () => {
     const rejected = previewRecipient(a, { rowNo: 4 });
     expect(rejected).toMatchObject({ index: null, rowNo: 4, text: null });
     expect(rejected.rejected).toBeTruthy();
-    expect(() => previewRecipient(a, { rowNo: 40 })).toThrow(expect.objectContaining({ field: 'rowNo', message: 'The file has no row 40.' }));
+    expect(() => previewRecipient(a, { rowNo: 40 })).toThrow(
+      expect.objectContaining({ field: 'rowNo', message: 'The file has no row 40.' }),
+    );
   });
 
   it('finds the longest message (most parts), and counts a Unicode merge value', async () => {

@@ -23,10 +23,7 @@ function longestIndex(a: ImportAnalysis): number {
  * `index` counts accepted recipients from 0 (clamped to the list); `rowNo` picks a file row instead
  * (header = row 1, as in the report and the results). `longest` shows the longest message.
  */
-export function previewRecipient(
-  a: ImportAnalysis,
-  at: { index?: number; rowNo?: number; longest?: boolean },
-): RecipientPreview {
+export function previewRecipient(a: ImportAnalysis, at: { index?: number; rowNo?: number; longest?: boolean }): RecipientPreview {
   const total = a.accepted.length;
   const base = { total, longest: null as RecipientPreview['longest'] };
   let index: number;
@@ -34,7 +31,18 @@ export function previewRecipient(
     index = a.accepted.findIndex((r) => r.rowNo === at.rowNo);
     if (index < 0) {
       const rejected = a.rejected.find((r) => r.rowNo === at.rowNo);
-      if (rejected) return { ...base, index: null, rowNo: at.rowNo, msisdn: null, text: null, encoding: null, parts: 0, chars: 0, rejected: rejected.message };
+      if (rejected)
+        return {
+          ...base,
+          index: null,
+          rowNo: at.rowNo,
+          msisdn: null,
+          text: null,
+          encoding: null,
+          parts: 0,
+          chars: 0,
+          rejected: rejected.message,
+        };
       throw new AppError('not_found', `The file has no row ${at.rowNo}.`, 'rowNo');
     }
   } else {

@@ -28,7 +28,8 @@ describe('network file systems', () => {
   });
 
   it('names NFS, SMB/CIFS, sshfs and friends as network file systems, local ones not', () => {
-    for (const t of ['nfs', 'nfs4', 'cifs', 'smb3', 'smbfs', 'fuse.sshfs', 'afpfs', 'webdav', 'ceph']) expect(isNetworkType(t), t).toBe(true);
+    for (const t of ['nfs', 'nfs4', 'cifs', 'smb3', 'smbfs', 'fuse.sshfs', 'afpfs', 'webdav', 'ceph'])
+      expect(isNetworkType(t), t).toBe(true);
     for (const t of ['ext4', 'xfs', 'btrfs', 'apfs', 'tmpfs', 'overlay', 'zfs', 'ntfs3', 'vfat']) expect(isNetworkType(t), t).toBe(false);
   });
 

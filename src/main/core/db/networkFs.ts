@@ -10,9 +10,33 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const NETWORK_TYPES = new Set([
-  'nfs', 'nfs4', 'cifs', 'smb', 'smb2', 'smb3', 'smbfs', 'ncpfs', 'afs', 'afpfs', 'webdav', 'davfs', 'coda',
-  'ceph', 'glusterfs', 'lustre', 'gpfs', 'ocfs2', 'gfs2', 'sshfs',
-  'fuse.sshfs', 'fuse.glusterfs', 'fuse.rclone', 'fuse.s3fs', 'fuse.davfs2', 'fuse.gcsfuse', 'fuse.cephfs',
+  'nfs',
+  'nfs4',
+  'cifs',
+  'smb',
+  'smb2',
+  'smb3',
+  'smbfs',
+  'ncpfs',
+  'afs',
+  'afpfs',
+  'webdav',
+  'davfs',
+  'coda',
+  'ceph',
+  'glusterfs',
+  'lustre',
+  'gpfs',
+  'ocfs2',
+  'gfs2',
+  'sshfs',
+  'fuse.sshfs',
+  'fuse.glusterfs',
+  'fuse.rclone',
+  'fuse.s3fs',
+  'fuse.davfs2',
+  'fuse.gcsfuse',
+  'fuse.cephfs',
 ]);
 
 export interface Mount {
@@ -70,10 +94,7 @@ function systemMounts(platform: NodeJS.Platform): Mount[] | null {
  * Why `dataDir` cannot hold the outbox (a network file system), or null. `mounts` replaces the
  * system's table (tests).
  */
-export function networkFolderProblem(
-  dataDir: string,
-  o: { platform?: NodeJS.Platform; mounts?: Mount[] } = {},
-): string | null {
+export function networkFolderProblem(dataDir: string, o: { platform?: NodeJS.Platform; mounts?: Mount[] } = {}): string | null {
   const platform = o.platform ?? process.platform;
   const advice =
     "SQLite's write-ahead log needs the data folder on this computer's own disk (two computers sharing it could send the same messages twice). Choose a local folder (--data-dir or SMS_OUTBOX_DATA_DIR for the command line).";

@@ -27,7 +27,11 @@ describe('openDatabase', () => {
       expect(tables).toEqual(expect.arrayContaining(['campaigns', 'batches', 'recipients', 'attempts', 'status_events', 'lease']));
       // Foreign keys are enforced, not just declared.
       expect(() =>
-        db.prepare("INSERT INTO recipients (campaign_id, row_no, msisdn, encoding, parts, state, updated_at) VALUES (999, 1, '45', 'GSM7', 1, 'queued', 0)").run(),
+        db
+          .prepare(
+            "INSERT INTO recipients (campaign_id, row_no, msisdn, encoding, parts, state, updated_at) VALUES (999, 1, '45', 'GSM7', 1, 'queued', 0)",
+          )
+          .run(),
       ).toThrow(/FOREIGN KEY/);
     } finally {
       db.close();
@@ -134,7 +138,7 @@ describe('migrate', () => {
       expect(raced).toBe(true);
       expect(first.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       expect(second.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-      expect(first.prepare("SELECT COUNT(*) FROM lease").pluck().get()).toBe(1);
+      expect(first.prepare('SELECT COUNT(*) FROM lease').pluck().get()).toBe(1);
     } finally {
       first.close();
       second.close();

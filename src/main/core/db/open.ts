@@ -43,9 +43,7 @@ export function migrate(db: Db, file: string, now: () => number, steps: readonly
   for (;;) {
     const v = version();
     if (v > steps.length) {
-      throw new Error(
-        `The outbox database in ${file} was made by a newer version of SMS Outbox (schema ${v}); update the app.`,
-      );
+      throw new Error(`The outbox database in ${file} was made by a newer version of SMS Outbox (schema ${v}); update the app.`);
     }
     if (v === steps.length) return;
     if (!created && existsSync(file)) {

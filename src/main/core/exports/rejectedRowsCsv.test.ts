@@ -57,7 +57,10 @@ describe('rejectedRowsCsv', () => {
       const csv = await rejectedRowsCsv(a, { delimiter });
       expect(formulaCells(csv)).toEqual([]);
       // The old writer (bare cells, prefix only at the start) fails this same check.
-      const old = Papa.unparse(a.rejected.map((r) => r.raw.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))), { delimiter });
+      const old = Papa.unparse(
+        a.rejected.map((r) => r.raw.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))),
+        { delimiter },
+      );
       expect(formulaCells(old).length).toBeGreaterThan(0);
       // Nothing lost: a spreadsheet reading it back sees every cell, neutralised only by apostrophes.
       const back = Papa.parse<string[]>(csv.slice(1), { delimiter, newline: '\r\n' }).data;

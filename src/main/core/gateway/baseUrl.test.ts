@@ -20,14 +20,16 @@ describe('resolveBaseUrl: where a stored setting may send the token', () => {
     expect(resolveBaseUrl('custom', 'https://localhost:9443')).toEqual({ ok: true, url: 'https://localhost:9443' });
     expect(resolveBaseUrl('custom', 'https://gatewayapi.eu')).toEqual({ ok: true, url: 'https://gatewayapi.eu' });
   });
-  it.each(['https://attacker.example', 'https://gatewayapi.com.attacker.example', 'https://sim.localhost:8080', 'http://sim.localhost:8080'])(
-    'refuses %s with a message naming the setting and the way out',
-    (url) => {
-      const r = resolveBaseUrl('custom', url);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.message).toMatch(/custom GatewayAPI URL setting.*(this computer|https)/);
-    },
-  );
+  it.each([
+    'https://attacker.example',
+    'https://gatewayapi.com.attacker.example',
+    'https://sim.localhost:8080',
+    'http://sim.localhost:8080',
+  ])('refuses %s with a message naming the setting and the way out', (url) => {
+    const r = resolveBaseUrl('custom', url);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/custom GatewayAPI URL setting.*(this computer|https)/);
+  });
   it('the CLI flag (allowRemote) may name any https host, still never plain http over a network', () => {
     expect(resolveBaseUrl('custom', 'https://staging.example/api', { allowRemote: true })).toEqual({
       ok: true,

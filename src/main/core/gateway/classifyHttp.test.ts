@@ -149,11 +149,7 @@ describe('classifyHttpError: the GATEWAYAPI.md error table', () => {
   });
 
   it('keeps incident_uuid and shows it in the description', () => {
-    const e = classifyHttpError(
-      400,
-      body({ code: '0x0220', message: 'Missing message', incident_uuid: 'abc-123' }),
-      noHeaders,
-    );
+    const e = classifyHttpError(400, body({ code: '0x0220', message: 'Missing message', incident_uuid: 'abc-123' }), noHeaders);
     expect(e.incidentUuid).toBe('abc-123');
     expect(e.message).toContain('Missing message');
     expect(describeGatewayError(e)).toContain('abc-123');
@@ -190,11 +186,7 @@ describe('classifyHttpError: body shapes', () => {
   });
 
   it('indexes a list of several per-item error objects', () => {
-    const e = classifyHttpError(
-      422,
-      body({ fields: { recipients: [{}, { msisdn: ['Invalid.'] }] } }),
-      noHeaders,
-    );
+    const e = classifyHttpError(422, body({ fields: { recipients: [{}, { msisdn: ['Invalid.'] }] } }), noHeaders);
     expect(e.message).toContain('recipients.1.msisdn: Invalid.');
   });
 

@@ -25,10 +25,14 @@ const IP_FIX = "Allow this computer's IP address in GatewayAPI's settings (API k
 const ACCOUNT_CODES: Record<string, string> = {
   '0x0212': `GatewayAPI does not accept requests from this computer's IP address. ${IP_FIX}`,
   '0x0213': `GatewayAPI refused this computer's IP address. ${IP_FIX}`,
-  '0x0219': 'A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI\'s settings or ask GatewayAPI support, then resume.',
-  '0x021A': 'A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI\'s settings or ask GatewayAPI support, then resume.',
-  '0x021B': 'A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI\'s settings or ask GatewayAPI support, then resume.',
-  '0x021C': 'A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI\'s settings or ask GatewayAPI support, then resume.',
+  '0x0219':
+    "A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI's settings or ask GatewayAPI support, then resume.",
+  '0x021A':
+    "A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI's settings or ask GatewayAPI support, then resume.",
+  '0x021B':
+    "A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI's settings or ask GatewayAPI support, then resume.",
+  '0x021C':
+    "A feature this message uses is not enabled on the GatewayAPI account. Enable it in GatewayAPI's settings or ask GatewayAPI support, then resume.",
   '0x021D': 'SMS sending is not enabled on the GatewayAPI account. Ask GatewayAPI support to enable it, then resume.',
 };
 
@@ -141,9 +145,7 @@ function msisdnVariables(vars: unknown[]): string[] {
 }
 
 function plainVariables(vars: unknown[]): string[] {
-  return vars
-    .filter((v) => v !== null && v !== undefined)
-    .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
+  return vars.filter((v) => v !== null && v !== undefined).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
 }
 
 function statusLabel(status: number, code: string | null): string {
@@ -201,12 +203,7 @@ function whoRefused(variables: string[]): string {
  * Maps a non-2xx answer (3xx included: redirects are never followed) to what the app must do.
  * `status` 0 is an opaque redirect from a fetch that hides it.
  */
-export function classifyHttpError(
-  status: number,
-  bodyText: string,
-  headers: Headers,
-  now: number = Date.now(),
-): GatewayError {
+export function classifyHttpError(status: number, bodyText: string, headers: Headers, now: number = Date.now()): GatewayError {
   const parsed = parseErrorBody(bodyText);
   const code = parsed?.code ?? null;
   const detail = serverSays(parsed);

@@ -15,7 +15,9 @@ const chromium = (code: string) => new Error(`net::${code}`);
 
 /** What undiciFetch.ts throws for any failure while opening the connection. */
 function connectFailed(inner: Error): TypeError {
-  return new TypeError('fetch failed', { cause: Object.assign(new Error(`Connecting failed: ${inner.message}`, { cause: inner }), { code: 'CONNECT_FAILED' }) });
+  return new TypeError('fetch failed', {
+    cause: Object.assign(new Error(`Connecting failed: ${inner.message}`, { cause: inner }), { code: 'CONNECT_FAILED' }),
+  });
 }
 const nodeError = (code: string, syscall?: string) =>
   Object.assign(new Error(`${syscall ?? ''} ${code}`), { code, ...(syscall ? { syscall } : {}) });
@@ -73,13 +75,15 @@ describe('classifyTransportError: Node fetch (undici)', () => {
   });
 
   it('a proxy refusing the tunnel is named with its status', () => {
-    const e = classifyTransportError(connectFailed(Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { code: 'UND_ERR_ABORTED' })), 'POST');
+    const e = classifyTransportError(
+      connectFailed(Object.assign(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), { code: 'UND_ERR_ABORTED' })),
+      'POST',
+    );
     expect(e.message).toContain('the proxy refused the connection (HTTP 407)');
   });
 
   it('happy-eyeballs AggregateError with every attempt refused → transient, offline', () => {
-    const sub = (addr: string) =>
-      Object.assign(new Error(`connect ECONNREFUSED ${addr}`), { code: 'ECONNREFUSED', syscall: 'connect' });
+    const sub = (addr: string) => Object.assign(new Error(`connect ECONNREFUSED ${addr}`), { code: 'ECONNREFUSED', syscall: 'connect' });
     const agg = Object.assign(new AggregateError([sub('::1:443'), sub('127.0.0.1:443')], ''), { code: 'ECONNREFUSED' });
     const e = classifyTransportError(new TypeError('fetch failed', { cause: agg }), 'POST');
     expect(e).toMatchObject({ kind: 'transient', offline: true, cause: 'ECONNREFUSED' });

@@ -94,7 +94,15 @@ const PRE_WRITE_SYSCALLS = new Set(['connect', 'getaddrinfo', 'getaddrinfo6']);
 const CONNECT_TIMEOUT = 'UND_ERR_CONNECT_TIMEOUT';
 
 function isTls(code: string): boolean {
-  return code.startsWith('CERT_') || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || code.startsWith('UNABLE_TO_') || code.includes('SELF_SIGNED') || code === 'HOSTNAME_MISMATCH' || code === 'EPROTO';
+  return (
+    code.startsWith('CERT_') ||
+    code.startsWith('ERR_TLS_') ||
+    code.startsWith('ERR_SSL_') ||
+    code.startsWith('UNABLE_TO_') ||
+    code.includes('SELF_SIGNED') ||
+    code === 'HOSTNAME_MISMATCH' ||
+    code === 'EPROTO'
+  );
 }
 
 function nodeVerdict(code: string, syscall: string | null): Verdict {
@@ -127,7 +135,10 @@ function collect(err: unknown, out: Found[], depth = 0, inConnect = false): void
   const proxyRefused = PROXY_TUNNEL_REFUSED.exec(message);
   if (proxyRefused && connectPhase) {
     // The proxy answered the CONNECT with something else than 200: the tunnel never opened.
-    out.push({ verdict: { phase: 'before', offline: false, what: `the proxy refused the connection (HTTP ${proxyRefused[1]})` }, cause: 'PROXY_REFUSED' });
+    out.push({
+      verdict: { phase: 'before', offline: false, what: `the proxy refused the connection (HTTP ${proxyRefused[1]})` },
+      cause: 'PROXY_REFUSED',
+    });
   } else if (typeof e.code === 'string' && e.code !== '' && e.code !== CONNECT_FAILED && !hasMembers(e.errors)) {
     // (An AggregateError from happy-eyeballs repeats one member's code: its members decide.)
     const v = nodeVerdict(e.code, typeof e.syscall === 'string' ? e.syscall : null);
@@ -135,7 +146,10 @@ function collect(err: unknown, out: Found[], depth = 0, inConnect = false): void
   }
   // WHATWG fetch refuses some ports before connecting ("bad port"); nothing was sent.
   if (message === 'bad port') {
-    out.push({ verdict: { phase: 'before', offline: false, what: 'the port of the GatewayAPI URL setting is blocked' }, cause: 'BAD_PORT' });
+    out.push({
+      verdict: { phase: 'before', offline: false, what: 'the port of the GatewayAPI URL setting is blocked' },
+      cause: 'BAD_PORT',
+    });
   }
   const before = out.length;
   if (Array.isArray(e.errors)) for (const sub of e.errors) collect(sub, out, depth + 1, connectPhase);

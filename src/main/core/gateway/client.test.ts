@@ -98,8 +98,7 @@ async function deadPort(): Promise<number> {
 
 describe('send', () => {
   it('posts the documented request shape and returns the ids', async () => {
-    handler = (_req, res) =>
-      json(res, 200, { ids: [421332671], usage: { countries: { DK: 2 }, currency: 'DKK', total_cost: 0.3 } });
+    handler = (_req, res) => json(res, 200, { ids: [421332671], usage: { countries: { DK: 2 }, currency: 'DKK', total_cost: 0.3 } });
     const out = await client({ userAgent: 'sms-outbox/test' }).send(request);
 
     expect(out).toEqual({ ids: [421332671], usage: { countries: { DK: 2 }, currency: 'DKK', total_cost: 0.3 } });
@@ -153,7 +152,12 @@ describe('send', () => {
       [401, { code: '0x0210', message: 'Invalid token' }, {}, { kind: 'auth', httpStatus: 401, code: '0x0210' }],
       [403, { code: '0x0216', message: 'No credit' }, {}, { kind: 'credit' }],
       [403, { code: '0x0215', message: 'Blacklisted', variables: [4587654321] }, {}, { kind: 'recipients', variables: ['4587654321'] }],
-      [403, { code: '0x0214', message: 'Blacklisted', variables: ['4587654321', 'ab12'] }, {}, { kind: 'retry_recipient', variables: ['4587654321'] }],
+      [
+        403,
+        { code: '0x0214', message: 'Blacklisted', variables: ['4587654321', 'ab12'] },
+        {},
+        { kind: 'retry_recipient', variables: ['4587654321'] },
+      ],
       [403, { code: '0x0217', message: 'Unauthorized destination', variables: ['SE'] }, {}, { kind: 'country', country: 'SE' }],
       [403, { code: '0x0213', message: 'Unauthorized IP' }, {}, { kind: 'account', code: '0x0213' }],
       [408, '<html>Request Timeout</html>', {}, { kind: 'ambiguous', httpStatus: 408 }],
@@ -333,7 +337,17 @@ describe('the token never leaks into errors', () => {
     handler = (_req, res) =>
       json(res, 400, { code: half, message: `rejected ${tail}…`, variables: [TOKEN.slice(3, 14)], incident_uuid: `id-${tail}` });
     const e = await gatewayError(client().send(request));
-    const everything = [e.code, e.message, e.body, e.cause, e.incidentUuid, ...e.variables, e.stack, JSON.stringify(e), describeGatewayError(e)].join('\n');
+    const everything = [
+      e.code,
+      e.message,
+      e.body,
+      e.cause,
+      e.incidentUuid,
+      ...e.variables,
+      e.stack,
+      JSON.stringify(e),
+      describeGatewayError(e),
+    ].join('\n');
     for (let i = 0; i + 8 <= TOKEN.length; i++) expect(everything).not.toContain(TOKEN.slice(i, i + 8));
     expect(e.code).toBe('[redacted]');
     expect(e.variables).toEqual(['[redacted]']);

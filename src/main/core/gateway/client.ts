@@ -221,7 +221,10 @@ export class GatewayClient {
       } catch (e) {
         // The keychain's message, not the token: the read failed, so there is no token to leak.
         const why = e instanceof Error && e.message ? `: ${e.message.slice(0, 200)}` : '';
-        throw authError(`Could not read the GatewayAPI token${why}. Unlock the keychain or enter the token in Settings.`, 'TOKEN_UNAVAILABLE');
+        throw authError(
+          `Could not read the GatewayAPI token${why}. Unlock the keychain or enter the token in Settings.`,
+          'TOKEN_UNAVAILABLE',
+        );
       }
     }
     token = token?.trim() ?? '';

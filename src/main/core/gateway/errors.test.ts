@@ -41,11 +41,25 @@ describe('redactSecret', () => {
       expect(json).not.toContain(TOKEN.slice(i, i + 8));
       expect(clean.stack ?? '').not.toContain(TOKEN.slice(i, i + 8));
     }
-    expect(clean).toMatchObject({ kind: 'country', httpStatus: 403, code: '[redacted]', variables: ['[redacted]', 'SE'], country: '[redacted]' });
+    expect(clean).toMatchObject({
+      kind: 'country',
+      httpStatus: 403,
+      code: '[redacted]',
+      variables: ['[redacted]', 'SE'],
+      country: '[redacted]',
+    });
   });
 
   it('returns the same error when there is nothing to scrub', () => {
-    const e = new GatewayError({ kind: 'transient', message: 'x', httpStatus: null, code: null, variables: [], body: null, retryAfterMs: null });
+    const e = new GatewayError({
+      kind: 'transient',
+      message: 'x',
+      httpStatus: null,
+      code: null,
+      variables: [],
+      body: null,
+      retryAfterMs: null,
+    });
     expect(redactSecret(e, TOKEN)).toBe(e);
   });
 });

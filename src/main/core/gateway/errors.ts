@@ -101,7 +101,7 @@ export function scrubSecret(text: string, secret: string | null): string {
   }
   if (marked === null) return text;
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (marked[i] === 0) {
       out += text[i++];
       continue;

@@ -22,7 +22,10 @@ describe('buildSendBody', () => {
   it('writes msisdn as a JSON integer, tag values as strings, and omits unset fields', () => {
     const text = buildSendBody({
       ...base,
-      recipients: [{ msisdn: '4512345678', tagvalues: ['Anna'] }, { msisdn: '999999999999999', tagvalues: [42 as unknown as string] }],
+      recipients: [
+        { msisdn: '4512345678', tagvalues: ['Anna'] },
+        { msisdn: '999999999999999', tagvalues: [42 as unknown as string] },
+      ],
     });
     expect(text).toContain('"msisdn":4512345678');
     expect(text).toContain('"msisdn":999999999999999');
@@ -123,11 +126,13 @@ describe('success bodies', () => {
         { msisdn: '4587654321', status: 'UNKNOWN', error: null, code: null, time: null, country: null },
       ],
     });
-    expect(parseStatusResponse({ id: 7, recipients: [{ msisdn: '1', dsnstatus: 'enroute', dsntime: '2026-01-01T00:00:00Z' }] }, 7)!.recipients[0])
-      .toMatchObject({ status: 'ENROUTE', time: 1767225600 });
-    expect(parseStatusResponse({ id: 7, recipients: [{ msisdn: '+45 12 34 56 78', dsnstatus: 'DELIVERED' }] }, 7)!.recipients[0].msisdn).toBe(
-      '4512345678',
-    );
+    expect(
+      parseStatusResponse({ id: 7, recipients: [{ msisdn: '1', dsnstatus: 'enroute', dsntime: '2026-01-01T00:00:00Z' }] }, 7)!
+        .recipients[0],
+    ).toMatchObject({ status: 'ENROUTE', time: 1767225600 });
+    expect(
+      parseStatusResponse({ id: 7, recipients: [{ msisdn: '+45 12 34 56 78', dsnstatus: 'DELIVERED' }] }, 7)!.recipients[0].msisdn,
+    ).toBe('4512345678');
     expect(parseStatusResponse('nope', 7)).toBeNull();
   });
 

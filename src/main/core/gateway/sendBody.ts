@@ -49,7 +49,10 @@ export function buildSendBody(req: SendRequest): string {
     }
   }
   if (bad.length > 0) {
-    const shown = bad.slice(0, 5).map((m) => `"${m.slice(0, 32)}"`).join(', ');
+    const shown = bad
+      .slice(0, 5)
+      .map((m) => `"${m.slice(0, 32)}"`)
+      .join(', ');
     const more = bad.length > 5 ? ` and ${bad.length - 5} more` : '';
     throw localRejection(
       `Not sent: ${bad.length === 1 ? 'a phone number is' : `${bad.length} phone numbers are`} not in international format (1–15 digits, country code first, no + or 00): ${shown}${more}.`,
@@ -57,9 +60,7 @@ export function buildSendBody(req: SendRequest): string {
     );
   }
   if (badTags > 0) {
-    throw localRejection(
-      `Not sent: ${badTags} recipient(s) do not have exactly ${tagCount} merge value(s), one per tag.`,
-    );
+    throw localRejection(`Not sent: ${badTags} recipient(s) do not have exactly ${tagCount} merge value(s), one per tag.`);
   }
   // JSON.stringify drops undefined fields, so optional settings left unset are simply absent.
   const validity = req.validity_period ?? VALIDITY_PERIOD_S;

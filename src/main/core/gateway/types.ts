@@ -85,16 +85,7 @@ export type CancelResult = 'deleted' | 'already_sent' | 'not_found';
  *   been written → uncertain, never auto-resend
  */
 export type GatewayErrorKind =
-  | 'auth'
-  | 'credit'
-  | 'frozen'
-  | 'account'
-  | 'country'
-  | 'recipients'
-  | 'retry_recipient'
-  | 'rejected'
-  | 'transient'
-  | 'ambiguous';
+  'auth' | 'credit' | 'frozen' | 'account' | 'country' | 'recipients' | 'retry_recipient' | 'rejected' | 'transient' | 'ambiguous';
 
 export interface GatewayErrorInit {
   kind: GatewayErrorKind;

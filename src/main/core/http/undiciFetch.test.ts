@@ -85,7 +85,9 @@ async function dropOnReuseServer() {
         requests.push({ conn, method: head.split(' ')[0]!, body });
         if (served++ === 0) {
           const json = head.startsWith('POST') ? '{"ids":[1]}' : '{"credit":"10.00000","currency":"DKK","id":1}';
-          socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${json.length}\r\nConnection: keep-alive\r\n\r\n${json}`);
+          socket.write(
+            `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${json.length}\r\nConnection: keep-alive\r\n\r\n${json}`,
+          );
         } else {
           socket.destroy(); // the request was read in full: GatewayAPI might have accepted it
           return;
@@ -125,7 +127,9 @@ describe('no POST is ever re-sent by the HTTP client', () => {
     harness.sim.faults.dropOnReuse = { count: 1, accept: true };
     harness.engine.campaigns.create(newCampaign({ people: numbers(30).map((msisdn) => ({ msisdn })) }));
     harness.engine.wake();
-    await waitFor(() => (harness.counts().submitted ?? 0) + (harness.counts().uncertain ?? 0) === 30, 'all batches decided', { timeoutMs: 15_000 });
+    await waitFor(() => (harness.counts().submitted ?? 0) + (harness.counts().uncertain ?? 0) === 30, 'all batches decided', {
+      timeoutMs: 15_000,
+    });
     expect(harness.counts()).toEqual({ submitted: 20, uncertain: 10 });
     expect(harness.sim.log).toHaveLength(30); // the dropped batch was accepted: once
     expect(harness.sim.duplicates()).toEqual([]);
@@ -137,7 +141,12 @@ describe('connect deadline', () => {
   it('a connection that never opens (stalled TLS) ends on the connect deadline: transient, offline, nothing sent', async () => {
     const hole = await startBlackhole();
     cleanups.push(() => hole.close());
-    const client = new GatewayClient({ baseUrl: hole.url, token: TOKEN, fetch: httpFetch({ connectTimeoutMs: 300 }).fetch, timeoutMs: 5000 });
+    const client = new GatewayClient({
+      baseUrl: hole.url,
+      token: TOKEN,
+      fetch: httpFetch({ connectTimeoutMs: 300 }).fetch,
+      timeoutMs: 5000,
+    });
     const t0 = Date.now();
     const e = await gatewayError(client.send(request));
     expect(Date.now() - t0).toBeLessThan(2000); // the connect deadline, not the 5 s request deadline
@@ -185,7 +194,25 @@ describe('connect deadline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'net-tls-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-days',
+          '1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
     } catch {
       console.log('skipped: openssl is not installed, so no self-signed certificate can be made for this test');
       ctx.skip();
@@ -299,7 +326,11 @@ describe('proxies', () => {
   it('a proxy refusing the tunnel (407) → transient: nothing reached GatewayAPI', async () => {
     const s = await sim();
     const proxy = await tinyProxy('refuse');
-    const client = new GatewayClient({ baseUrl: s.url, token: TOKEN, fetch: httpFetch({ resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}` }).fetch });
+    const client = new GatewayClient({
+      baseUrl: s.url,
+      token: TOKEN,
+      fetch: httpFetch({ resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}` }).fetch,
+    });
     const e = await gatewayError(client.send(request));
     expect(e).toMatchObject({ kind: 'transient', cause: 'PROXY_REFUSED' });
     expect(e.message).toContain('HTTP 407');
@@ -322,7 +353,11 @@ describe('proxies', () => {
 
   it('a proxy setting this app cannot use (SOCKS4) → transient with a clear message, nothing sent', async () => {
     const s = await sim();
-    const client = new GatewayClient({ baseUrl: s.url, token: TOKEN, fetch: httpFetch({ resolveProxy: async () => 'SOCKS 127.0.0.1:1080' }).fetch });
+    const client = new GatewayClient({
+      baseUrl: s.url,
+      token: TOKEN,
+      fetch: httpFetch({ resolveProxy: async () => 'SOCKS 127.0.0.1:1080' }).fetch,
+    });
     const e = await gatewayError(client.send(request));
     expect(e.kind).toBe('transient');
     expect(e.message).toMatch(/proxy setting "SOCKS 127\.0\.0\.1:1080" is not supported/);
@@ -332,7 +367,12 @@ describe('proxies', () => {
   it('redirects are not followed by the fetch itself', async () => {
     const s = await sim();
     s.faults.redirect = { count: 1, status: 307, location: `${s.url}/rest/mtsms` };
-    const res = await httpFetch().fetch(`${s.url}/rest/mtsms`, { method: 'POST', headers: { authorization: `Token ${TOKEN}` }, body: '{}', redirect: 'follow' });
+    const res = await httpFetch().fetch(`${s.url}/rest/mtsms`, {
+      method: 'POST',
+      headers: { authorization: `Token ${TOKEN}` },
+      body: '{}',
+      redirect: 'follow',
+    });
     expect(res.status).toBe(307);
     expect(s.requests).toHaveLength(1);
   });

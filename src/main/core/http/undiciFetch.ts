@@ -9,16 +9,7 @@
 // - Proxy: the app passes Electron's session.resolveProxy (PAC answers such as "PROXY h:p; DIRECT");
 //   the CLI passes its environment (HTTPS_PROXY / HTTP_PROXY / NO_PROXY).
 // - Redirects are never followed.
-import {
-  Agent,
-  Client,
-  EnvHttpProxyAgent,
-  Pool,
-  ProxyAgent,
-  buildConnector,
-  fetch as undiciFetch,
-  type Dispatcher,
-} from 'undici';
+import { Agent, Client, EnvHttpProxyAgent, Pool, ProxyAgent, buildConnector, fetch as undiciFetch, type Dispatcher } from 'undici';
 import { CONNECT_FAILED } from '../gateway/classifyTransport';
 import type { FetchFn } from '../types';
 import { parsePacResult } from './proxyRules';

@@ -29,7 +29,11 @@ describe('crafted CSV files', () => {
   });
 
   it(`${MAX_COLUMNS} duplicate header cells are read in linear time and named uniquely`, async () => {
-    const file = utf8(`Mobil;${Array(MAX_COLUMNS - 1).fill('x').join(';')}\n20123456\n30123456;a\n`);
+    const file = utf8(
+      `Mobil;${Array(MAX_COLUMNS - 1)
+        .fill('x')
+        .join(';')}\n20123456\n30123456;a\n`,
+    );
     const t0 = performance.now();
     const a = await analyseImport({ bytes: file, defaultCountry: 'DK' });
     expect(performance.now() - t0).toBeLessThan(2000);
@@ -56,7 +60,11 @@ describe('crafted CSV files', () => {
   });
 
   it('one very wide row does not make every short row as wide (memory stays proportional to the file)', async () => {
-    const lines = [`Mobil;${Array(MAX_COLUMNS - 1).fill('').join(';')}`];
+    const lines = [
+      `Mobil;${Array(MAX_COLUMNS - 1)
+        .fill('')
+        .join(';')}`,
+    ];
     for (let i = 0; i < 50_000; i++) lines.push(String(20100000 + i));
     const a = await analyseImport({ bytes: utf8(lines.join('\n')), defaultCountry: 'DK' });
     expect(a.accepted.length).toBe(50_000);
@@ -76,7 +84,11 @@ describe('crafted CSV files', () => {
   });
 
   it('a suppression file is read with the same limits and keeps the event loop turning', async () => {
-    const wide = utf8(`${Array(MAX_COLUMNS + 1).fill('20123456').join(';')}\n`);
+    const wide = utf8(
+      `${Array(MAX_COLUMNS + 1)
+        .fill('20123456')
+        .join(';')}\n`,
+    );
     expect((await refusal(importSuppressionFile(wide, 'optout.csv', 'DK', () => 0))).code).toBe('too_wide');
     const lines = ['Mobil'];
     for (let i = 0; i < 10_000; i++) lines.push(String(20100000 + i));

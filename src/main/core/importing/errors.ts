@@ -1,15 +1,7 @@
 // A file the importer refuses as a whole; nothing from it may be stored.
 
 export type ImportErrorCode =
-  | 'too_large'
-  | 'too_wide'
-  | 'empty'
-  | 'header_only'
-  | 'binary'
-  | 'unclosed_quote'
-  | 'no_phone_column'
-  | 'bad_mapping'
-  | 'bad_country';
+  'too_large' | 'too_wide' | 'empty' | 'header_only' | 'binary' | 'unclosed_quote' | 'no_phone_column' | 'bad_mapping' | 'bad_country';
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

@@ -219,7 +219,8 @@ function rowChecker(ctx: CheckContext): (raw: string[], rowNo: number) => Accept
     if (earlier !== undefined) {
       return reject(rowNo, 'duplicate', `Same number as row ${earlier} (+${phone.msisdn}); only row ${earlier} is kept`, raw);
     }
-    if (ctx.isSuppressed?.(phone.msisdn)) return reject(rowNo, 'suppressed', `+${phone.msisdn} is on the suppression list (opted out)`, raw);
+    if (ctx.isSuppressed?.(phone.msisdn))
+      return reject(rowNo, 'suppressed', `+${phone.msisdn} is on the suppression list (opted out)`, raw);
     const values = cellValues(raw);
     let sms: SmsParts | null = fixedParts;
     if (!sms) {
@@ -233,7 +234,11 @@ function rowChecker(ctx: CheckContext): (raw: string[], rowNo: number) => Accept
       sms = mergedSmsParts(merge, values);
     }
     if (sms.parts > maxParts) {
-      const text = renderMessage(merge.rewritten, merge.tags, merge.columns.map((c) => values[c] ?? ''));
+      const text = renderMessage(
+        merge.rewritten,
+        merge.tags,
+        merge.columns.map((c) => values[c] ?? ''),
+      );
       return reject(rowNo, 'too_long', tooLongMessage(sms.parts, maxParts, sms.encoding, text), raw);
     }
     firstRowOf.set(phone.msisdn, rowNo);

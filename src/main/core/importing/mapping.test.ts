@@ -102,7 +102,10 @@ describe('guessMapping: files without a header row', () => {
   });
 
   it('takes "Surname, First name" cells for the name column', () => {
-    const m = guessMapping([['Hansen, Jens', '20123456'], ['Ølgaard, Åse', '+45 20 12 34 57']]);
+    const m = guessMapping([
+      ['Hansen, Jens', '20123456'],
+      ['Ølgaard, Åse', '+45 20 12 34 57'],
+    ]);
     expect(m).toMatchObject({ hasHeader: false, phoneColumn: 1, nameColumn: 0 });
   });
 

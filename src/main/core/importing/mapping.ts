@@ -190,11 +190,7 @@ export function guessMapping(rows: string[][], options: { hasHeader?: boolean } 
   return { hasHeader, headers, phoneColumn, nameColumn, confidence };
 }
 
-function bestByHeader(
-  header: string[],
-  width: number,
-  sample: string[][],
-): { col: number; score: number; stats: ColumnStats } | null {
+function bestByHeader(header: string[], width: number, sample: string[][]): { col: number; score: number; stats: ColumnStats } | null {
   let best: { col: number; score: number; stats: ColumnStats } | null = null;
   let bestRank = -1;
   for (let col = 0; col < width; col++) {
@@ -266,4 +262,3 @@ function nameByContent(sample: string[][], width: number, phoneColumn: number | 
 function defaultNames(width: number): string[] {
   return Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
 }
-

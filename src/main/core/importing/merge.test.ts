@@ -67,7 +67,11 @@ describe('mergedSmsParts', () => {
     for (const name of values) {
       for (const city of values) {
         const row = [name, '20123456', city, ''];
-        const text = renderMessage(merge.rewritten, merge.tags, merge.columns.map((c) => row[c]));
+        const text = renderMessage(
+          merge.rewritten,
+          merge.tags,
+          merge.columns.map((c) => row[c]),
+        );
         expect(mergedSmsParts(merge, row), text).toEqual(smsParts(text));
       }
     }

@@ -19,14 +19,26 @@ describe('parseCsv', () => {
   });
 
   it('reads LF files and a missing final line break alike', () => {
-    expect(parseCsv('a;b\n1;2\n', ';').rows).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a;b\n1;2', ';').rows).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a;b\r\n1;2\r\n\r\n', ';').rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a;b\n1;2\n', ';').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a;b\n1;2', ';').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a;b\r\n1;2\r\n\r\n', ';').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('drops rows of blank cells (";;;") but keeps their row numbers counted', () => {
     const { rows, rowNos } = parseCsv('a;b\n ; \n;\n1;2\n', ';');
-    expect(rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(rowNos).toEqual([1, 4]);
   });
 

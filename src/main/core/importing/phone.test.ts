@@ -72,7 +72,7 @@ describe('normaliseMsisdn', () => {
     // with shared calling codes; the fast path must agree with libphonenumber on every one.
     const countries: CountryCode[] = ['DK', 'SE', 'DE', 'NO', 'FI', 'GB', 'US', 'NL', 'PL', 'IT', 'FR', 'CH', 'AT', 'ES', 'AR', 'BR', 'MX'];
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
     let checked = 0;
     let valid = 0;
@@ -83,12 +83,17 @@ describe('normaliseMsisdn', () => {
         const national = (rand() < 0.3 ? '0' : '') + digits(len);
         const f = rand();
         const raw =
-          f < 0.25 ? national
-          : f < 0.45 ? `+${cc} ${national}`
-          : f < 0.6 ? `00${cc}${national}`
-          : f < 0.75 ? `${cc}${national}`
-          : f < 0.9 ? national.replace(/(\d\d)(?=\d)/g, '$1 ')
-          : `+${cc} (0) ${national}`;
+          f < 0.25
+            ? national
+            : f < 0.45
+              ? `+${cc} ${national}`
+              : f < 0.6
+                ? `00${cc}${national}`
+                : f < 0.75
+                  ? `${cc}${national}`
+                  : f < 0.9
+                    ? national.replace(/(\d\d)(?=\d)/g, '$1 ')
+                    : `+${cc} (0) ${national}`;
         for (const dflt of [country, 'DK' as CountryCode]) {
           const fast = normaliseMsisdn(raw, dflt);
           expect(fast, `${raw} with default ${dflt}`).toEqual(normaliseMsisdn(raw, dflt, { fastPath: false }));

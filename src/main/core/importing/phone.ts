@@ -28,8 +28,7 @@ const getCountryCallingCode = (country: CountryCode): string => coreCallingCode(
 export type { CountryCode };
 
 export type MsisdnResult =
-  | { ok: true; msisdn: string; country: string }
-  | { ok: false; reason: 'missing' | 'excel_scientific' | 'invalid'; message: string };
+  { ok: true; msisdn: string; country: string } | { ok: false; reason: 'missing' | 'excel_scientific' | 'invalid'; message: string };
 
 export function isCountryCode(country: string): country is CountryCode {
   return /^[A-Z]{2}$/.test(country) && coreIsSupported(country as CountryCode, maxMetadata);
@@ -38,11 +37,7 @@ export function isCountryCode(country: string): country is CountryCode {
 // A number Excel showed in scientific notation and then saved that way: 4.5201E+09, 4,52E+10.
 const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+]?\d+$/;
 
-export function normaliseMsisdn(
-  raw: string,
-  defaultCountry: CountryCode,
-  options: { fastPath?: boolean } = {},
-): MsisdnResult {
+export function normaliseMsisdn(raw: string, defaultCountry: CountryCode, options: { fastPath?: boolean } = {}): MsisdnResult {
   // Google Contacts puts several numbers of one kind in one cell: "+45 20 12 34 56 ::: 30 12 34 56".
   if (raw.length > 12 && raw.includes(':::')) {
     const results = raw.split(':::').map((part) => normaliseOne(part, defaultCountry, options));
@@ -131,18 +126,7 @@ interface PlanApi {
   type(t: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
 }
 
-const TYPES = [
-  'FIXED_LINE',
-  'MOBILE',
-  'PREMIUM_RATE',
-  'TOLL_FREE',
-  'SHARED_COST',
-  'VOIP',
-  'PERSONAL_NUMBER',
-  'PAGER',
-  'UAN',
-  'VOICEMAIL',
-];
+const TYPES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
 
 const metadata = new Metadata(maxMetadata) as unknown as {
   selectNumberingPlan(c: string): void;

@@ -110,8 +110,7 @@ function rejectControlCharacters(text: string): void {
       break;
     }
     // Tab, LF, FF and CR occur in real CSV files; the other C0/C1 controls do not.
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd)
-      controls++;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) controls++;
   }
   if (controls > 0 && controls >= Math.max(1, n * 0.01)) {
     throw new ImportError(

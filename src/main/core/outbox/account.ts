@@ -70,8 +70,7 @@ export class AccountStore {
 
   price(country: string, currency: string): number | null {
     const r = this.db.prepare('SELECT price FROM prices WHERE country = ? AND currency = ?').get(country, currency) as
-      | { price: number }
-      | undefined;
+      { price: number } | undefined;
     return r?.price ?? null;
   }
 }

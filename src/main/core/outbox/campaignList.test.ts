@@ -22,7 +22,13 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const q = (over: Partial<Parameters<typeof campaignPage>[1]> = {}) => ({ search: '', status: 'all' as const, offset: 0, limit: 50, ...over });
+const q = (over: Partial<Parameters<typeof campaignPage>[1]> = {}) => ({
+  search: '',
+  status: 'all' as const,
+  offset: 0,
+  limit: 50,
+  ...over,
+});
 
 describe('campaignPage', () => {
   it('searches names and message texts (literal %, _), newest first, paged', () => {
@@ -56,7 +62,13 @@ describe('campaignPage', () => {
 
   it('answers a search over 500 campaigns with 200 recipients each quickly', () => {
     for (let i = 0; i < 500; i++) {
-      campaigns.create(newCampaign({ name: `Kampagne ${i}`, message: i % 50 === 0 ? 'Særtilbud i dag' : 'Hej', people: people(200, 4530000000 + i * 1000) }));
+      campaigns.create(
+        newCampaign({
+          name: `Kampagne ${i}`,
+          message: i % 50 === 0 ? 'Særtilbud i dag' : 'Hej',
+          people: people(200, 4530000000 + i * 1000),
+        }),
+      );
     }
     const t0 = performance.now();
     const page = campaignPage(db, q({ search: 'særtilbud', status: 'active', limit: 30 }));

@@ -34,7 +34,9 @@ export function campaignPage(db: Db, q: CampaignListQuery): { total: number; ids
   const args = search ? [likePattern(search), likePattern(search)] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM campaigns c ${where}`).get(...args) as { n: number }).n;
   const ids = (
-    db.prepare(`SELECT c.id FROM campaigns c ${where} ORDER BY c.id DESC LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as { id: number }[]
+    db.prepare(`SELECT c.id FROM campaigns c ${where} ORDER BY c.id DESC LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as {
+      id: number;
+    }[]
   ).map((r) => r.id);
   return { total, ids };
 }

@@ -44,7 +44,10 @@ function campaign(n: number): NewCampaign {
 
 // What a sender would claim: queued recipients of active campaigns (the queue's own condition).
 const claimable = () =>
-  db.prepare("SELECT COUNT(*) FROM recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE r.state = 'queued' AND c.status = 'active'").pluck().get();
+  db
+    .prepare("SELECT COUNT(*) FROM recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE r.state = 'queued' AND c.status = 'active'")
+    .pluck()
+    .get();
 
 describe('Campaigns.createInChunks', () => {
   it('stores in chunks between turns of the event loop; until done the campaign is invisible and unsendable', async () => {

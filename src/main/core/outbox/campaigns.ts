@@ -1,12 +1,7 @@
 // Campaigns as the user sees them: creating one from an import, the results views (all from SQLite,
 // so they work offline) and the user's decisions (pause, cancel, resend, mark as sent).
 import type { Db } from '../db/open';
-import type {
-  AttemptRow,
-  CampaignStatus,
-  CampaignSummary,
-  RecipientRow,
-} from '../../../shared/contract';
+import type { AttemptRow, CampaignStatus, CampaignSummary, RecipientRow } from '../../../shared/contract';
 import { FINAL_STATUSES, type Encoding, type RecipientState } from '../../../shared/states';
 
 export interface NewRecipient {
@@ -171,7 +166,9 @@ export class Campaigns {
       currency: string | null;
     }[];
     const states = this.db
-      .prepare(`SELECT campaign_id AS c, state, COUNT(*) AS n FROM recipients ${one ? 'WHERE campaign_id = ?' : ''} GROUP BY campaign_id, state`)
+      .prepare(
+        `SELECT campaign_id AS c, state, COUNT(*) AS n FROM recipients ${one ? 'WHERE campaign_id = ?' : ''} GROUP BY campaign_id, state`,
+      )
       .all(...args) as {
       c: number;
       state: RecipientState;
@@ -344,7 +341,9 @@ export class Campaigns {
       .transaction(() => {
         // Reopening a cancelled campaign for its failed recipients must not revive the cancelled ones.
         this.db
-          .prepare("UPDATE recipients SET state = 'cancelled' WHERE campaign_id = ? AND state IN ('queued', 'claimed', 'retry_wait') AND EXISTS (SELECT 1 FROM campaigns WHERE id = ? AND status = 'cancelled')")
+          .prepare(
+            "UPDATE recipients SET state = 'cancelled' WHERE campaign_id = ? AND state IN ('queued', 'claimed', 'retry_wait') AND EXISTS (SELECT 1 FROM campaigns WHERE id = ? AND status = 'cancelled')",
+          )
           .run(campaignId, campaignId);
         this.db.prepare("UPDATE campaigns SET status = 'active' WHERE id = ? AND status = 'cancelled'").run(campaignId);
         return this.db
@@ -377,7 +376,8 @@ export class Campaigns {
   counts(): Partial<Record<RecipientState, number>> {
     const out: Partial<Record<RecipientState, number>> = {};
     // A campaign still being stored does not count yet (it appears whole, or not at all).
-    const sql = 'SELECT state, COUNT(*) AS n FROM recipients WHERE campaign_id NOT IN (SELECT id FROM campaigns WHERE stored = 0) GROUP BY state';
+    const sql =
+      'SELECT state, COUNT(*) AS n FROM recipients WHERE campaign_id NOT IN (SELECT id FROM campaigns WHERE stored = 0) GROUP BY state';
     for (const r of this.db.prepare(sql).all() as {
       state: RecipientState;
       n: number;

@@ -144,7 +144,9 @@ export class Lease {
   release(): void {
     if (this.epoch == null) return;
     this.db
-      .prepare('UPDATE lease SET holder = NULL, pid = NULL, heartbeat_at = NULL, pid_started = NULL WHERE id = 1 AND holder = ? AND epoch = ?')
+      .prepare(
+        'UPDATE lease SET holder = NULL, pid = NULL, heartbeat_at = NULL, pid_started = NULL WHERE id = 1 AND holder = ? AND epoch = ?',
+      )
       .run(this.me.holder, this.epoch);
     this.epoch = null;
   }

@@ -85,9 +85,7 @@ export class Queue {
   recover(): { requeued: number; uncertain: number } {
     return this.tx(() => {
       const now = this.now();
-      const requeued = this.db
-        .prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE state = 'claimed'`)
-        .run(now).changes;
+      const requeued = this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE state = 'claimed'`).run(now).changes;
       this.db.prepare("UPDATE batches SET state = 'abandoned' WHERE state = 'claimed'").run();
       const uncertain = this.db
         .prepare(
@@ -215,11 +213,15 @@ export class Queue {
     const out: (string | null)[] = [];
     if (this.db.prepare("SELECT 1 FROM recipients WHERE state = 'queued' AND country IS NULL LIMIT 1").get()) out.push(null);
     let c = this.db
-      .prepare("SELECT country FROM recipients INDEXED BY recipients_queued_country WHERE state = 'queued' AND country IS NOT NULL ORDER BY country LIMIT 1")
+      .prepare(
+        "SELECT country FROM recipients INDEXED BY recipients_queued_country WHERE state = 'queued' AND country IS NOT NULL ORDER BY country LIMIT 1",
+      )
       .pluck()
       .get() as string | undefined;
     const next = this.db
-      .prepare("SELECT country FROM recipients INDEXED BY recipients_queued_country WHERE state = 'queued' AND country > ? ORDER BY country LIMIT 1")
+      .prepare(
+        "SELECT country FROM recipients INDEXED BY recipients_queued_country WHERE state = 'queued' AND country > ? ORDER BY country LIMIT 1",
+      )
       .pluck();
     while (c !== undefined) {
       out.push(c);
@@ -277,9 +279,7 @@ export class Queue {
       }
       if (b.state !== 'claimed' || b.status !== 'active') return null;
       this.db
-        .prepare(
-          "UPDATE batches SET state = 'in_flight', first_attempt_at = COALESCE(first_attempt_at, ?), tries = tries + 1 WHERE id = ?",
-        )
+        .prepare("UPDATE batches SET state = 'in_flight', first_attempt_at = COALESCE(first_attempt_at, ?), tries = tries + 1 WHERE id = ?")
         .run(now, batchId);
       this.db
         .prepare("UPDATE recipients SET state = 'in_flight', updated_at = ? WHERE batch_id = ? AND state = 'claimed'")
@@ -294,17 +294,13 @@ export class Queue {
 
   private finishAttempt(attemptId: number, o: AttemptOutcome): void {
     this.db
-      .prepare(
-        'UPDATE attempts SET finished_at = ?, outcome = ?, http_status = ?, code = ?, message = ?, body = ? WHERE id = ?',
-      )
+      .prepare('UPDATE attempts SET finished_at = ?, outcome = ?, http_status = ?, code = ?, message = ?, body = ? WHERE id = ?')
       .run(this.now(), o.outcome, o.httpStatus, o.code, o.message, o.body, attemptId);
   }
 
   private setRecipients(batchId: number, from: string, to: string, code: string | null, error: string | null): number {
     return this.db
-      .prepare(
-        'UPDATE recipients SET state = ?, error_code = ?, error = ?, updated_at = ? WHERE batch_id = ? AND state = ?',
-      )
+      .prepare('UPDATE recipients SET state = ?, error_code = ?, error = ?, updated_at = ? WHERE batch_id = ? AND state = ?')
       .run(to, code, error, this.now(), batchId, from).changes;
   }
 
@@ -364,7 +360,9 @@ export class Queue {
   markRefused(batchId: number, attemptId: number, o: AttemptOutcome): void {
     this.batchTx(batchId, () => {
       this.db.prepare("UPDATE batches SET state = 'refused', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
-      this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`).run(this.now(), batchId);
+      this.db
+        .prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`)
+        .run(this.now(), batchId);
       this.finishAttempt(attemptId, o);
     });
   }
@@ -446,7 +444,13 @@ export class Queue {
    * batch in that country fails at once (by its stored country, or, where none was stored, by the
    * calling code its number starts with); the rest go back to the queue. No bisection.
    */
-  markCountryRefused(batchId: number, attemptId: number, country: string, callingCode: string | null, o: AttemptOutcome): { failed: number } {
+  markCountryRefused(
+    batchId: number,
+    attemptId: number,
+    country: string,
+    callingCode: string | null,
+    o: AttemptOutcome,
+  ): { failed: number } {
     return this.batchTx(batchId, () => {
       const now = this.now();
       const inCountry = `batch_id = ? AND state = 'in_flight'
@@ -456,7 +460,9 @@ export class Queue {
       // recipients would be claimed and refused again and again.
       const any = this.db.prepare(`SELECT 1 FROM recipients WHERE ${inCountry} LIMIT 1`).get(...args);
       const failed = this.db
-        .prepare(`UPDATE recipients SET state = 'failed', error_code = ?, error = ?, updated_at = ? WHERE ${any ? inCountry : "batch_id = ? AND state = 'in_flight'"}`)
+        .prepare(
+          `UPDATE recipients SET state = 'failed', error_code = ?, error = ?, updated_at = ? WHERE ${any ? inCountry : "batch_id = ? AND state = 'in_flight'"}`,
+        )
         .run(o.code, o.message, now, ...(any ? args : [batchId])).changes;
       this.db.prepare("UPDATE batches SET state = 'split', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
       this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`).run(now, batchId);
@@ -502,9 +508,7 @@ export class Queue {
   /** Makes these waiting batches due now (the network is back: no need to wait out the backoff). */
   retryNow(batchIds: number[]): void {
     this.tx(() => {
-      const stmt = this.db.prepare(
-        "UPDATE batches SET next_attempt_at = ? WHERE id = ? AND state = 'retry_wait' AND next_attempt_at > ?",
-      );
+      const stmt = this.db.prepare("UPDATE batches SET next_attempt_at = ? WHERE id = ? AND state = 'retry_wait' AND next_attempt_at > ?");
       const now = this.now();
       for (const id of batchIds) stmt.run(now, id, now);
     });

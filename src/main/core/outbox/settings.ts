@@ -12,9 +12,9 @@ export function readSettings(db: Db): Settings {
 
 export function writeSettings(db: Db, patch: Partial<Settings>): Settings {
   const next = settingsSchema.parse({ ...readSettings(db), ...patch });
-  db.prepare(
-    "INSERT INTO settings (key, value) VALUES ('settings', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-  ).run(JSON.stringify(next));
+  db.prepare("INSERT INTO settings (key, value) VALUES ('settings', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    JSON.stringify(next),
+  );
   return next;
 }
 
@@ -28,7 +28,8 @@ export function writeValue(db: Db, key: string, value: unknown): void {
     db.prepare('DELETE FROM settings WHERE key = ?').run(key);
     return;
   }
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, JSON.stringify(value));
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    JSON.stringify(value),
+  );
 }

@@ -32,7 +32,9 @@ export class Suppression {
     const like = `%${search.replace(/\D/g, '')}%`;
     const total = (this.db.prepare('SELECT COUNT(*) AS n FROM suppression WHERE msisdn LIKE ?').get(like) as { n: number }).n;
     const rows = this.db
-      .prepare('SELECT msisdn, reason, added_at AS addedAt FROM suppression WHERE msisdn LIKE ? ORDER BY added_at DESC, msisdn LIMIT ? OFFSET ?')
+      .prepare(
+        'SELECT msisdn, reason, added_at AS addedAt FROM suppression WHERE msisdn LIKE ? ORDER BY added_at DESC, msisdn LIMIT ? OFFSET ?',
+      )
       .all(like, limit, offset) as SuppressionRow[];
     return { total, rows };
   }

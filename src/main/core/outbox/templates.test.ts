@@ -45,9 +45,16 @@ describe('Templates', () => {
     const t = new Templates(db);
     t.save({ name: 'Tilbud', text: 'A' });
     const other = t.save({ name: 'Andet', text: 'B' });
-    expect(() => t.save({ name: 'TILBUD', text: 'C' })).toThrow(expect.objectContaining({ field: 'name', message: expect.stringContaining('already called') }));
+    expect(() => t.save({ name: 'TILBUD', text: 'C' })).toThrow(
+      expect.objectContaining({ field: 'name', message: expect.stringContaining('already called') }),
+    );
     expect(() => t.save({ id: other.id, name: 'tilbud', text: 'B' })).toThrow(expect.objectContaining({ field: 'name' }));
-    expect(t.list().map((x) => x.text).sort()).toEqual(['A', 'B']);
+    expect(
+      t
+        .list()
+        .map((x) => x.text)
+        .sort(),
+    ).toEqual(['A', 'B']);
   });
 
   it('refuses an empty name or text, and an update of a template that is gone', () => {

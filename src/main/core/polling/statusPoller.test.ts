@@ -22,9 +22,16 @@ interface BatchPoll {
   nextAt: number | null;
 }
 const batches = (h: Harness) =>
-  h.engine.db.prepare('SELECT id, gateway_id AS gatewayId, poll_step AS step, poll_next_at AS nextAt FROM batches ORDER BY id').all() as BatchPoll[];
+  h.engine.db
+    .prepare('SELECT id, gateway_id AS gatewayId, poll_step AS step, poll_next_at AS nextAt FROM batches ORDER BY id')
+    .all() as BatchPoll[];
 const statuses = (h: Harness) =>
-  new Map((h.engine.db.prepare('SELECT msisdn, status FROM recipients').all() as { msisdn: string; status: string | null }[]).map((r) => [r.msisdn, r.status]));
+  new Map(
+    (h.engine.db.prepare('SELECT msisdn, status FROM recipients').all() as { msisdn: string; status: string | null }[]).map((r) => [
+      r.msisdn,
+      r.status,
+    ]),
+  );
 /** Paths of the status GETs the simulator saw. */
 const pollPaths = (h: Harness) => h.sim.requests.filter((r) => r.method === 'GET' && /^\/rest\/mtsms\/\d+$/.test(r.path));
 
@@ -80,11 +87,18 @@ describe('status poller', () => {
     await waitFor(() => batches(h).every((b) => b.nextAt === null), 'all final');
     expect(h.polls()).toBe(9);
     for (const [msisdn, status] of statuses(h)) expect(status).toBe(finalStatusFor(msisdn));
-    const undeliverable = h.engine.db.prepare("SELECT error_code AS code, error FROM recipients WHERE status = 'UNDELIVERABLE' LIMIT 1").get();
+    const undeliverable = h.engine.db
+      .prepare("SELECT error_code AS code, error FROM recipients WHERE status = 'UNDELIVERABLE' LIMIT 1")
+      .get();
     expect(undeliverable).toEqual({ code: '0x0001', error: 'Absent subscriber' });
 
     // One request per batch per round.
-    const perRound = [0, 1, 2].map((r) => pollPaths(h).slice(r * 3, r * 3 + 3).map((p) => Number(p.path.split('/').pop())).sort());
+    const perRound = [0, 1, 2].map((r) =>
+      pollPaths(h)
+        .slice(r * 3, r * 3 + 3)
+        .map((p) => Number(p.path.split('/').pop()))
+        .sort(),
+    );
     for (const round of perRound) expect(round).toEqual([...gatewayIds].sort());
 
     // Nothing pending: zero requests however long the app stays open.
@@ -99,10 +113,12 @@ describe('status poller', () => {
   it('while GatewayAPI answers 404 the schedule stretches: 15 s → 1 min → 5 min → 30 min → 2 h → 2 h', async () => {
     const times: number[] = [];
     const clock = new FakeClock();
-    const record = (real: FetchFn): FetchFn => (u, i) => {
-      if (/\/rest\/mtsms\/\d+$/.test(u) && (i?.method ?? 'GET') === 'GET') times.push(clock.now());
-      return real(u, i);
-    };
+    const record =
+      (real: FetchFn): FetchFn =>
+      (u, i) => {
+        if (/\/rest\/mtsms\/\d+$/.test(u) && (i?.method ?? 'GET') === 'GET') times.push(clock.now());
+        return real(u, i);
+      };
     const { h, t0 } = await sent(5, { clock, sim: { notFoundUntilMs: 100 * HOUR }, fetch: record });
     for (let step = 1; step <= 6; step++) {
       const [b] = batches(h);

@@ -58,7 +58,15 @@ describe('Redactor', () => {
           return [{ recipients: [{ dsnerror: `header ${TOKEN}` }] }];
         },
         async send(): Promise<never> {
-          throw new GatewayError({ kind: 'auth', message: TOKEN, httpStatus: 401, code: null, variables: [], body: null, retryAfterMs: null });
+          throw new GatewayError({
+            kind: 'auth',
+            message: TOKEN,
+            httpStatus: 401,
+            code: null,
+            variables: [],
+            body: null,
+            retryAfterMs: null,
+          });
         },
       },
       r,

@@ -212,7 +212,10 @@ export function redactingLogger<L extends LoggerLike>(logger: L, redactor: Redac
 }
 
 /** The secret store, with every token read from or written to it remembered by the redactor. */
-export function rememberingSecrets<S extends { get(): Promise<string | null>; set(token: string): Promise<void> }>(store: S, redactor: Redactor): S {
+export function rememberingSecrets<S extends { get(): Promise<string | null>; set(token: string): Promise<void> }>(
+  store: S,
+  redactor: Redactor,
+): S {
   return new Proxy(store, {
     get(target, prop, receiver) {
       if (prop === 'get') {

@@ -53,8 +53,7 @@ describe('createKeytarStore when the keychain cannot be used', () => {
 
   it('names libsecret when its shared library is missing', async () => {
     const store = createKeytarStore({
-      load: () =>
-        Promise.reject(new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory')),
+      load: () => Promise.reject(new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory')),
     });
     const message = await sessionOnlyRoundTrip(store);
     expect(message).toMatch(/libsecret is not installed/);
@@ -109,7 +108,8 @@ describe('createKeytarStore when the keychain cannot be used', () => {
       now: () => t,
       load: async () => ({
         ...fake.k,
-        getPassword: (s, a) => (broken ? Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')) : fake.k.getPassword(s, a)),
+        getPassword: (s, a) =>
+          broken ? Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')) : fake.k.getPassword(s, a),
       }),
     });
     expect(await store.get()).toBeNull();

@@ -48,10 +48,7 @@ export class KeytarLoadError extends Error {
 }
 
 /** Turns what keytar/libsecret threw into a problem kind and a message a user can act on. */
-export function describeKeychainError(
-  err: unknown,
-  secret?: string | null,
-): { kind: KeychainProblem; message: string } {
+export function describeKeychainError(err: unknown, secret?: string | null): { kind: KeychainProblem; message: string } {
   const raw = err instanceof Error ? err.message : String(err);
   if (err instanceof KeychainTimeoutError) {
     return {

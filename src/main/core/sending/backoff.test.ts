@@ -41,7 +41,10 @@ describe('Waker', () => {
 describe('RateLimiter', () => {
   it('lets a minute’s worth go at once, then paces to the rate', () => {
     let t = 0;
-    const r = new RateLimiter(() => 60, () => t);
+    const r = new RateLimiter(
+      () => 60,
+      () => t,
+    );
     expect(r.take(30)).toBe(0);
     expect(r.take(30)).toBe(0);
     expect(r.take(10)).toBe(10_000);
@@ -49,7 +52,10 @@ describe('RateLimiter', () => {
     expect(r.take(10)).toBe(0);
   });
   it('no limit set: never waits', () => {
-    const r = new RateLimiter(() => null, () => 0);
+    const r = new RateLimiter(
+      () => null,
+      () => 0,
+    );
     expect(r.take(1e6)).toBe(0);
   });
 });

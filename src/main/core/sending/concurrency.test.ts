@@ -13,15 +13,17 @@ afterEach(async () => {
 
 function countingFetch() {
   const seen = { now: 0, max: 0 };
-  const wrap = (real: FetchFn): FetchFn => async (input, init) => {
-    const post = init?.method === 'POST';
-    if (post) seen.max = Math.max(seen.max, ++seen.now);
-    try {
-      return await real(input, init);
-    } finally {
-      if (post) seen.now--;
-    }
-  };
+  const wrap =
+    (real: FetchFn): FetchFn =>
+    async (input, init) => {
+      const post = init?.method === 'POST';
+      if (post) seen.max = Math.max(seen.max, ++seen.now);
+      try {
+        return await real(input, init);
+      } finally {
+        if (post) seen.now--;
+      }
+    };
   return { seen, wrap };
 }
 

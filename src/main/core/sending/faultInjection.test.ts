@@ -99,7 +99,9 @@ function chaos(getSim: () => Simulator, next: () => Fault, seen: Map<Fault, numb
         }
         case 'offline':
           // What Node's fetch throws when the connection is refused: nothing was written.
-          throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1'), { code: 'ECONNREFUSED', syscall: 'connect' }) });
+          throw new TypeError('fetch failed', {
+            cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1'), { code: 'ECONNREFUSED', syscall: 'connect' }),
+          });
       }
       return real(url, init);
     };
@@ -107,84 +109,90 @@ function chaos(getSim: () => Simulator, next: () => Fault, seen: Map<Fault, numb
 
 describe('fault injection (seeded)', () => {
   // Time limits sized for a shared 2-core machine under a full parallel test run.
-  it('3,000 recipients through mixed faults: one documented state each, no duplicates, states agree with the gateway', { timeout: 90_000 }, async () => {
-    const seen = new Map<Fault, number>();
-    const chaosOn = { value: true };
-    let sim: Simulator | null = null;
-    const blacklisted = Array.from({ length: 30 }, (_, i) => String(4530000666 + i * 1000));
-    // One blacklisted number in every hundred, so they land in many batches.
-    const msisdns = numbers(2970).flatMap((m, i) => (i % 99 === 50 ? [m, blacklisted[Math.floor(i / 99)]] : [m]));
-    expect(msisdns).toHaveLength(3000);
-    h = await makeEngine({
-      settings: { batchSize: 25, maxConcurrent: 2 },
-      timeoutMs: 250,
-      engine: { retry: { baseMs: 2, capMs: 20, offlineMaxMs: 20 }, random: seededRandom(7) },
-      fetch: chaos(() => sim!, picker(seededRandom(20260105)), seen, chaosOn),
-    });
-    sim = h.sim;
-    const { campaignId } = h.engine.campaigns.create(newCampaign({ people: msisdns.map((msisdn) => ({ msisdn })), message: 'Hi %name%', tags: ['%name%'] }));
-    h.engine.wake();
+  it(
+    '3,000 recipients through mixed faults: one documented state each, no duplicates, states agree with the gateway',
+    { timeout: 90_000 },
+    async () => {
+      const seen = new Map<Fault, number>();
+      const chaosOn = { value: true };
+      let sim: Simulator | null = null;
+      const blacklisted = Array.from({ length: 30 }, (_, i) => String(4530000666 + i * 1000));
+      // One blacklisted number in every hundred, so they land in many batches.
+      const msisdns = numbers(2970).flatMap((m, i) => (i % 99 === 50 ? [m, blacklisted[Math.floor(i / 99)]] : [m]));
+      expect(msisdns).toHaveLength(3000);
+      h = await makeEngine({
+        settings: { batchSize: 25, maxConcurrent: 2 },
+        timeoutMs: 250,
+        engine: { retry: { baseMs: 2, capMs: 20, offlineMaxMs: 20 }, random: seededRandom(7) },
+        fetch: chaos(() => sim!, picker(seededRandom(20260105)), seen, chaosOn),
+      });
+      sim = h.sim;
+      const { campaignId } = h.engine.campaigns.create(
+        newCampaign({ people: msisdns.map((msisdn) => ({ msisdn })), message: 'Hi %name%', tags: ['%name%'] }),
+      );
+      h.engine.wake();
 
-    // The user's part: fix what paused the outbox (the chaos already restored token and credit) and resume.
-    const deadline = Date.now() + 60_000;
-    let resumes = 0;
-    for (;;) {
-      if (h.engine.pauseInfo().reason) {
-        resumes++;
-        h.engine.resume();
-      } else if (sendIdle(h)) break;
-      if (Date.now() > deadline) throw new Error(`not done: ${JSON.stringify(h.counts())}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+      // The user's part: fix what paused the outbox (the chaos already restored token and credit) and resume.
+      const deadline = Date.now() + 60_000;
+      let resumes = 0;
+      for (;;) {
+        if (h.engine.pauseInfo().reason) {
+          resumes++;
+          h.engine.resume();
+        } else if (sendIdle(h)) break;
+        if (Date.now() > deadline) throw new Error(`not done: ${JSON.stringify(h.counts())}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
 
-    console.log('faults drawn', Object.fromEntries(seen), 'states', h.counts(), 'requests', h.sends(), 'resumes', resumes);
-    // Every kind of fault actually happened.
-    for (const [f] of WEIGHTS) expect(seen.get(f) ?? 0, `fault ${f} never drawn`).toBeGreaterThan(0);
-    expect(resumes).toBeGreaterThan(0);
+      console.log('faults drawn', Object.fromEntries(seen), 'states', h.counts(), 'requests', h.sends(), 'resumes', resumes);
+      // Every kind of fault actually happened.
+      for (const [f] of WEIGHTS) expect(seen.get(f) ?? 0, `fault ${f} never drawn`).toBeGreaterThan(0);
+      expect(resumes).toBeGreaterThan(0);
 
-    const states = h.states(campaignId);
-    expect(states.size).toBe(3000);
-    const counts = h.counts();
-    for (const s of Object.keys(counts)) expect(RECIPIENT_STATES).toContain(s);
-    // Settled: nothing left between states.
-    for (const s of ['queued', 'claimed', 'in_flight', 'retry_wait']) expect(counts[s as keyof typeof counts], s).toBeUndefined();
-    expect(counts.submitted).toBeGreaterThan(1000);
-    expect(counts.failed).toBeGreaterThan(0);
+      const states = h.states(campaignId);
+      expect(states.size).toBe(3000);
+      const counts = h.counts();
+      for (const s of Object.keys(counts)) expect(RECIPIENT_STATES).toContain(s);
+      // Settled: nothing left between states.
+      for (const s of ['queued', 'claimed', 'in_flight', 'retry_wait']) expect(counts[s as keyof typeof counts], s).toBeUndefined();
+      expect(counts.submitted).toBeGreaterThan(1000);
+      expect(counts.failed).toBeGreaterThan(0);
 
-    expect(h.sim.duplicates()).toEqual([]);
-    const log = new Set(h.sim.log.map((e) => e.msisdn));
-    for (const [msisdn, state] of states) {
-      if (log.has(msisdn)) expect(['submitted', 'uncertain'], msisdn).toContain(state);
-      if (state === 'submitted') expect(log.has(msisdn), msisdn).toBe(true);
-      if (state === 'failed') expect(blacklisted, msisdn).toContain(msisdn);
-    }
-    // A blacklisted number fails, unless its batch's fate is unknown (then it is uncertain with the rest).
-    for (const m of blacklisted) expect(['failed', 'uncertain']).toContain(states.get(m));
-    // Each uncertain recipient's batch ended in an ambiguous attempt; no attempt is left open.
-    const open = h.engine.db.prepare("SELECT COUNT(*) FROM attempts WHERE outcome = 'in_flight' OR finished_at IS NULL").pluck().get();
-    expect(open).toBe(0);
-    const unexplained = h.engine.db
-      .prepare(
-        `SELECT COUNT(*) FROM recipients r WHERE r.state = 'uncertain' AND NOT EXISTS
+      expect(h.sim.duplicates()).toEqual([]);
+      const log = new Set(h.sim.log.map((e) => e.msisdn));
+      for (const [msisdn, state] of states) {
+        if (log.has(msisdn)) expect(['submitted', 'uncertain'], msisdn).toContain(state);
+        if (state === 'submitted') expect(log.has(msisdn), msisdn).toBe(true);
+        if (state === 'failed') expect(blacklisted, msisdn).toContain(msisdn);
+      }
+      // A blacklisted number fails, unless its batch's fate is unknown (then it is uncertain with the rest).
+      for (const m of blacklisted) expect(['failed', 'uncertain']).toContain(states.get(m));
+      // Each uncertain recipient's batch ended in an ambiguous attempt; no attempt is left open.
+      const open = h.engine.db.prepare("SELECT COUNT(*) FROM attempts WHERE outcome = 'in_flight' OR finished_at IS NULL").pluck().get();
+      expect(open).toBe(0);
+      const unexplained = h.engine.db
+        .prepare(
+          `SELECT COUNT(*) FROM recipients r WHERE r.state = 'uncertain' AND NOT EXISTS
            (SELECT 1 FROM attempts a WHERE a.batch_id = r.batch_id AND a.outcome = 'ambiguous')`,
-      )
-      .pluck()
-      .get();
-    expect(unexplained).toBe(0);
+        )
+        .pluck()
+        .get();
+      expect(unexplained).toBe(0);
 
-    // The user presses "resend" for every uncertain recipient, with the gateway healthy again.
-    const uncertain = [...states].filter(([, s]) => s === 'uncertain').map(([m]) => m);
-    expect(uncertain.length).toBeGreaterThan(0);
-    const acceptedBefore = uncertain.filter((m) => log.has(m)).sort();
-    expect(acceptedBefore.length).toBeGreaterThan(0);
-    chaosOn.value = false;
-    // A fault armed for a request that timed out before the simulator read it (a loaded machine)
-    // would still be waiting for the next one: the gateway is healthy from here on.
-    for (const k of Object.keys(h.sim.faults) as (keyof typeof h.sim.faults)[]) delete h.sim.faults[k];
-    expect(h.engine.campaigns.resolveUncertain(campaignId, null, 'resend')).toBe(uncertain.length);
-    h.engine.wake();
-    await waitFor(() => sendIdle(h!), 'resent');
-    expect(h.counts()).toEqual({ submitted: 2970, failed: 30 });
-    expect(h.sim.duplicates().sort()).toEqual(acceptedBefore);
-  });
+      // The user presses "resend" for every uncertain recipient, with the gateway healthy again.
+      const uncertain = [...states].filter(([, s]) => s === 'uncertain').map(([m]) => m);
+      expect(uncertain.length).toBeGreaterThan(0);
+      const acceptedBefore = uncertain.filter((m) => log.has(m)).sort();
+      expect(acceptedBefore.length).toBeGreaterThan(0);
+      chaosOn.value = false;
+      // A fault armed for a request that timed out before the simulator read it (a loaded machine)
+      // would still be waiting for the next one: the gateway is healthy from here on.
+      for (const k of Object.keys(h.sim.faults) as (keyof typeof h.sim.faults)[]) delete h.sim.faults[k];
+      expect(h.engine.campaigns.resolveUncertain(campaignId, null, 'resend')).toBe(uncertain.length);
+      h.engine.wake();
+      await waitFor(() => sendIdle(h!), 'resent');
+      expect(h.counts()).toEqual({ submitted: 2970, failed: 30 });
+      expect(h.sim.duplicates().sort()).toEqual(acceptedBefore);
+    },
+  );
 });

@@ -34,7 +34,9 @@ const batchRows = (h: Harness) =>
     error: string | null;
   }[];
 const attempts = (h: Harness) =>
-  h.engine.db.prepare('SELECT batch_id AS batchId, outcome, http_status AS httpStatus, code, message, body FROM attempts ORDER BY id').all() as {
+  h.engine.db
+    .prepare('SELECT batch_id AS batchId, outcome, http_status AS httpStatus, code, message, body FROM attempts ORDER BY id')
+    .all() as {
     batchId: number;
     outcome: string;
     httpStatus: number | null;
@@ -43,7 +45,11 @@ const attempts = (h: Harness) =>
     body: string | null;
   }[];
 const logged = (h: Harness) => new Set(h.sim.log.map((e) => e.msisdn));
-const inState = (h: Harness, state: string) => [...h.states()].filter(([, s]) => s === state).map(([m]) => m).sort();
+const inState = (h: Harness, state: string) =>
+  [...h.states()]
+    .filter(([, s]) => s === state)
+    .map(([m]) => m)
+    .sort();
 
 /** The invariant every test ends with: nothing accepted twice, and our states agree with the log. */
 function agreesWithSimulator(h: Harness): void {
@@ -187,11 +193,17 @@ describe('offline', () => {
 
   it('resumes by itself when the network returns, backing off meanwhile', async () => {
     let probes = 0;
-    const countProbes = (real: FetchFn): FetchFn => (u, i) => {
-      if (u.endsWith('/rest/me')) probes++;
-      return real(u, i);
-    };
-    h = await makeEngine({ settings: { batchSize: 10 }, fetch: countProbes, engine: { retry: { baseMs: 20, capMs: 60_000, offlineMaxMs: 160 } } });
+    const countProbes =
+      (real: FetchFn): FetchFn =>
+      (u, i) => {
+        if (u.endsWith('/rest/me')) probes++;
+        return real(u, i);
+      };
+    h = await makeEngine({
+      settings: { batchSize: 10 },
+      fetch: countProbes,
+      engine: { retry: { baseMs: 20, capMs: 60_000, offlineMaxMs: 160 } },
+    });
     await h.sim.goOffline();
     h.engine.campaigns.create(newCampaign({ people: numbers(20).map((msisdn) => ({ msisdn })) }));
     h.engine.wake();
@@ -322,7 +334,10 @@ describe('permanent refusals', () => {
     await waitFor(() => sendIdle(h), 'done');
     expect(h.counts()).toEqual({ submitted: 27, failed: 3 });
     expect(inState(h, 'failed')).toEqual([...bad].sort());
-    const failed = h.engine.db.prepare("SELECT DISTINCT error_code AS code, error FROM recipients WHERE state = 'failed'").all() as { code: string; error: string }[];
+    const failed = h.engine.db.prepare("SELECT DISTINCT error_code AS code, error FROM recipients WHERE state = 'failed'").all() as {
+      code: string;
+      error: string;
+    }[];
     expect(failed).toHaveLength(1);
     expect(failed[0].code).toBe('0x0215');
     expect(failed[0].error).toMatch(/blacklisted/);
@@ -360,7 +375,7 @@ describe('permanent refusals', () => {
     expect(rows.map((b) => b.state)).toEqual(['failed', 'failed']);
     expect(rows[0].code).toBe('0x0220');
     expect(rows[0].error).toMatch(/HTTP 400, 0x0220.*Invalid sender/);
-    const r = h.engine.db.prepare("SELECT error_code AS code, error FROM recipients LIMIT 1").get() as { code: string; error: string };
+    const r = h.engine.db.prepare('SELECT error_code AS code, error FROM recipients LIMIT 1').get() as { code: string; error: string };
     expect(r).toEqual({ code: '0x0220', error: rows[0].error });
     expect(h.sends()).toBe(2);
   });
@@ -381,7 +396,15 @@ describe('permanent refusals', () => {
 
 /** A GatewayError as the client would throw it for this answer. */
 function gatewayError(init: Partial<ConstructorParameters<typeof GatewayError>[0]> & { kind: GatewayError['kind'] }): GatewayError {
-  return new GatewayError({ message: `refused (${init.kind})`, httpStatus: 403, code: null, variables: [], body: null, retryAfterMs: null, ...init });
+  return new GatewayError({
+    message: `refused (${init.kind})`,
+    httpStatus: 403,
+    code: null,
+    variables: [],
+    body: null,
+    retryAfterMs: null,
+    ...init,
+  });
 }
 
 /** A client whose POSTs are answered by `answer` (a GatewayError to throw, or null to send for real). */
@@ -443,19 +466,21 @@ describe('GatewayAPI stops answering (a black hole: connections accepted, nothin
 describe('a definite answer is never lost', () => {
   it('a 200 whose outcome write meets a database locked by another process is recorded once the lock is gone', async () => {
     let locker: InstanceType<typeof Database> | null = null;
-    const lockAfterFirstAnswer = (real: FetchFn): FetchFn => async (u, i) => {
-      const res = await real(u, i);
-      if (i?.method === 'POST' && !locker) {
-        // Another process (the CLI, a backup tool) takes the write lock right when the answer arrives.
-        locker = new Database(join(h!.dataDir, DB_FILE));
-        locker.exec('BEGIN IMMEDIATE');
-        setTimeout(() => {
-          locker!.exec('COMMIT');
-          locker!.close();
-        }, 800);
-      }
-      return res;
-    };
+    const lockAfterFirstAnswer =
+      (real: FetchFn): FetchFn =>
+      async (u, i) => {
+        const res = await real(u, i);
+        if (i?.method === 'POST' && !locker) {
+          // Another process (the CLI, a backup tool) takes the write lock right when the answer arrives.
+          locker = new Database(join(h!.dataDir, DB_FILE));
+          locker.exec('BEGIN IMMEDIATE');
+          setTimeout(() => {
+            locker!.exec('COMMIT');
+            locker!.close();
+          }, 800);
+        }
+        return res;
+      };
     h = await makeEngine({ settings: { batchSize: 10, maxConcurrent: 1 }, fetch: lockAfterFirstAnswer });
     h.engine.db.pragma('busy_timeout = 100'); // past busy_timeout long before the lock goes
     h.engine.campaigns.create(newCampaign({ people: numbers(20).map((msisdn) => ({ msisdn })) }));
@@ -519,7 +544,9 @@ describe('the lease', () => {
     await waitFor(() => h!.counts().in_flight === 10, 'in flight');
     // Another computer's process took the lease and recovered: in_flight → uncertain.
     const other = lockedOut(h, 'intruder');
-    other.exec("UPDATE recipients SET state = 'uncertain' WHERE state = 'in_flight'; UPDATE batches SET state = 'uncertain' WHERE state = 'in_flight'");
+    other.exec(
+      "UPDATE recipients SET state = 'uncertain' WHERE state = 'in_flight'; UPDATE batches SET state = 'uncertain' WHERE state = 'in_flight'",
+    );
     other.close();
     await waitFor(() => h!.counts().submitted === 10, 'upgraded by the late 200');
     const b = batchRows(h)[0];
@@ -528,7 +555,7 @@ describe('the lease', () => {
     expect(h.sim.log).toHaveLength(10);
   });
 
-  it('recovery waits for this process\'s own stopping workers: their answer is kept, nothing turns uncertain', async () => {
+  it("recovery waits for this process's own stopping workers: their answer is kept, nothing turns uncertain", async () => {
     h = await makeEngine({ settings: { batchSize: 10, maxConcurrent: 1 } });
     h.sim.faults.latencyMs = 800;
     h.engine.campaigns.create(newCampaign({ people: numbers(10).map((msisdn) => ({ msisdn })) }));
@@ -568,7 +595,7 @@ describe('cancel is final', () => {
 describe("GatewayAPI's account and destination refusals", () => {
   const SE = numbers(10, 46701000000);
 
-  it('0x0217 (country not allowed): that country\'s recipients fail at once, the rest is sent, no bisection', async () => {
+  it("0x0217 (country not allowed): that country's recipients fail at once, the rest is sent, no bisection", async () => {
     let refused = 0;
     const noSweden = answering((req) =>
       req.recipients.some((r) => r.msisdn.startsWith('46'))
@@ -590,7 +617,16 @@ describe("GatewayAPI's account and destination refusals", () => {
 
   it('an account-level refusal pauses everything with what to fix, and fails nobody', async () => {
     let refused = 0;
-    const ipNotAllowed = answering(() => (refused++, gatewayError({ kind: 'account', code: '0x0213', message: 'GatewayAPI refused requests from this IP address: allow it in GatewayAPI\'s settings.' })));
+    const ipNotAllowed = answering(
+      () => (
+        refused++,
+        gatewayError({
+          kind: 'account',
+          code: '0x0213',
+          message: "GatewayAPI refused requests from this IP address: allow it in GatewayAPI's settings.",
+        })
+      ),
+    );
     h = await makeEngine({ settings: { batchSize: 10, maxConcurrent: 2 }, client: ipNotAllowed });
     h.engine.campaigns.create(newCampaign({ people: numbers(50).map((msisdn) => ({ msisdn })) }));
     h.engine.wake();
@@ -611,7 +647,12 @@ describe("GatewayAPI's account and destination refusals", () => {
         ? gatewayError({ kind: 'retry_recipient', code: '0x0214', variables: [held, 'abc'] })
         : null,
     );
-    h = await makeEngine({ clock, settings: { batchSize: 10, maxConcurrent: 1 }, client: temporarily, engine: { retry: { recipientRetryMs: 60_000 }, random: () => 1 } });
+    h = await makeEngine({
+      clock,
+      settings: { batchSize: 10, maxConcurrent: 1 },
+      client: temporarily,
+      engine: { retry: { recipientRetryMs: 60_000 }, random: () => 1 },
+    });
     h.engine.campaigns.create(newCampaign({ people: numbers(10).map((msisdn) => ({ msisdn })) }));
     h.engine.wake();
     await waitFor(() => h!.counts().submitted === 9 && h!.counts().retry_wait === 1, 'the rest sent, one waiting');
@@ -633,16 +674,22 @@ describe('an idle app is idle', () => {
     // One request at a time. Batch A meets a 429 and is due again 100 ms later, while B (slow: 400 ms)
     // is out. Something wakes the sender meanwhile (a new campaign, a settings change).
     let posts = 0;
-    const script = (real: FetchFn): FetchFn => async (u, i) => {
-      if (i?.method !== 'POST') return real(u, i);
-      if (++posts === 1) {
-        setTimeout(() => h!.engine.wake(), 20);
-        return new Response('{"message":"slow down"}', { status: 429, headers: { 'content-type': 'application/json' } });
-      }
-      await pause(400);
-      return real(u, i);
-    };
-    const { h } = await setup(20, { fetch: script, settings: { maxConcurrent: 1 }, engine: { retry: { baseMs: 100, capMs: 100 }, random: () => 1 } });
+    const script =
+      (real: FetchFn): FetchFn =>
+      async (u, i) => {
+        if (i?.method !== 'POST') return real(u, i);
+        if (++posts === 1) {
+          setTimeout(() => h!.engine.wake(), 20);
+          return new Response('{"message":"slow down"}', { status: 429, headers: { 'content-type': 'application/json' } });
+        }
+        await pause(400);
+        return real(u, i);
+      };
+    const { h } = await setup(20, {
+      fetch: script,
+      settings: { maxConcurrent: 1 },
+      engine: { retry: { baseMs: 100, capMs: 100 }, random: () => 1 },
+    });
     let looks = 0;
     const real = h.engine.queue.nextRetryAt.bind(h.engine.queue);
     h.engine.queue.nextRetryAt = () => {

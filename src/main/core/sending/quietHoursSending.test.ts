@@ -33,7 +33,12 @@ describe('quiet hours on the recipient clock', () => {
   it('holds Danish recipients at 22:30 Copenhagen time while New York (16:30) gets its texts; the Danes get theirs at 08:00', async () => {
     const clock = new FakeClock(utc(1, 5, 21, 30)); // 22:30 CET, 16:30 EST
     h = await makeEngine({ clock, settings: { quietHours: QUIET, batchSize: 5 } });
-    h.engine.campaigns.create(mixed([{ country: 'DK', msisdns: DK }, { country: 'US', msisdns: US }]));
+    h.engine.campaigns.create(
+      mixed([
+        { country: 'DK', msisdns: DK },
+        { country: 'US', msisdns: US },
+      ]),
+    );
     h.engine.wake();
 
     await waitFor(() => h!.counts().submitted === US.length && h!.engine.sender.state.quietUntil != null, 'US sent, DK held');
@@ -80,7 +85,12 @@ describe('quiet hours on the recipient clock', () => {
   it('disabled: the same queue at the same hour goes out at once, countries mixed in a batch as before', async () => {
     const clock = new FakeClock(utc(1, 5, 21, 30));
     h = await makeEngine({ clock, settings: { quietHours: { ...QUIET, enabled: false }, batchSize: 1000 } });
-    h.engine.campaigns.create(mixed([{ country: 'DK', msisdns: DK }, { country: 'US', msisdns: US }]));
+    h.engine.campaigns.create(
+      mixed([
+        { country: 'DK', msisdns: DK },
+        { country: 'US', msisdns: US },
+      ]),
+    );
     h.engine.wake();
     await waitFor(() => sendIdle(h!), 'all sent');
     expect(h.counts()).toEqual({ submitted: DK.length + US.length });
@@ -111,7 +121,11 @@ describe('quiet hours on the recipient clock', () => {
 
   it('a retry respects quiet hours: a Danish batch refused at 20:59 is not retried at 21:00 but at 08:00', async () => {
     const clock = new FakeClock(utc(1, 5, 19, 59)); // 20:59 in Copenhagen
-    h = await makeEngine({ clock, settings: { quietHours: QUIET, batchSize: 20, maxConcurrent: 1 }, engine: { retry: { baseMs: 60_000, capMs: 60_000 }, random: () => 1 } });
+    h = await makeEngine({
+      clock,
+      settings: { quietHours: QUIET, batchSize: 20, maxConcurrent: 1 },
+      engine: { retry: { baseMs: 60_000, capMs: 60_000 }, random: () => 1 },
+    });
     h.sim.faults.status5xx = { code: 503, count: 1 };
     h.engine.campaigns.create(mixed([{ country: 'DK', msisdns: DK }]));
     h.engine.wake();

@@ -28,7 +28,9 @@ describe('sender happy path', () => {
       values: [i % 10 === 3 ? UCS2_NAMES[i % UCS2_NAMES.length] : GSM_NAMES[i % GSM_NAMES.length], String(1000 + i)],
     }));
     const expected = new Map(people.map((p) => [p.msisdn, merge(message, tags, p.values)]));
-    const ucs2 = new Set(people.filter((p) => p.values[0] !== undefined && /[^\x00-\x7fÅåØøÄÖÑÜäöñüàèéùìòÉ]/.test(p.values[0])).map((p) => p.msisdn));
+    const ucs2 = new Set(
+      people.filter((p) => p.values[0] !== undefined && /[^\x00-\x7fÅåØøÄÖÑÜäöñüàèéùìòÉ]/.test(p.values[0])).map((p) => p.msisdn),
+    );
     expect(ucs2.size).toBe(250);
 
     const { campaignId, queued } = h.engine.campaigns.create(newCampaign({ people, message, tags }));
@@ -130,17 +132,19 @@ describe('sender happy path', () => {
     const seen: number[] = [];
     let dir = '';
     // At the moment the POST leaves, another connection (a crash-restart) must already see in_flight.
-    const check = (real: FetchFn): FetchFn => async (u, i) => {
-      if (i?.method === 'POST') {
-        const other = new Database(join(dir, DB_FILE), { readonly: true });
-        try {
-          seen.push(other.prepare("SELECT COUNT(*) FROM recipients WHERE state = 'in_flight'").pluck().get() as number);
-        } finally {
-          other.close();
+    const check =
+      (real: FetchFn): FetchFn =>
+      async (u, i) => {
+        if (i?.method === 'POST') {
+          const other = new Database(join(dir, DB_FILE), { readonly: true });
+          try {
+            seen.push(other.prepare("SELECT COUNT(*) FROM recipients WHERE state = 'in_flight'").pluck().get() as number);
+          } finally {
+            other.close();
+          }
         }
-      }
-      return real(u, i);
-    };
+        return real(u, i);
+      };
     h = await makeEngine({ fetch: check, settings: { batchSize: 10, maxConcurrent: 1 }, start: false });
     dir = h.dataDir;
     h.token.value = 'secret-token-1234567890';

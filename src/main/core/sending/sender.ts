@@ -45,8 +45,7 @@ const DEFAULT_RETRY: RetryPolicy = {
 /** Writes to SQLite that failed for a passing reason (lock, I/O) are retried this often, real time. */
 const DB_RETRY: BackoffPolicy = { baseMs: 50, capMs: 2000 };
 
-export const UNREACHABLE_MESSAGE =
-  'GatewayAPI is not answering. Nothing more is sent until it does; this computer checks again by itself.';
+export const UNREACHABLE_MESSAGE = 'GatewayAPI is not answering. Nothing more is sent until it does; this computer checks again by itself.';
 
 export interface SenderDeps {
   queue: Queue;
@@ -503,7 +502,11 @@ export class Sender {
       await write(() => queue.markRecipientsRefused(batch.id, attemptId, [msisdn], { ...outcome, outcome: 'gave_up' }));
       return;
     }
-    const delay = backoffDelay(queue.tries(batch.id), { baseMs: this.retry.recipientRetryMs, capMs: this.retry.maxAgeMs / 2 }, this.deps.random);
+    const delay = backoffDelay(
+      queue.tries(batch.id),
+      { baseMs: this.retry.recipientRetryMs, capMs: this.retry.maxAgeMs / 2 },
+      this.deps.random,
+    );
     const kept = await write(() => queue.markRecipientRetry(batch.id, attemptId, msisdn, clock.now() + delay, outcome));
     if (!kept) await write(() => queue.markRetry(batch.id, attemptId, clock.now() + delay, outcome, true));
   }

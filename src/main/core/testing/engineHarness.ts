@@ -86,8 +86,7 @@ export async function makeEngine(o: HarnessOptions = {}): Promise<Harness> {
   writeSettings(engine.db, { maxConcurrent: 2, ...o.settings });
   if (o.start !== false) engine.start();
 
-  const countReq = (method: string, re: RegExp) =>
-    sim.requests.filter((r) => r.method === method && re.test(r.path)).length;
+  const countReq = (method: string, re: RegExp) => sim.requests.filter((r) => r.method === method && re.test(r.path)).length;
   Object.assign(h, {
     engine,
     sim,

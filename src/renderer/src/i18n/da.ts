@@ -89,12 +89,12 @@ export const da: Resources = {
   import: {
     title: '1. Modtagere',
     fileLabel: 'Modtagerfil (CSV)',
-    fileHint: 'Eksport fra Excel, Google Kontakter eller Outlook virker. Du kan også slippe filen på vinduet. Intet sendes, før du bekræfter.',
+    fileHint:
+      'Eksport fra Excel, Google Kontakter eller Outlook virker. Du kan også slippe filen på vinduet. Intet sendes, før du bekræfter.',
     reading: 'Læser filen…',
     summary: '{{rows}} rækker · {{encoding}} · skilletegn',
     tab: 'tabulator',
-    alreadyImported:
-      'Filen blev allerede indlæst {{at}} til kampagnen “{{name}}”. Sender du den igen, sendes alle beskeder igen.',
+    alreadyImported: 'Filen blev allerede indlæst {{at}} til kampagnen “{{name}}”. Sender du den igen, sendes alle beskeder igen.',
     previewTable: 'Forhåndsvisning af filen',
     column: 'Kolonne {{n}}',
     columnNamed: '{{name}} (kolonne {{n}})',
@@ -280,7 +280,14 @@ export const da: Resources = {
     more: 'Vis flere kampagner',
     list: 'Kampagneliste',
     open: 'Åbn {{name}}',
-    status: { active: 'Aktiv', paused: 'På pause', cancelled: 'Annulleret', done: 'Færdig', reporting: 'Venter på kvitteringer', scheduled: 'Planlagt' },
+    status: {
+      active: 'Aktiv',
+      paused: 'På pause',
+      cancelled: 'Annulleret',
+      done: 'Færdig',
+      reporting: 'Venter på kvitteringer',
+      scheduled: 'Planlagt',
+    },
     demo: 'demo',
     meta: 'fra {{sender}} · oprettet {{created}}',
     scheduledFor: ' · planlagt til {{at}}',
@@ -321,8 +328,10 @@ export const da: Resources = {
     cancelText_other:
       'De {{count, number}} modtagere, der endnu ikke er sendt til, får ingen besked. Beskeder, der allerede er givet til GatewayAPI, kan ikke kaldes tilbage.',
     cancelScheduledTitle: 'Annuller de planlagte beskeder?',
-    cancelScheduledText_one: 'GatewayAPI bliver bedt om at slette den {{count, number}} planlagte besked. Er den allerede sendt, forbliver den sendt.',
-    cancelScheduledText_other: 'GatewayAPI bliver bedt om at slette de {{count, number}} planlagte beskeder. De, der allerede er sendt, forbliver sendt.',
+    cancelScheduledText_one:
+      'GatewayAPI bliver bedt om at slette den {{count, number}} planlagte besked. Er den allerede sendt, forbliver den sendt.',
+    cancelScheduledText_other:
+      'GatewayAPI bliver bedt om at slette de {{count, number}} planlagte beskeder. De, der allerede er sendt, forbliver sendt.',
     cancelledScheduled: '{{cancelled}} annulleret.',
     cancelledScheduledSent: '{{cancelled}} annulleret, {{sent}} allerede sendt.',
     resendFailedTitle: 'Send igen til de fejlede modtagere?',

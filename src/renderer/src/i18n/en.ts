@@ -88,12 +88,12 @@ export const en = {
   import: {
     title: '1. Recipients',
     fileLabel: 'Recipients file (CSV)',
-    fileHint: 'Exports from Excel, Google Contacts or Outlook work. You can also drop the file onto the window. Nothing is sent until you confirm.',
+    fileHint:
+      'Exports from Excel, Google Contacts or Outlook work. You can also drop the file onto the window. Nothing is sent until you confirm.',
     reading: 'Reading the file…',
     summary: '{{rows}} rows · {{encoding}} · delimiter',
     tab: 'tab',
-    alreadyImported:
-      'This file was already imported on {{at}} for the campaign “{{name}}”. Sending it again sends every message again.',
+    alreadyImported: 'This file was already imported on {{at}} for the campaign “{{name}}”. Sending it again sends every message again.',
     previewTable: 'File preview',
     column: 'Column {{n}}',
     columnNamed: '{{name}} (column {{n}})',
@@ -279,7 +279,14 @@ export const en = {
     more: 'Show more campaigns',
     list: 'Campaign list',
     open: 'Open {{name}}',
-    status: { active: 'Active', paused: 'Paused', cancelled: 'Cancelled', done: 'Done', reporting: 'Waiting for reports', scheduled: 'Scheduled' },
+    status: {
+      active: 'Active',
+      paused: 'Paused',
+      cancelled: 'Cancelled',
+      done: 'Done',
+      reporting: 'Waiting for reports',
+      scheduled: 'Scheduled',
+    },
     demo: 'demo',
     meta: 'from {{sender}} · created {{created}}',
     scheduledFor: ' · scheduled for {{at}}',

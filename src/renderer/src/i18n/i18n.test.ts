@@ -28,8 +28,18 @@ describe('i18n', () => {
       return get(en) === get(da);
     });
     // Names, codes and words that are the same in both languages.
-    const alike = ['app.name', 'app.demoBadge', 'common.none', 'message.gsm7', 'message.ucs2', 'campaigns.demo', 'attempts.cols.http',
-      'settings.platform', 'settings.platforms.com', 'send.sendButton'];
+    const alike = [
+      'app.name',
+      'app.demoBadge',
+      'common.none',
+      'message.gsm7',
+      'message.ucs2',
+      'campaigns.demo',
+      'attempts.cols.http',
+      'settings.platform',
+      'settings.platforms.com',
+      'send.sendButton',
+    ];
     expect(same.filter((k) => !alike.includes(k))).toEqual([]);
     expect(keys(da).every((k) => k.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown>)[p], da) !== '')).toBe(true);
   });
@@ -39,9 +49,17 @@ describe('i18n', () => {
     expect(t('campaigns.count', { count: 1 })).toBe('1 campaign');
     expect(t('campaigns.count', { count: 1234 })).toBe('1,234 campaigns');
     expect(formatMoney(1234.5, 'DKK')).toBe('1,234.50 DKK');
-    expect(outboxLabel({ paused: null, pauseMessage: null, offline: true, retryInSec: null, counts: { queued: 1200 }, heldElsewhere: false, quietUntil: null }).text).toBe(
-      'Offline — 1,200 queued',
-    );
+    expect(
+      outboxLabel({
+        paused: null,
+        pauseMessage: null,
+        offline: true,
+        retryInSec: null,
+        counts: { queued: 1200 },
+        heldElsewhere: false,
+        quietUntil: null,
+      }).text,
+    ).toBe('Offline — 1,200 queued');
 
     applyLanguage('da');
     expect(i18n.language).toBe('da');
@@ -51,8 +69,16 @@ describe('i18n', () => {
     expect(formatMoney(0.0425, 'EUR')).toBe('0,0425 EUR');
     expect(formatCount(1200)).toBe('1.200');
     expect(percent(1, 300)).toMatch(/^0,3\s?%$/);
-    expect(outboxLabel({ paused: 'credit', pauseMessage: null, offline: false, retryInSec: null, counts: {}, heldElsewhere: false, quietUntil: null }).text).toBe(
-      'Sat på pause: saldoen er brugt op',
-    );
+    expect(
+      outboxLabel({
+        paused: 'credit',
+        pauseMessage: null,
+        offline: false,
+        retryInSec: null,
+        counts: {},
+        heldElsewhere: false,
+        quietUntil: null,
+      }).text,
+    ).toBe('Sat på pause: saldoen er brugt op');
   });
 });

@@ -11,7 +11,10 @@ let calls: { name: string; input: unknown }[];
 beforeEach(() => {
   ({ calls } = installFakeBridge({
     'outbox.state': () => state,
-    'campaign.page': (q: { limit: number }) => ({ total: 95, campaigns: Array.from({ length: Math.min(q.limit, 95) }, (_, i) => summary(95 - i)) }),
+    'campaign.page': (q: { limit: number }) => ({
+      total: 95,
+      campaigns: Array.from({ length: Math.min(q.limit, 95) }, (_, i) => summary(95 - i)),
+    }),
     'campaign.pause': ({ campaignId }: { campaignId: number }) => summary(campaignId, 'paused'),
   }));
   useOutboxStore.setState({ search: '', status: 'all', limit: CAMPAIGN_PAGE, campaigns: [], total: 0 });

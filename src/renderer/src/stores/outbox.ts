@@ -41,10 +41,7 @@ export const useOutboxStore = create<OutboxStore>((set, get) => {
     const my = ++seq;
     const { search, status, limit } = get();
     try {
-      const [state, page] = await Promise.all([
-        api('outbox.state', {}),
-        api('campaign.page', { search, status, offset: 0, limit }),
-      ]);
+      const [state, page] = await Promise.all([api('outbox.state', {}), api('campaign.page', { search, status, offset: 0, limit })]);
       if (my !== seq) return;
       set({ state, campaigns: page.campaigns, total: page.total, loaded: true, error: null });
     } catch (e) {

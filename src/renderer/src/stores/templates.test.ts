@@ -14,7 +14,10 @@ beforeEach(() => {
     'template.list': () => rows,
     'template.save': (t: { id: number | null; name: string; text: string }) => {
       if (rows.some((r) => r.name.toLowerCase() === t.name.toLowerCase() && r.id !== t.id)) {
-        throw Object.assign(new Error(`A saved message is already called “${t.name}”: choose another name.`), { kind: 'invalid_input', field: 'name' });
+        throw Object.assign(new Error(`A saved message is already called “${t.name}”: choose another name.`), {
+          kind: 'invalid_input',
+          field: 'name',
+        });
       }
       const row = { id: t.id ?? next++, name: t.name, text: t.text, updatedAt: 1 };
       rows = [...rows.filter((r) => r.id !== row.id), row];

@@ -17,7 +17,11 @@ export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): Reac
       }}
     >
       <summary>{t('attempts.summary', { name: campaign.name })}</summary>
-      {error ? <p className="inline-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {attempts == null ? (
         <p className="muted">{t('common.loading')}</p>
       ) : attempts.length === 0 ? (

@@ -25,7 +25,11 @@ export function Banners(): React.JSX.Element {
 
   return (
     <div className="banners" aria-live="polite">
-      {loadError ? <div className="banner banner-error" role="alert">{loadError}</div> : null}
+      {loadError ? (
+        <div className="banner banner-error" role="alert">
+          {loadError}
+        </div>
+      ) : null}
       {state?.paused === 'auth' ? (
         <div className="banner banner-error" role="alert">
           {t('banners.authPaused', { message: state.pauseMessage ?? '' })}
@@ -54,7 +58,11 @@ export function Banners(): React.JSX.Element {
         </div>
       ) : null}
       {state?.paused === 'account' || state?.paused === 'unreachable' ? (
-        <div className={`banner ${state.paused === 'account' ? 'banner-error' : 'banner-warn'}`} role="alert" data-testid={`paused-${state.paused}-banner`}>
+        <div
+          className={`banner ${state.paused === 'account' ? 'banner-error' : 'banner-warn'}`}
+          role="alert"
+          data-testid={`paused-${state.paused}-banner`}
+        >
           {state.paused === 'account' ? t('banners.accountPaused', { message: state.pauseMessage ?? '' }) : t('banners.unreachablePaused')}
           <button type="button" onClick={resume}>
             {t('banners.resume')}
@@ -69,7 +77,11 @@ export function Banners(): React.JSX.Element {
           </button>
         </div>
       ) : null}
-      {error ? <div className="banner banner-error" role="alert">{error}</div> : null}
+      {error ? (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      ) : null}
       {state?.heldElsewhere ? (
         <div className="banner banner-warn" data-testid="held-elsewhere-banner">
           {t('banners.heldElsewhere')}

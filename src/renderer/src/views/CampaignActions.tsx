@@ -10,9 +10,18 @@ import { formatCount } from '../format';
 import { useOutboxStore } from '../stores/outbox';
 import { useResultsStore } from '../stores/results';
 
-type Pending = { kind: 'cancel' } | { kind: 'cancelScheduled' } | { kind: 'resendFailed' } | { kind: 'resolve'; action: 'resend' | 'mark_sent' };
+type Pending =
+  { kind: 'cancel' } | { kind: 'cancelScheduled' } | { kind: 'resendFailed' } | { kind: 'resolve'; action: 'resend' | 'mark_sent' };
 
-export function CampaignActions({ c, selected, uncertain }: { c: CampaignSummary; selected: boolean; uncertain: number }): React.JSX.Element {
+export function CampaignActions({
+  c,
+  selected,
+  uncertain,
+}: {
+  c: CampaignSummary;
+  selected: boolean;
+  uncertain: number;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const outbox = useOutboxStore.getState;
   const exportCsv = useResultsStore((s) => s.exportCsv);

@@ -43,7 +43,9 @@ export function EstimateTable({ est }: { est: Estimate }): React.JSX.Element {
         {t('send.credit', { amount: formatMoney(est.credit, est.currency) })}
         {est.priceListDate ? t('send.pricesFrom', { date: formatTime(est.priceListDate) }) : ''}
       </p>
-      {est.missingPrices.length ? <p className="warn-text">{t('send.missingPrices', { countries: est.missingPrices.join(', ') })}</p> : null}
+      {est.missingPrices.length ? (
+        <p className="warn-text">{t('send.missingPrices', { countries: est.missingPrices.join(', ') })}</p>
+      ) : null}
       {est.exceedsCredit ? (
         <p className="banner banner-error" role="alert">
           {t('send.exceedsCredit')}

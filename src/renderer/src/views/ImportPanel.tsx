@@ -99,7 +99,10 @@ export function ImportPanel(): React.JSX.Element {
                       <th
                         key={i}
                         scope="col"
-                        className={[i === c.mapping.phoneColumn ? 'col-phone' : '', c.mapping.hasHeader ? '' : 'col-generated'].join(' ').trim() || undefined}
+                        className={
+                          [i === c.mapping.phoneColumn ? 'col-phone' : '', c.mapping.hasHeader ? '' : 'col-generated'].join(' ').trim() ||
+                          undefined
+                        }
                       >
                         {h}
                       </th>
@@ -184,7 +187,10 @@ export function ImportPanel(): React.JSX.Element {
           <ProgressBar
             key={c.progress.phase}
             label={t('import.progress')}
-            value={c.progress.done} max={Math.max(1, c.progress.total)} valueText={progressText(c.progress)} />
+            value={c.progress.done}
+            max={Math.max(1, c.progress.total)}
+            valueText={progressText(c.progress)}
+          />
           <span className="muted">{progressText(c.progress)}</span>
           <button type="button" onClick={() => void c.cancelAnalyse()}>
             {t('import.cancel')}

@@ -66,7 +66,12 @@ export function MessagePanel(): React.JSX.Element {
             })}
             {mergeColumns.length ? t('message.beforeMerge') : ''}
             {counter.encoding === 'UCS2'
-              ? t('message.unicodeBecause', { chars: nonGsmChars(c.message).slice(0, 5).map((ch) => `“${ch}”`).join(' ') })
+              ? t('message.unicodeBecause', {
+                  chars: nonGsmChars(c.message)
+                    .slice(0, 5)
+                    .map((ch) => `“${ch}”`)
+                    .join(' '),
+                })
               : ''}
           </span>
         }
@@ -78,7 +83,13 @@ export function MessagePanel(): React.JSX.Element {
         <div className="chips" role="group" aria-label={t('message.mergeFields')}>
           <span className="muted">{t('message.insertMerge')}</span>
           {mergeColumns.map((h) => (
-            <button key={h} type="button" className="chip" aria-label={t('message.insertMergeAria', { name: h })} onClick={() => insertTag(h)}>
+            <button
+              key={h}
+              type="button"
+              className="chip"
+              aria-label={t('message.insertMergeAria', { name: h })}
+              onClick={() => insertTag(h)}
+            >
               %{h}%
             </button>
           ))}

@@ -78,10 +78,23 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
           {t('recipients.count', { count: total })}
         </span>
       </div>
-      {error ? <p className="inline-error" role="alert">{error}</p> : null}
-      {actionMessage ? <p className="ok-text" role="status">{actionMessage}</p> : null}
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {actionMessage ? (
+        <p className="ok-text" role="status">
+          {actionMessage}
+        </p>
+      ) : null}
 
-      <div role="table" aria-label={t('recipients.table')} aria-rowcount={total + 1} className={hasActions ? 'vtable' : 'vtable vtable-no-actions'}>
+      <div
+        role="table"
+        aria-label={t('recipients.table')}
+        aria-rowcount={total + 1}
+        className={hasActions ? 'vtable' : 'vtable vtable-no-actions'}
+      >
         <div role="rowgroup" className="vhead-group">
           <div role="row" aria-rowindex={1} className="vrow vhead">
             <span role="columnheader" title={t('recipients.cols.rowTitle')}>
@@ -127,23 +140,28 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
                         {r.error ?? ''}
                       </span>
                       {hasActions ? (
-                      <span role="cell" className="vactions">
-                        {r.state === 'uncertain' ? (
-                          <>
-                            <button type="button" className="small" aria-label={t('recipients.resendTo', { number: r.msisdn })} onClick={() => setDecide({ row: r, action: 'resend' })}>
-                              {t('campaigns.resend')}
-                            </button>
-                            <button
-                              type="button"
-                              className="small"
-                              aria-label={t('recipients.markNumber', { number: r.msisdn })}
-                              onClick={() => setDecide({ row: r, action: 'mark_sent' })}
-                            >
-                              {t('campaigns.markSent')}
-                            </button>
-                          </>
-                        ) : null}
-                      </span>
+                        <span role="cell" className="vactions">
+                          {r.state === 'uncertain' ? (
+                            <>
+                              <button
+                                type="button"
+                                className="small"
+                                aria-label={t('recipients.resendTo', { number: r.msisdn })}
+                                onClick={() => setDecide({ row: r, action: 'resend' })}
+                              >
+                                {t('campaigns.resend')}
+                              </button>
+                              <button
+                                type="button"
+                                className="small"
+                                aria-label={t('recipients.markNumber', { number: r.msisdn })}
+                                onClick={() => setDecide({ row: r, action: 'mark_sent' })}
+                              >
+                                {t('campaigns.markSent')}
+                              </button>
+                            </>
+                          ) : null}
+                        </span>
                       ) : null}
                     </>
                   ) : (
@@ -170,11 +188,7 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
             void resolveUncertain(campaign.id, [row.id], action);
           }}
         >
-          {decide.action === 'resend' ? (
-            <p>{t('recipients.resendText')}</p>
-          ) : (
-            <p>{t('recipients.markText')}</p>
-          )}
+          {decide.action === 'resend' ? <p>{t('recipients.resendText')}</p> : <p>{t('recipients.markText')}</p>}
         </Dialog>
       ) : null}
     </section>

@@ -143,7 +143,14 @@ export function SendPanel(): React.JSX.Element {
         </p>
       ) : null}
       <div className="row wrap">
-        <button type="button" id="send-button" className="primary" disabled={!canSend} aria-keyshortcuts={SEND_SHORTCUT} onClick={openConfirm}>
+        <button
+          type="button"
+          id="send-button"
+          className="primary"
+          disabled={!canSend}
+          aria-keyshortcuts={SEND_SHORTCUT}
+          onClick={openConfirm}
+        >
           {c.scheduleEnabled ? t('send.scheduleButton') : t('send.sendButton')}
         </button>
         <kbd className="shortcut" title={t('common.shortcut', { keys: 'Ctrl+Enter' })}>
@@ -170,7 +177,9 @@ export function SendPanel(): React.JSX.Element {
         </p>
       ) : null}
 
-      {confirm && c.report ? <SendConfirm second={confirm.second} onCancel={() => setConfirm(null)} onConfirm={() => doSend(true)} /> : null}
+      {confirm && c.report ? (
+        <SendConfirm second={confirm.second} onCancel={() => setConfirm(null)} onConfirm={() => doSend(true)} />
+      ) : null}
     </section>
   );
 }

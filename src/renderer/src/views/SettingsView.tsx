@@ -122,7 +122,11 @@ export function SettingsView(): React.JSX.Element {
               {t('settings.enterDemo')}
             </button>
           )}
-          {modeError ? <span className="inline-error" role="alert">{modeError}</span> : null}
+          {modeError ? (
+            <span className="inline-error" role="alert">
+              {modeError}
+            </span>
+          ) : null}
         </div>
         {app.mode === 'live' ? <TokenForm /> : <p className="muted">{t('settings.demoNoToken')}</p>}
       </section>
@@ -169,29 +173,52 @@ export function SettingsView(): React.JSX.Element {
         ) : null}
         <Field label={t('settings.country')} error={err('defaultCountry')} hint={t('settings.countryHint')}>
           {(p) => (
-            <input {...p} maxLength={2} value={draft.defaultCountry} onChange={(e) => change('defaultCountry', e.target.value.toUpperCase())} />
+            <input
+              {...p}
+              maxLength={2}
+              value={draft.defaultCountry}
+              onChange={(e) => change('defaultCountry', e.target.value.toUpperCase())}
+            />
           )}
         </Field>
-        <Field
-          label={t('settings.lowCredit')}
-          error={err('lowCreditThreshold')}
-          hint={t('settings.lowCreditHint')}
-        >
+        <Field label={t('settings.lowCredit')} error={err('lowCreditThreshold')} hint={t('settings.lowCreditHint')}>
           {(p) => (
-            <input {...p} type="number" min={0} step="any" value={draft.lowCreditThreshold} onChange={(e) => change('lowCreditThreshold', e.target.value)} />
+            <input
+              {...p}
+              type="number"
+              min={0}
+              step="any"
+              value={draft.lowCreditThreshold}
+              onChange={(e) => change('lowCreditThreshold', e.target.value)}
+            />
           )}
         </Field>
         <Field label={t('settings.batchSize')} error={err('batchSize')} hint={t('settings.batchSizeHint')}>
-          {(p) => <input {...p} type="number" min={1} max={10000} value={draft.batchSize} onChange={(e) => change('batchSize', e.target.value)} />}
+          {(p) => (
+            <input {...p} type="number" min={1} max={10000} value={draft.batchSize} onChange={(e) => change('batchSize', e.target.value)} />
+          )}
         </Field>
         <Field label={t('settings.rate')} error={err('ratePerMinute')} hint={t('settings.rateHint')}>
-          {(p) => <input {...p} type="number" min={1} value={draft.ratePerMinute} onChange={(e) => change('ratePerMinute', e.target.value)} />}
+          {(p) => (
+            <input {...p} type="number" min={1} value={draft.ratePerMinute} onChange={(e) => change('ratePerMinute', e.target.value)} />
+          )}
         </Field>
         <Field label={t('settings.concurrent')} error={err('maxConcurrent')}>
-          {(p) => <input {...p} type="number" min={1} max={10} value={draft.maxConcurrent} onChange={(e) => change('maxConcurrent', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={1}
+              max={10}
+              value={draft.maxConcurrent}
+              onChange={(e) => change('maxConcurrent', e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('settings.maxParts')} error={err('maxParts')}>
-          {(p) => <input {...p} type="number" min={1} max={255} value={draft.maxParts} onChange={(e) => change('maxParts', e.target.value)} />}
+          {(p) => (
+            <input {...p} type="number" min={1} max={255} value={draft.maxParts} onChange={(e) => change('maxParts', e.target.value)} />
+          )}
         </Field>
         <fieldset className="quiet-hours">
           <legend>{t('settings.quietTitle')}</legend>
@@ -227,7 +254,11 @@ export function SettingsView(): React.JSX.Element {
           <button type="submit" className="primary">
             {t('settings.save')}
           </button>
-          {saved ? <span className="ok-text" role="status">{t('settings.saved')}</span> : null}
+          {saved ? (
+            <span className="ok-text" role="status">
+              {t('settings.saved')}
+            </span>
+          ) : null}
         </div>
       </form>
     </div>

@@ -79,8 +79,16 @@ export function SuppressionView(): React.JSX.Element {
           />
           <div className="hint">{t('suppression.importHint')}</div>
         </div>
-        {s.message ? <p className="ok-text" role="status">{s.message}</p> : null}
-        {s.error ? <p className="inline-error" role="alert">{s.error}</p> : null}
+        {s.message ? (
+          <p className="ok-text" role="status">
+            {s.message}
+          </p>
+        ) : null}
+        {s.error ? (
+          <p className="inline-error" role="alert">
+            {s.error}
+          </p>
+        ) : null}
         {s.invalid.length ? (
           <div className="warn-text">
             {t('suppression.notAdded')}
@@ -122,7 +130,12 @@ export function SuppressionView(): React.JSX.Element {
                   <td>{r.reason ?? ''}</td>
                   <td>{formatTime(r.addedAt)}</td>
                   <td>
-                    <button type="button" className="small" aria-label={t('suppression.removeAria', { number: r.msisdn })} onClick={() => setRemoving(r.msisdn)}>
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={t('suppression.removeAria', { number: r.msisdn })}
+                      onClick={() => setRemoving(r.msisdn)}
+                    >
                       {t('suppression.remove')}
                     </button>
                   </td>

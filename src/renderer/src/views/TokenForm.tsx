@@ -66,7 +66,11 @@ export function TokenForm(): React.JSX.Element {
             {t('token.remove')}
           </button>
         ) : null}
-        {saved ? <span className="ok-text" role="status">{saved}</span> : null}
+        {saved ? (
+          <span className="ok-text" role="status">
+            {saved}
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -33,13 +33,16 @@ export function Welcome(): React.JSX.Element {
           >
             {t('welcome.tryButton')}
           </button>
-          {error ? <p className="inline-error" role="alert">{error}</p> : null}
+          {error ? (
+            <p className="inline-error" role="alert">
+              {error}
+            </p>
+          ) : null}
         </div>
         <div className="welcome-option">
           <h3>{t('welcome.accountTitle')}</h3>
           <p>
-            {t('welcome.accountText')} {keychainOk ? t('welcome.keychainStored') : t('welcome.keychainMemory')}{' '}
-            {t('welcome.euHint')}
+            {t('welcome.accountText')} {keychainOk ? t('welcome.keychainStored') : t('welcome.keychainMemory')} {t('welcome.euHint')}
           </p>
           <TokenForm />
         </div>
