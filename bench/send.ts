@@ -8,7 +8,6 @@
 //
 // Prints recipients/s, HTTP requests made (must be ceil(N / batch) when nothing fails), SQLite rows
 // written per recipient, peak RSS, and the ratio to the baseline. Target: ≥ 20,000 recipients/s.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,8 @@ import { GatewayClient } from '../src/main/core/gateway/client';
 import { writeSettings } from '../src/main/core/outbox/settings';
 import type { NewRecipient } from '../src/main/core/outbox/campaigns';
 import type { SendRequest } from '../src/main/core/gateway/types';
-import type { SimRequest, SimStats } from './simChild';
+import type { SimStats } from './simChild';
+import { startSimChild, type SimHandle } from './simProcess';
 
 const TOKEN = 'bench-token';
 const { values } = parseArgs({
@@ -36,38 +36,6 @@ const LEVELS = String(values.concurrency).split(',').map(Number);
 const TARGET = 20_000;
 
 // ---------- the simulator, out of process ----------
-interface SimHandle {
-  url: string;
-  ask(m: SimRequest): Promise<SimStats | { type: string }>;
-  close(): Promise<void>;
-}
-
-function startSimChild(): Promise<SimHandle> {
-  const child: ChildProcess = fork(join(__dirname, 'simChild.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, SIM_TOKEN: TOKEN },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (m: { type: string; url: string }) => {
-      if (m.type !== 'ready') return reject(new Error('simulator did not start'));
-      resolve({
-        url: m.url,
-        ask: (req) =>
-          new Promise((ok) => {
-            child.once('message', ok);
-            child.send(req);
-          }),
-        close: () =>
-          new Promise<void>((ok) => {
-            child.once('exit', () => ok());
-            child.send({ type: 'close' });
-          }),
-      });
-    });
-  });
-}
 
 // ---------- data ----------
 function recipients(n: number): NewRecipient[] {
@@ -234,7 +202,7 @@ async function engineRun(sim: SimHandle, all: NewRecipient[], concurrency: numbe
 }
 
 async function main(): Promise<void> {
-  const sim = await startSimChild();
+  const sim = await startSimChild(TOKEN);
   const all = recipients(N);
   const expectedPosts = Math.ceil(N / BATCH);
   console.log(`bench/send: ${N.toLocaleString('en-US')} recipients, batches of ${BATCH}, simulator in its own process at ${sim.url}`);

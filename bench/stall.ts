@@ -9,7 +9,6 @@
 //
 // The simulator runs in its own process (as GatewayAPI would be elsewhere), so only the app's own
 // work is on the measured loop.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +23,7 @@ import { resultsCsv } from '../src/main/core/exports/resultsCsv';
 import { csvSafeCell } from '../src/main/core/exports/safeCsv';
 import { Redactor } from '../src/main/core/secrets/redact';
 import type { NewCampaign } from '../src/main/core/outbox/campaigns';
-import type { SimRequest, SimStats } from './simChild';
+import { startSimChild } from './simProcess';
 
 const TOKEN = 'bench-token-stall-0123456789';
 const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' } } });
@@ -84,37 +83,6 @@ const fmt = (x: number) => x.toFixed(0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------- the simulator, out of process ----------
-interface SimHandle {
-  url: string;
-  ask(m: SimRequest): Promise<SimStats | { type: string }>;
-  close(): Promise<void>;
-}
-function startSimChild(): Promise<SimHandle> {
-  const child: ChildProcess = fork(join(__dirname, 'simChild.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, SIM_TOKEN: TOKEN },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (m: { type: string; url: string }) => {
-      if (m.type !== 'ready') return reject(new Error('simulator did not start'));
-      resolve({
-        url: m.url,
-        ask: (req) =>
-          new Promise((ok) => {
-            child.once('message', ok);
-            child.send(req);
-          }),
-        close: () =>
-          new Promise<void>((ok) => {
-            child.once('exit', () => ok());
-            child.send({ type: 'close' });
-          }),
-      });
-    });
-  });
-}
 
 // ---------- data: a contacts file as a user would import it ----------
 function contactsCsv(n: number): Uint8Array {
@@ -149,7 +117,7 @@ function exportBefore(engine: Engine, campaignId: number): string {
 
 async function main(): Promise<void> {
   console.log(`bench/stall: ${N.toLocaleString('en-US')} rows; limit ${LIMIT_MS} ms; Node ${process.version}`);
-  const sim = await startSimChild();
+  const sim = await startSimChild(TOKEN);
   const dir = mkdtempSync(join(tmpdir(), 'sms-outbox-stall-'));
   const engine = new Engine({
     dataDir: dir,
