@@ -8,7 +8,7 @@
 // the proxy tunnel and the TLS handshake), a proxy refusing the tunnel, a blocked port. Not provable:
 // TLS errors (a renegotiation can fail mid-request), EHOSTUNREACH/ENETDOWN on a read or write, any
 // Chromium net::ERR_* (Chromium may even have re-sent the request).
-import { GatewayError } from './errors';
+import { withoutAnswer, type GatewayError } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -199,17 +199,7 @@ export function classifyTransportError(err: unknown, method: HttpMethod): Gatewa
     message = `Could not reach GatewayAPI: ${what} (${cause}). Retrying later.`;
   }
 
-  return new GatewayError({
-    kind,
-    message,
-    httpStatus: null,
-    code: null,
-    variables: [],
-    body: null,
-    retryAfterMs: null,
-    cause,
-    offline,
-  });
+  return withoutAnswer(kind, message, cause, { offline });
 }
 
 /** Our own timeout fired: for a POST the request may already be processed. */
@@ -219,14 +209,5 @@ export function timeoutError(method: HttpMethod, timeoutMs: number): GatewayErro
     method === 'POST'
       ? `GatewayAPI did not answer within ${secs} s. The request may or may not have been accepted: check the messages marked uncertain before resending.`
       : `GatewayAPI did not answer within ${secs} s. Retrying later.`;
-  return new GatewayError({
-    kind: method === 'POST' ? 'ambiguous' : 'transient',
-    message,
-    httpStatus: null,
-    code: null,
-    variables: [],
-    body: null,
-    retryAfterMs: null,
-    cause: 'TIMEOUT',
-  });
+  return withoutAnswer(method === 'POST' ? 'ambiguous' : 'transient', message, 'TIMEOUT');
 }

@@ -3,7 +3,7 @@
 import { validateBaseUrl } from './baseUrl';
 import { classifyHttpError } from './classifyHttp';
 import type { HttpMethod } from './classifyTransport';
-import { GatewayError, localRejection, redactSecret } from './errors';
+import { GatewayError, localRejection, redactSecret, withoutAnswer } from './errors';
 import { parseAccount, parseJson, parsePriceList, parseSendResponse, parseStatusResponse } from './responses';
 import { buildSendBody } from './sendBody';
 import { exchange, type RawResponse } from './transport';
@@ -30,16 +30,7 @@ const GET_TIMEOUT_MS = 15_000;
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 function authError(message: string, cause: string): GatewayError {
-  return new GatewayError({
-    kind: 'auth',
-    message,
-    httpStatus: null,
-    code: null,
-    variables: [],
-    body: null,
-    retryAfterMs: null,
-    cause,
-  });
+  return withoutAnswer('auth', message, cause);
 }
 
 function unreadableAnswer(method: HttpMethod, status: number, what: string): GatewayError {

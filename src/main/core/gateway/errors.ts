@@ -65,18 +65,29 @@ export function abortErrorFor(signal: AbortSignal): Error {
   return new DOMException('The GatewayAPI call was cancelled.', 'AbortError');
 }
 
-/** A local refusal: the request was never sent. */
-export function localRejection(message: string, variables: string[] = []): GatewayError {
+/** An error that carries no HTTP answer (network, timeout, local checks): the fields a reply would fill are empty. */
+export function withoutAnswer(
+  kind: GatewayErrorKind,
+  message: string,
+  cause: string,
+  extra: { variables?: string[]; offline?: boolean } = {},
+): GatewayError {
   return new GatewayError({
-    kind: 'rejected',
+    kind,
     message,
     httpStatus: null,
     code: null,
-    variables,
+    variables: extra.variables ?? [],
     body: null,
     retryAfterMs: null,
-    cause: 'LOCAL_VALIDATION',
+    cause,
+    offline: extra.offline ?? false,
   });
+}
+
+/** A local refusal: the request was never sent. */
+export function localRejection(message: string, variables: string[] = []): GatewayError {
+  return withoutAnswer('rejected', message, 'LOCAL_VALIDATION', { variables });
 }
 
 const REDACTED = '[redacted]';
