@@ -7,8 +7,8 @@
 // wall time; then the total requests until all final, requests while idle (target: zero), and a
 // baseline measured in the same run: the same GETs with the bare GatewayClient, no database.
 import { parseArgs } from 'node:util';
-import { GatewayClient } from '../src/main/core/gateway/client';
-import { FakeClock, makeEngine, newCampaign, numbers, sendIdle, waitFor } from '../src/main/core/testing';
+import { GatewayClient } from '../src/core/gateway/client';
+import { FakeClock, makeEngine, newCampaign, numbers, sendIdle, waitFor } from '../src/core/testing';
 
 const { values } = parseArgs({
   options: { batches: { type: 'string', default: '100' }, per: { type: 'string', default: '1000' } },

@@ -1,11 +1,11 @@
 // The app's one open data folder, and switching it between live and demo: each mode has its own
 // folder (demo inside the live one), and the choice survives a restart (mode.json).
 import { mkdirSync } from 'node:fs';
-import { AppError } from '../../shared/result';
-import type { Mode } from '../../shared/contract';
-import { readAppMode, saveAppMode } from '../core/appMode';
+import { AppError } from '../shared/result';
+import type { Mode } from '../shared/contract';
+import { readAppMode, saveAppMode } from '../core/folders/appMode';
 import type { Engine } from '../core/engine';
-import { demoDataDir } from '../core/paths';
+import { demoDataDir } from '../core/folders/paths';
 import type { Simulator } from '../simulator';
 import type { OpenedFolder } from './openFolder';
 

@@ -1,12 +1,12 @@
 // The one Electron-free dispatcher: validates a call's input against the contract, runs its handler,
 // and turns every outcome into plain JSON ({ok, value} / {ok:false, error}) that survives IPC.
 import { z } from 'zod';
-import { calls, type CallName, type CallOutput, type Dispatch, type ParsedInput } from '../../shared/contract';
-import { AppError } from '../../shared/result';
-import { GatewayError, describeGatewayError } from './gateway/errors';
-import { ImportError } from './importing/errors';
-import { LeaseLostError } from './outbox/lease';
-import type { Logger } from './types';
+import { calls, type CallName, type CallOutput, type Dispatch, type ParsedInput } from '../shared/contract';
+import { AppError } from '../shared/result';
+import { GatewayError, describeGatewayError } from '../core/gateway/errors';
+import { ImportError } from '../core/importing/errors';
+import { LeaseLostError } from '../core/outbox/lease';
+import type { Logger } from '../core/types';
 
 export type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
 

@@ -8,8 +8,8 @@ import { openApp, type SmsOutboxApp } from './openApp';
 import { startSimulator } from '../simulator';
 import { createMemoryStore } from '../core/secrets/secretStore';
 import { openDatabase } from '../core/db/open';
-import { markFolderMode } from '../core/folderMode';
-import type { Result } from '../../shared/result';
+import { markFolderMode } from '../core/folders/folderMode';
+import type { Result } from '../shared/result';
 
 let app: SmsOutboxApp | null = null;
 let dir = '';

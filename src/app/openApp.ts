@@ -1,8 +1,8 @@
 // The composition root behind the window's bridge, shared by the Electron shell and the e2e
 // harness: it opens the data folder of the current mode and answers every bridge call through one
 // validated dispatcher built from the per-domain handler modules. Wiring only; the logic is in core.
-import type { Dispatch, EventName } from '../../shared/contract';
-import { createDispatch, type Handlers } from '../core/dispatch';
+import type { Dispatch, EventName } from '../shared/contract';
+import { createDispatch, type Handlers } from './dispatch';
 import type { Engine } from '../core/engine';
 import { ImportSessions } from '../core/importing/sessions';
 import { liveGateway } from '../core/liveGateway';

@@ -3,7 +3,7 @@
 // sees a gateway factory; which gateway (real or simulated) is decided here.
 import { Engine, type EngineOptions, type GatewayFactory } from '../core/engine';
 import type { FetchFn } from '../core/types';
-import type { Mode } from '../../shared/contract';
+import type { Mode } from '../shared/contract';
 import type { Simulator } from '../simulator';
 import { DEMO_DEFAULTS, demoGateway, startDemoSimulator, type DemoTimings } from './demo';
 

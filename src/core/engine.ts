@@ -13,15 +13,15 @@ import { AccountStore } from './outbox/account';
 import { campaignPage } from './outbox/campaignList';
 import { Templates } from './outbox/templates';
 import { readSettings, readValue, writeSettings, writeValue } from './outbox/settings';
-import { folderModeConflict, markFolderMode } from './folderMode';
-import { countCampaign } from '../../shared/campaignCounts';
+import { folderModeConflict, markFolderMode } from './folders/folderMode';
+import { countCampaign } from '../shared/campaignCounts';
 import { Sender, type RetryPolicy } from './sending/sender';
 import { StatusPoller, DEFAULT_POLL_SCHEDULE_MS, DEFAULT_VALIDITY_MS } from './polling/statusPoller';
 import { CreditPoller } from './polling/creditPoller';
 import type { GatewayClient } from './gateway/client';
 import { systemClock, silentLogger, type Clock, type Logger } from './types';
-import type { PauseReason } from '../../shared/states';
-import type { AccountView, CampaignListQuery, Mode, OutboxState, Settings } from '../../shared/contract';
+import type { PauseReason } from '../shared/states';
+import type { AccountView, CampaignListQuery, Mode, OutboxState, Settings } from '../shared/contract';
 
 export interface EngineOptions {
   dataDir: string;

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import type { EventName, Notice } from '../shared/contract';
 import { CSP } from '../shared/csp';
 import { watchOnline } from './connectivity';
-import { openApp, type SmsOutboxApp } from './app/openApp';
-import { defaultDataDir } from './core/paths';
-import { createKeytarStore } from './core/secrets/secretStore';
-import type { Logger } from './core/types';
+import { openApp, type SmsOutboxApp } from '../app/openApp';
+import { defaultDataDir } from '../core/folders/paths';
+import { createKeytarStore } from '../core/secrets/secretStore';
+import type { Logger } from '../core/types';
 import { bindIpc, sendEvent } from './ipc';
 import { createFileLogger, logFilePath } from './log';
 import { aboutText, menuTemplate } from './menu';
@@ -20,7 +20,7 @@ import { debuggingSwitches, refusalMessage } from './switches';
 import { rendererFiles } from './rendererSource';
 import { createMainWindow, guardAllWebContents, hardenSession, WINDOW_SIZE } from './window';
 import { clampToDisplays, readWindowState, windowStatePath, writeWindowState } from './windowState';
-import { createHttpFetch } from './core/http/undiciFetch';
+import { createHttpFetch } from '../core/http/undiciFetch';
 
 // A packaged build refuses debugger and remote-control switches (the fuses cover --inspect and
 // NODE_OPTIONS; Chromium's remote debugging has no fuse). Development runs keep them.

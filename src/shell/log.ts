@@ -3,7 +3,7 @@
 // layer, values under secret-looking keys are dropped before anything is written.
 import { appendFileSync, chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from './core/types';
+import type { Logger } from '../core/types';
 
 export const LOG_FILE_NAME = 'sms-outbox.log';
 const SECRET_KEY = /token|authori[sz]ation|secret|password|api[-_]?key/i;

@@ -17,31 +17,31 @@ describe('acceptedFindings / unacceptedFindings', () => {
     '## Electronegativity findings we accept',
     '| Check | File | Why |',
     '|-------|------|-----|',
-    '| PRELOAD_JS_CHECK | src/main/window.ts | reviewed |',
+    '| PRELOAD_JS_CHECK | src/shell/window.ts | reviewed |',
     '| CSP_GLOBAL_CHECK | N/A | header from the handler |',
-    '| NODE_INTEGRATION_JS_CHECK | src/main/window.ts |  |',
+    '| NODE_INTEGRATION_JS_CHECK | src/shell/window.ts |  |',
     '## Next section',
-    '| AUXCLICK_JS_CHECK | src/main/window.ts | not in the section |',
+    '| AUXCLICK_JS_CHECK | src/shell/window.ts | not in the section |',
   ].join('\n');
 
   it('reads one check and file per row, only from its own section, and only rows with a reason', () => {
-    expect([...gate.acceptedFindings(md)].sort()).toEqual(['CSP_GLOBAL_CHECK N/A', 'PRELOAD_JS_CHECK src/main/window.ts']);
+    expect([...gate.acceptedFindings(md)].sort()).toEqual(['CSP_GLOBAL_CHECK N/A', 'PRELOAD_JS_CHECK src/shell/window.ts']);
   });
 
   it('lets accepted and LOW findings through; anything else at HIGH or MEDIUM fails', () => {
     const issues = [
-      { id: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', file: 'src/main/window.ts' },
-      { id: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', file: 'src/main/other.ts' },
-      { id: 'AUXCLICK_JS_CHECK', severity: 'MEDIUM', file: 'src/main/window.ts' },
-      { id: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', file: 'src/main/window.ts' },
+      { id: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', file: 'src/shell/window.ts' },
+      { id: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', file: 'src/shell/other.ts' },
+      { id: 'AUXCLICK_JS_CHECK', severity: 'MEDIUM', file: 'src/shell/window.ts' },
+      { id: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', file: 'src/shell/window.ts' },
       { id: 'SOMETHING', severity: 'LOW', file: 'src/x.ts' },
     ];
     expect(
       gate.unacceptedFindings(issues, gate.acceptedFindings(md)).map((i: { id: string; file: string }) => `${i.id} ${i.file}`),
     ).toEqual([
-      'PRELOAD_JS_CHECK src/main/other.ts',
-      'AUXCLICK_JS_CHECK src/main/window.ts',
-      'NODE_INTEGRATION_JS_CHECK src/main/window.ts',
+      'PRELOAD_JS_CHECK src/shell/other.ts',
+      'AUXCLICK_JS_CHECK src/shell/window.ts',
+      'NODE_INTEGRATION_JS_CHECK src/shell/window.ts',
     ]);
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP, CSP_META } from '../shared/csp';
 
 const MAIN = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
-const DRIVER = fileURLToPath(new URL('./test/electron-shell-driver.cjs', import.meta.url));
+const DRIVER = fileURLToPath(new URL('./testing/electron-shell-driver.cjs', import.meta.url));
 
 beforeAll(() => {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);

@@ -1,6 +1,6 @@
-// Manual tries: `npx tsx src/main/simulator/main.ts` (PORT, TOKEN and CREDIT may be set in the
+// Manual tries: `npx tsx src/simulator/main.ts` (PORT, TOKEN and CREDIT may be set in the
 // environment). Prints the URL (and the built-in test token, never one given in TOKEN), serves until Ctrl-C.
-import { startSimulator } from './index';
+import { startSimulator } from './';
 
 const port = Number(process.env.PORT ?? 0);
 const credit = process.env.CREDIT !== undefined ? Number(process.env.CREDIT) : undefined;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
-import { startBlackhole, startSimulator, type Simulator, type SimulatorOptions } from './index';
+import { startBlackhole, startSimulator, type Simulator, type SimulatorOptions } from './';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const running: Simulator[] = [];

@@ -1,5 +1,5 @@
 // Bridge calls about the GatewayAPI account (credit) and the outbox as a whole (pause, resume).
-import type { Handlers } from '../../core/dispatch';
+import type { Handlers } from '../dispatch';
 import type { AppContext } from '../context';
 
 export function accountHandlers(ctx: AppContext) {

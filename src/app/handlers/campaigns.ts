@@ -1,11 +1,11 @@
 // Bridge calls about campaigns: estimate, create, test message, list and detail, the user's
 // decisions (pause, resume, cancel, resolve uncertain, resend failed) and the results export.
-import { AppError } from '../../../shared/result';
-import { createFromImport, estimateImport } from '../../core/campaignFromImport';
-import type { Handlers } from '../../core/dispatch';
+import { AppError } from '../../shared/result';
+import { createFromImport, estimateImport } from '../../core/usecases/campaignFromImport';
+import type { Handlers } from '../dispatch';
 import { resultsCsv, resultsFileName } from '../../core/exports/resultsCsv';
-import { cancelScheduled } from '../../core/scheduledCancel';
-import { testCampaign } from '../../core/testMessage';
+import { cancelScheduled } from '../../core/usecases/scheduledCancel';
+import { testCampaign } from '../../core/usecases/testMessage';
 import type { AppContext } from '../context';
 
 export function campaignHandlers(ctx: AppContext) {

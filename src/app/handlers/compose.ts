@@ -1,8 +1,8 @@
 // Bridge calls for saved messages, the per-recipient preview and the paged campaign list: one-line
 // delegations to the core modules that do the work.
-import { AppError } from '../../../shared/result';
+import { AppError } from '../../shared/result';
 import { previewRecipient } from '../../core/compose/recipientPreview';
-import type { Handlers } from '../../core/dispatch';
+import type { Handlers } from '../dispatch';
 import type { AppContext } from '../context';
 
 export function composeHandlers(ctx: AppContext) {

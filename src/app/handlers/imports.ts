@@ -1,7 +1,7 @@
 // Bridge calls of the import flow: preview a file, analyse it with the user's mapping, cancel, and
 // download the rejected rows. Nothing here touches SQLite (see core/importing/sessions.ts).
-import { AppError } from '../../../shared/result';
-import type { Handlers } from '../../core/dispatch';
+import { AppError } from '../../shared/result';
+import type { Handlers } from '../dispatch';
 import { reportOf } from '../../core/importing/sessions';
 import { rejectedRowsCsv } from '../../core/exports/rejectedRowsCsv';
 import type { AppContext } from '../context';

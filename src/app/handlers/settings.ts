@@ -1,9 +1,9 @@
 // Bridge calls about settings, the token and the mode.
-import type { AppStatus, SettingsView } from '../../../shared/contract';
-import { AppError } from '../../../shared/result';
+import type { AppStatus, SettingsView } from '../../shared/contract';
+import { AppError } from '../../shared/result';
 import { resolveBaseUrl } from '../../core/gateway/baseUrl';
-import type { Handlers } from '../../core/dispatch';
-import type { Settings } from '../../../shared/contract';
+import type { Handlers } from '../dispatch';
+import type { Settings } from '../../shared/contract';
 import type { AppContext } from '../context';
 
 export function settingsHandlers(ctx: AppContext) {

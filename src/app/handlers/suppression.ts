@@ -1,8 +1,8 @@
 // Bridge calls about the suppression list (numbers never sent to).
-import type { Handlers } from '../../core/dispatch';
+import type { Handlers } from '../dispatch';
 import { importSuppressionFile } from '../../core/importing/suppressionFile';
 import type { CountryCode } from '../../core/importing/phone';
-import { addToSuppression } from '../../core/suppressionEntry';
+import { addToSuppression } from '../../core/usecases/suppressionEntry';
 import type { AppContext } from '../context';
 
 export function suppressionHandlers(ctx: AppContext) {

@@ -1,9 +1,9 @@
 // The message as one real recipient of an analysed import receives it: step through the accepted
 // rows (first, next, a chosen file row) and find the campaign's longest message. Reads the analysis
 // the user just made; nothing is stored.
-import type { RecipientPreview } from '../../../shared/contract';
-import { AppError } from '../../../shared/result';
-import { smsParts } from '../../../shared/sms';
+import type { RecipientPreview } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import { smsParts } from '../../shared/sms';
 import { renderMessage, type ImportAnalysis } from '../importing';
 
 /** The accepted row with the most parts (the first of equals): computed once per analysis. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from './db/open';
+import { openDatabase, type Db } from '../db/open';
 import { folderModeConflict, markFolderMode } from './folderMode';
 
 let db: Db;

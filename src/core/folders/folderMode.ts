@@ -1,7 +1,7 @@
 // A data folder remembers whether demo or live sending first used it, and the other mode is refused
 // there: a live run on a demo folder would send demo messages to real numbers. Shared by app and CLI.
-import type { Db } from './db/open';
-import { readValue, writeValue } from './outbox/settings';
+import type { Db } from '../db/open';
+import { readValue, writeValue } from '../outbox/settings';
 import type { Mode } from '../../shared/contract';
 const KEY = 'folderMode';
 

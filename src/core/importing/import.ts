@@ -2,15 +2,15 @@
 // Three steps: read the rows (read.ts, shared with the preview and suppression files), resolve the
 // column mapping, then check each row on its own.
 
-import type { Encoding } from '../../../shared/states';
-import { MAX_SMS_PARTS, nonGsmChars, smsParts, type SmsParts } from '../../../shared/sms';
+import type { Encoding } from '../../shared/states';
+import { MAX_SMS_PARTS, nonGsmChars, smsParts, type SmsParts } from '../../shared/sms';
 import { ImportError } from './errors';
 import { guessMapping, type MappingConfidence } from './mapping';
 import { mergedSmsParts, parseMergeFields, renderMessage, type MergeFields } from './merge';
 import { isCountryCode, normaliseMsisdn, type CountryCode } from './phone';
 import { readCsvFile, type CsvFile } from './read';
 import type { CsvEncoding, Delimiter } from './sniff';
-import { REJECT_KINDS, type RejectKind } from '../../../shared/rejectKinds';
+import { REJECT_KINDS, type RejectKind } from '../../shared/rejectKinds';
 
 export { MAX_IMPORT_BYTES } from './limits';
 export { REJECT_KINDS, type RejectKind };

@@ -1,5 +1,5 @@
 // Guess which column holds the phone number (and the name), and whether row 1 is a header.
-import { columnNames } from '../../../shared/columns';
+import { columnNames } from '../../shared/columns';
 
 export type MappingConfidence = 'high' | 'medium' | 'low' | 'none';
 

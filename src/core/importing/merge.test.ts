@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smsParts } from '../../../shared/sms';
+import { smsParts } from '../../shared/sms';
 import { mergedSmsParts, parseMergeFields, renderMessage } from './merge';
 
 const headers = ['Navn', 'Mobil', 'By', 'First Name'];

@@ -7,7 +7,7 @@
 // Not knowable here: whether GatewayAPI re-scans a value that itself contains a tag; renderMessage
 // does not, which is what a single left-to-right replacement does.
 
-import { addToTally, emptyTally, partsFromTally, smsParts, type SmsParts, type SmsTally } from '../../../shared/sms';
+import { addToTally, emptyTally, partsFromTally, smsParts, type SmsParts, type SmsTally } from '../../shared/sms';
 
 export interface MergeFields {
   /** Canonical tags ("%Name%"), each once, in order of first use. */

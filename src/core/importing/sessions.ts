@@ -2,9 +2,9 @@
 // mapping applied, every row checked) and "create" (stored as a campaign). Nothing touches SQLite
 // until the user sends, so a bad file can never leave half a campaign behind.
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/result';
-import type { ImportPreview, ImportReport, RejectKind } from '../../../shared/contract';
-import { REJECT_KINDS } from '../../../shared/contract';
+import { AppError } from '../../shared/result';
+import type { ImportPreview, ImportReport, RejectKind } from '../../shared/contract';
+import { REJECT_KINDS } from '../../shared/contract';
 import type { NewCampaign } from '../outbox/campaigns';
 import { analyseImport, type ImportAnalysis } from './import';
 import { guessMapping } from './mapping';

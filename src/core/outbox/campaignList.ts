@@ -1,7 +1,7 @@
 // One page of the campaign list: search by name or message text, filter by state, newest first.
 // Only the page's campaigns are then summarised (each with queries that read that campaign's rows
 // alone), so the Outbox stays quick with hundreds of campaigns and millions of recipients.
-import type { CampaignListQuery } from '../../../shared/contract';
+import type { CampaignListQuery } from '../../shared/contract';
 import type { Db } from '../db/open';
 
 /** Recipients not yet written to GatewayAPI: while any exist an 'active' campaign is still sending. */

@@ -1,8 +1,8 @@
 // Campaigns as the user sees them: creating one from an import, the results views (all from SQLite,
 // so they work offline) and the user's decisions (pause, cancel, resend, mark as sent).
 import type { Db } from '../db/open';
-import type { AttemptRow, CampaignStatus, CampaignSummary, RecipientRow } from '../../../shared/contract';
-import { FINAL_STATUSES, type Encoding, type RecipientState } from '../../../shared/states';
+import type { AttemptRow, CampaignStatus, CampaignSummary, RecipientRow } from '../../shared/contract';
+import { FINAL_STATUSES, type Encoding, type RecipientState } from '../../shared/states';
 
 export interface NewRecipient {
   rowNo: number;

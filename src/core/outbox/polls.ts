@@ -2,7 +2,7 @@
 // A final status is never replaced; transient reports after a final one are ignored.
 import type { Db } from '../db/open';
 import type { RecipientReport } from '../gateway/types';
-import { FINAL_STATUSES, NO_FINAL_REPORT, isFinalStatus } from '../../../shared/states';
+import { FINAL_STATUSES, NO_FINAL_REPORT, isFinalStatus } from '../../shared/states';
 
 export interface DuePoll {
   id: number;

@@ -4,7 +4,7 @@
 import type { Db } from '../db/open';
 import { LeaseLostError, type Lease } from './lease';
 import type { SendResponse } from '../gateway/types';
-import type { Encoding } from '../../../shared/states';
+import type { Encoding } from '../../shared/states';
 
 export interface ClaimedRecipient {
   id: number;

@@ -1,5 +1,5 @@
 // Settings live in SQLite so the CLI and the app read the same values.
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/contract';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/contract';
 import type { Db } from '../db/open';
 
 export function readSettings(db: Db): Settings {

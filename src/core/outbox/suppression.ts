@@ -1,6 +1,6 @@
 // Opt-outs: numbers that must never be sent to, kept in SQLite.
 import type { Db } from '../db/open';
-import type { SuppressionRow } from '../../../shared/contract';
+import type { SuppressionRow } from '../../shared/contract';
 
 export class Suppression {
   constructor(

@@ -1,7 +1,7 @@
 // Saved message texts ("templates") the user reuses across campaigns. Kept in the data folder's
 // database beside the campaigns, so the app and a backup of the folder carry them together.
-import type { MessageTemplate } from '../../../shared/contract';
-import { AppError } from '../../../shared/result';
+import type { MessageTemplate } from '../../shared/contract';
+import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
 
 interface Row {

@@ -4,7 +4,7 @@
 // those the gateway had in fact accepted, and nothing else.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeEngine, newCampaign, numbers, seededRandom, sendIdle, waitFor, type Harness } from '../testing';
-import { RECIPIENT_STATES } from '../../../shared/states';
+import { RECIPIENT_STATES } from '../../shared/states';
 import type { FetchFn } from '../types';
 import type { Simulator } from '../../simulator';
 

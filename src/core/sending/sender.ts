@@ -10,7 +10,7 @@ import { LeaseLostError } from '../outbox/lease';
 import type { SendRequest, SendResponse } from '../gateway/types';
 import { GatewayError } from '../gateway/errors';
 import { isRetryableDbError } from '../db/errors';
-import type { PauseReason } from '../../../shared/states';
+import type { PauseReason } from '../../shared/states';
 import { backoffDelay, RateLimiter, Waker, type BackoffPolicy } from './backoff';
 import { QuietCheck, type QuietHours } from './quietHours';
 

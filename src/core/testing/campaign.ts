@@ -1,5 +1,5 @@
 // Builds campaigns the way the import does: per-recipient encoding and parts from the merged text.
-import { smsParts } from '../../../shared/sms';
+import { smsParts } from '../../shared/sms';
 import type { NewCampaign, NewRecipient } from '../outbox/campaigns';
 
 export interface Person {

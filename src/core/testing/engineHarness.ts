@@ -8,8 +8,8 @@ import { GatewayClient } from '../gateway/client';
 import { writeSettings } from '../outbox/settings';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
 import type { Clock, FetchFn } from '../types';
-import type { Settings } from '../../../shared/contract';
-import type { RecipientState } from '../../../shared/states';
+import type { Settings } from '../../shared/contract';
+import type { RecipientState } from '../../shared/states';
 
 export interface HarnessOptions {
   /** Reuse a running simulator (not closed by close()); else one is started with `simulator`. */

@@ -2,10 +2,10 @@
 // the message being written, on the mapping the user confirmed) and the confirmed creation.
 import { AppError } from '../../shared/result';
 import type { Estimate, ParsedInput } from '../../shared/contract';
-import type { Engine } from './engine';
-import { campaignFromAnalysis, type ImportSessions } from './importing/sessions';
+import type { Engine } from '../engine';
+import { campaignFromAnalysis, type ImportSessions } from '../importing/sessions';
 import { estimateCost, refreshPriceList } from './pricing';
-import { scheduledQuietWarning } from './sending/quietHours';
+import { scheduledQuietWarning } from '../sending/quietHours';
 
 /** A schedule closer than this is refused: GatewayAPI sends a past sendtime at once. */
 const MIN_SCHEDULE_LEAD_MS = 30_000;

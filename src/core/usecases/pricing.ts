@@ -1,8 +1,8 @@
 // What a campaign will cost: its recipients' SMS parts per country times GatewayAPI's price list,
 // which is cached in SQLite and refreshed at most once a day.
 import type { Estimate } from '../../shared/contract';
-import type { Engine } from './engine';
-import type { AccountStore } from './outbox/account';
+import type { Engine } from '../engine';
+import type { AccountStore } from '../outbox/account';
 
 const PRICE_LIST_MAX_AGE_MS = 24 * 3600_000;
 

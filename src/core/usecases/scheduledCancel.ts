@@ -1,7 +1,7 @@
 // Cancelling a scheduled campaign at GatewayAPI, batch by batch: a batch GatewayAPI already sent
 // cannot be called back, and is counted as such.
 import { AppError } from '../../shared/result';
-import type { Engine } from './engine';
+import type { Engine } from '../engine';
 
 export async function cancelScheduled(engine: Engine, campaignId: number): Promise<{ cancelled: number; alreadySent: number }> {
   const client = await engine.gateway();

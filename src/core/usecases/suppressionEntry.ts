@@ -1,8 +1,8 @@
 // Adding numbers to the suppression list as the user typed or imported them: each is normalised
 // with the default country; those that are no phone number come back with the reason.
 import type { CountryCode } from 'libphonenumber-js';
-import { normaliseMsisdn } from './importing';
-import type { Engine } from './engine';
+import { normaliseMsisdn } from '../importing';
+import type { Engine } from '../engine';
 
 const MAX_INVALID_SHOWN = 100;
 

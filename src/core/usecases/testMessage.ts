@@ -3,8 +3,8 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { AppError } from '../../shared/result';
 import { smsParts } from '../../shared/sms';
-import { normaliseMsisdn } from './importing';
-import type { NewCampaign } from './outbox/campaigns';
+import { normaliseMsisdn } from '../importing';
+import type { NewCampaign } from '../outbox/campaigns';
 
 export function testCampaign(test: { msisdn: string; message: string; sender: string }, defaultCountry: string): NewCampaign {
   const number = normaliseMsisdn(test.msisdn, defaultCountry as CountryCode);

@@ -1,5 +1,5 @@
 // Test fixtures shared by main-side and renderer tests (plain data, no imports at run time).
-import type { CampaignSummary } from './contract';
+import type { CampaignSummary } from '../contract';
 
 /** A campaign summary as campaign.list returns it; override what a test is about. */
 export function campaignSummary(over: Partial<CampaignSummary> = {}): CampaignSummary {
