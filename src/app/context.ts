@@ -15,6 +15,8 @@ export interface AppContext {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly version: string;
+  /** The OS's preferred languages (main: app.getPreferredSystemLanguages()); the window starts in the first we have. */
+  readonly osLanguages: readonly string[];
   readonly emit: Emit;
   /** Wakes the sender and tells the window these campaigns changed. */
   changed(campaignIds: number[]): void;

@@ -1,6 +1,7 @@
 // The composition root behind the window's bridge, shared by the Electron shell and the e2e
 // harness: it opens the data folder of the current mode and answers every bridge call through one
 // validated dispatcher built from the per-domain handler modules. Wiring only; the logic is in core.
+import { translate } from '../shared/i18n/translate';
 import type { Dispatch, EventName } from '../shared/contract';
 import { createDispatch, type Handlers } from './dispatch';
 import type { Engine } from '../core/engine';
@@ -32,6 +33,8 @@ export interface AppOptions {
   version?: string;
   /** Demo timings (tests shorten them). */
   demo?: DemoTimings;
+  /** The OS's preferred languages, passed to the window (which cannot read them itself in every OS). */
+  osLanguages?: readonly string[];
 }
 
 export interface SmsOutboxApp {
@@ -72,11 +75,11 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
           on: {
             changed: throttleIds((ids) => emit('outbox.changed', { campaignIds: ids }), 250),
             account: () => emit('account.changed', folder.engine.accountView()),
-            notice: (level, key, message) => emit('notice', { level, key, message }),
+            notice: (level, key, text) => emit('notice', { level, key, text, message: translate('en', text) }),
           },
         },
       }),
-    (problem) => emit('notice', { level: 'error', key: 'folder-mode', message: `Sending is off: ${problem}` }),
+    (problem) => emit('notice', { level: 'error', key: 'folder-mode', text: problem, message: translate('en', problem) }),
   );
   await folder.start();
 
@@ -87,6 +90,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     clock,
     logger,
     version: opts.version ?? '0.0.0',
+    osLanguages: opts.osLanguages ?? [],
     emit,
     changed: (ids) => {
       folder.engine.wake();

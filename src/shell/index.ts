@@ -11,7 +11,10 @@ import { createKeytarStore } from '../core/secrets/secretStore';
 import type { Logger } from '../core/types';
 import { bindIpc, sendEvent } from './ipc';
 import { createFileLogger, logFilePath } from './log';
-import { aboutText, menuTemplate } from './menu';
+import { aboutBox, aboutText, menuTemplate } from './menu';
+import type { Message } from '../shared/i18n/messages';
+import { translate } from '../shared/i18n/translate';
+import { languageFor } from '../shared/i18n/languages';
 import { explainOpenError } from './nativeBinding';
 import { createNoticeNotifier } from './notifications';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -62,7 +65,11 @@ function start(): void {
     win.focus();
   };
 
-  const notify = createNoticeNotifier({ Notification, onClick: focus });
+  // Main's own texts (notifications, menu, About box, native dialogs) speak the window's language:
+  // Settings → Language, else the OS's preferred languages.
+  const osLanguages = () => app.getPreferredSystemLanguages();
+  const say = (m: Message) => translate(languageFor(core?.engine.settings().language ?? 'system', osLanguages()), m);
+  const notify = createNoticeNotifier({ Notification, onClick: focus, say });
   const emit = (event: EventName, payload: unknown) => {
     sendEvent(win, event, payload);
     if (event === 'notice') notify(payload as Notice);
@@ -92,8 +99,8 @@ function start(): void {
   };
 
   const showAbout = () => {
-    const text = aboutText({ name: 'SMS Outbox', version: app.getVersion(), dataDir, logFile });
-    const box = { type: 'info' as const, title: 'About SMS Outbox', ...text, buttons: ['OK', 'Open data folder', 'Open log file'] };
+    const text = aboutText({ name: 'SMS Outbox', version: app.getVersion(), dataDir, logFile }, say);
+    const box = { type: 'info' as const, ...aboutBox(say), ...text };
     void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).then(({ response }) => {
       if (response === 1) void shell.openPath(dataDir);
       if (response === 2) void shell.openPath(logFile);
@@ -116,16 +123,19 @@ function start(): void {
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: files.root, csp: CSP }));
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        menuTemplate({
-          platform: process.platform,
-          isPackaged: app.isPackaged,
-          about: { name: 'SMS Outbox', version: app.getVersion(), dataDir, logFile },
-          onAbout: showAbout,
-        }),
-      ),
-    );
+    const setMenu = () =>
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          menuTemplate({
+            platform: process.platform,
+            isPackaged: app.isPackaged,
+            about: { name: 'SMS Outbox', version: app.getVersion(), dataDir, logFile },
+            onAbout: showAbout,
+            say,
+          }),
+        ),
+      );
+    setMenu();
     logger.info('starting', { version: app.getVersion(), packaged: app.isPackaged, dev: files.dev });
     try {
       core = await openApp({
@@ -137,15 +147,17 @@ function start(): void {
         emit,
         logger,
         version: app.getVersion(),
+        osLanguages: osLanguages(),
       });
     } catch (err) {
       logger.error('could not open the outbox', { err: String(err) });
-      dialog.showErrorBox('SMS Outbox could not start', explainOpenError(err, app.isPackaged));
+      dialog.showErrorBox(say({ code: 'start_failed' }), explainOpenError(err, app.isPackaged));
       app.exit(1);
       return;
     }
     const opened = core;
     bindIpc(ipcMain, { dispatch: (name, input) => opened.dispatch(name, input), getWindow: () => win, rendererUrl: files.url });
+    setMenu(); // now in the language Settings chose
     openWindow();
     // After sleep or a network change, retry waiting work now rather than at the next backoff step.
     powerMonitor.on('resume', () => opened.wake());

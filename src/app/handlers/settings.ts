@@ -19,7 +19,7 @@ export function settingsHandlers(ctx: AppContext) {
     },
     'token.set': async ({ token }) => {
       if (ctx.folder.mode === 'demo') {
-        throw new AppError('invalid_input', 'Demo mode uses the built-in simulator; switch to live mode to set a token.', 'token');
+        throw new AppError('invalid_input', { code: 'demo_no_token' }, 'token');
       }
       await ctx.secrets.set(token);
       recordTokenSaved(engine(), null);
@@ -48,7 +48,7 @@ function checkCustomBaseUrl(next: Settings, patch: Partial<Settings>): void {
   if (next.platform !== 'custom' && !storedForLater) return;
   if (patch.platform !== 'custom' && patch.customBaseUrl === undefined) return;
   const url = resolveBaseUrl('custom', next.customBaseUrl);
-  if (!url.ok) throw new AppError('invalid_input', url.message, 'customBaseUrl');
+  if (!url.ok) throw new AppError('invalid_input', url.text, 'customBaseUrl');
 }
 
 async function appStatus(ctx: AppContext): Promise<AppStatus> {
@@ -62,5 +62,6 @@ async function appStatus(ctx: AppContext): Promise<AppStatus> {
     token: { set: demo || !!token, ...(demo || !token ? { savedAt: null, accepted: null } : tokenInfo(ctx.folder.engine)) },
     keychain: { ok: keychain.ok, message: keychain.message },
     version: ctx.version,
+    osLanguages: [...ctx.osLanguages],
   };
 }

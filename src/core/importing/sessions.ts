@@ -58,7 +58,7 @@ export class ImportSessions {
 
   get(id: string): HeldImport {
     const h = this.held.get(id);
-    if (!h) throw new AppError('not_found', 'That import is no longer open: choose the file again.', 'importId');
+    if (!h) throw new AppError('not_found', { code: 'import_gone' }, 'importId');
     return h;
   }
 
@@ -100,7 +100,7 @@ export class ImportSessions {
       h.analysedWith = { ...args, suppressionSize: suppressed.size };
       return analysis;
     } catch (e) {
-      if (controller.signal.aborted) throw new AppError('import', 'Import cancelled.');
+      if (controller.signal.aborted) throw new AppError('import', { code: 'import_cancelled' });
       throw e;
     } finally {
       if (h.controller === controller) h.controller = null;
@@ -122,7 +122,7 @@ export function reportOf(importId: string, a: ImportAnalysis): ImportReport {
   const examples: ImportReport['examples'] = {};
   for (const r of a.rejected) {
     const list = (examples[r.kind] ??= []);
-    if (list.length < 5) list.push({ rowNo: r.rowNo, message: r.message, raw: r.raw.slice(0, 20) });
+    if (list.length < 5) list.push({ rowNo: r.rowNo, message: r.message, text: r.text, raw: r.raw.slice(0, 20) });
   }
   let gsm7 = 0;
   let ucs2 = 0;

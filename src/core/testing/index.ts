@@ -4,3 +4,6 @@ export { waitFor, pause } from './waitFor';
 export { seededRandom } from './random';
 export { makeEngine, sendIdle, type Harness, type HarnessOptions, type Notice } from './engineHarness';
 export { newCampaign, merge, numbers, people, type Person } from './campaign';
+
+/** A stored reason (a message code as JSON, or old plain text) in English, as a reader would see it. */
+export { storedReasonText } from './reasons';

@@ -5,7 +5,8 @@ import type { Estimate, ParsedInput } from '../../shared/contract';
 import type { Engine } from '../engine';
 import { campaignFromAnalysis, type ImportSessions } from '../importing/sessions';
 import { estimateCost, refreshPriceList } from './pricing';
-import { scheduledQuietWarning } from '../sending/quietHours';
+import { scheduledQuietWarning, type QuietWarning } from '../sending/quietHours';
+import type { Message } from '../../shared/i18n/messages';
 
 /** A schedule closer than this is refused: GatewayAPI sends a past sendtime at once. */
 const MIN_SCHEDULE_LEAD_MS = 30_000;
@@ -42,10 +43,10 @@ export async function createFromImport(
   beforeStore: () => void,
 ): Promise<{ campaignId: number; queued: number }> {
   if (request.sendAt != null && request.sendAt * 1000 < engine.clock.now() + MIN_SCHEDULE_LEAD_MS) {
-    throw new AppError('invalid_input', 'Pick a time at least a minute in the future, or send now.', 'sendAt');
+    throw new AppError('invalid_input', { code: 'schedule_too_soon', minMinutes: 1 }, 'sendAt');
   }
   const estimate = await estimateImport(engine, imports, request.importId, request.message);
-  if (estimate.recipients === 0) throw new AppError('invalid_input', 'No recipient in this file can be sent to.', 'importId');
+  if (estimate.recipients === 0) throw new AppError('invalid_input', { code: 'no_sendable_recipients' }, 'importId');
   if (!request.confirm) {
     // Flagged before anything is stored: a scheduled batch leaves now and GatewayAPI keeps its time.
     const held = imports.get(request.importId);
@@ -53,7 +54,7 @@ export async function createFromImport(
       request.sendAt != null
         ? scheduledQuietWarning(request.sendAt * 1000, engine.settings().quietHours, held.analysis?.accepted.map((r) => r.country) ?? [])
         : null;
-    throw new AppError('needs_confirmation', confirmationQuestion(estimate) + (quiet ? ` ${quiet}` : ''));
+    throw new AppError('needs_confirmation', confirmationQuestion(estimate, quiet));
   }
   beforeStore();
   const held = imports.get(request.importId);
@@ -72,8 +73,14 @@ export async function createFromImport(
   return result;
 }
 
-function confirmationQuestion(estimate: Estimate): string {
-  const cost = estimate.total != null ? `, about ${estimate.total} ${estimate.currency}` : '';
-  const overCredit = estimate.exceedsCredit ? ` The estimate exceeds your credit of ${estimate.credit} ${estimate.currency}.` : '';
-  return `Send this message to ${estimate.recipients} recipients (${estimate.parts} SMS parts${cost})?${overCredit}`;
+function confirmationQuestion(estimate: Estimate, quiet: QuietWarning | null): Message {
+  return {
+    code: 'confirm_send',
+    recipients: estimate.recipients,
+    parts: estimate.parts,
+    cost: estimate.total,
+    currency: estimate.currency,
+    overCredit: estimate.exceedsCredit ? estimate.credit : null,
+    quiet,
+  };
 }

@@ -8,7 +8,7 @@ import type { NewCampaign } from '../outbox/campaigns';
 
 export function testCampaign(test: { msisdn: string; message: string; sender: string }, defaultCountry: string): NewCampaign {
   const number = normaliseMsisdn(test.msisdn, defaultCountry as CountryCode);
-  if (!number.ok) throw new AppError('invalid_input', `Test number: ${number.message}`, 'msisdn');
+  if (!number.ok) throw new AppError('invalid_input', { code: 'test_number_invalid', problem: number.problem }, 'msisdn');
   const parts = smsParts(test.message);
   return {
     name: `Test to ${number.msisdn}`,
