@@ -3,7 +3,7 @@
 //
 // Order, for a request the faults apply to (POST /rest/mtsms, or every endpoint with
 // applyTo 'all'): hang → redirect → proxyStatus → accountRefusal → echoToken → rateLimit →
-// status5xx → dropOnReuse → dropBeforeAccept → (request processed) → dropAfterAccept → latencyMs (the response is delayed after processing, so a client that times out
+// status5xx → dropOnReuse → dropBeforeAccept → (request processed) → dropAfterAccept → acceptedAnswer → latencyMs (the response is delayed after processing, so a client that times out
 // during the delay leaves an accepted message behind: the "timeout after write" case).
 
 export interface CountedFault {
@@ -48,6 +48,10 @@ export interface Faults {
   redirect?: (CountedFault & { status?: 301 | 302 | 303 | 307 | 308; location?: string }) | null;
   /** An account-level refusal: 0x0212 (401, IP), 0x0213 (403, IP), 0x0219–0x021C (feature), 0x021D (SMS not enabled). */
   accountRefusal?: (CountedFault & { code: '0x0212' | '0x0213' | '0x0219' | '0x021A' | '0x021B' | '0x021C' | '0x021D' }) | null;
+  /** Process the request (accept, log, charge), then answer 200 with these `ids` instead of the real
+   * ones (odd ids: 0, negatives, too many) and/or `padBytes` of padding after them, streamed (an
+   * answer too big to read). */
+  acceptedAnswer?: (CountedFault & { ids?: unknown[]; padBytes?: number }) | null;
   /** A misbehaving server that echoes the request's token into a 400 error's code, message and variables. */
   echoToken?: CountedFault | null;
 }
@@ -63,7 +67,8 @@ type CountedKey =
   | 'proxyStatus'
   | 'redirect'
   | 'accountRefusal'
-  | 'echoToken';
+  | 'echoToken'
+  | 'acceptedAnswer';
 
 /** Whether the fault fires for this request; uses up one of its count. */
 export function takeFault<K extends CountedKey>(faults: Faults, key: K): NonNullable<Faults[K]> | null {

@@ -190,7 +190,31 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       record(0);
       return void req.socket.destroy();
     }
+    const odd = reply.status === 200 ? takeFault(faults, 'acceptedAnswer') : null;
+    if (odd) {
+      record(200);
+      const real = reply.body as { ids: unknown[]; usage: unknown };
+      return streamAnswer(res, JSON.stringify({ ids: odd.ids ?? real.ids, usage: real.usage }), odd.padBytes ?? 0);
+    }
     answer(reply);
+  }
+
+  /** A 200 whose JSON carries `padBytes` of padding, written in chunks (never held in memory). */
+  function streamAnswer(res: http.ServerResponse, json: string, padBytes: number): void {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    if (padBytes <= 0) return void res.end(json);
+    const chunk = ' '.repeat(64 * 1024);
+    let left = padBytes;
+    const pump = () => {
+      while (left > 0) {
+        const n = Math.min(left, chunk.length);
+        left -= n;
+        if (!res.write(n === chunk.length ? chunk : chunk.slice(0, n))) return void res.once('drain', pump);
+      }
+      res.end(json);
+    };
+    res.on('close', () => (left = 0));
+    pump();
   }
 
   const server = http.createServer((req, res) => {

@@ -4,9 +4,16 @@ import { validateBaseUrl } from './baseUrl';
 import { classifyHttpError } from './classifyHttp';
 import type { HttpMethod } from './classifyTransport';
 import { GatewayError, localRejection, redactSecret, withoutAnswer } from './errors';
-import { parseAccount, parseJson, parsePriceList, parseSendResponse, parseStatusResponse } from './responses';
+import { gatewayId, parseAccount, parseJson, parsePriceList, parseSendResponse, parseStatusResponse } from './responses';
 import { buildSendBody } from './sendBody';
 import { exchange, type RawResponse } from './transport';
+import {
+  describeBytes,
+  MAX_PRICES_ANSWER_BYTES,
+  MAX_SEND_ANSWER_BYTES,
+  MAX_SMALL_ANSWER_BYTES,
+  MAX_STATUS_ANSWER_BYTES,
+} from './answerLimits';
 import type { Account, CancelResult, PriceList, SendRequest, SendResponse, StatusResponse } from './types';
 import type { FetchFn } from '../types';
 
@@ -64,7 +71,7 @@ function asRetryable(e: GatewayError): GatewayError {
 }
 
 function checkId(id: number): void {
-  if (!Number.isSafeInteger(id) || id <= 0) throw localRejection(`Not a GatewayAPI message id: ${String(id)}.`);
+  if (gatewayId(id) === null) throw localRejection(`Not a GatewayAPI message id: ${String(id)}.`);
 }
 
 export class GatewayClient {
@@ -103,14 +110,20 @@ export class GatewayClient {
   async prepareSend(req: SendRequest): Promise<(signal?: AbortSignal) => Promise<SendResponse>> {
     const body = buildSendBody(req);
     const token = await this.readToken();
-    return (signal) => this.postSend(body, token, signal);
+    const expected = { messages: 1, recipients: req.recipients.length };
+    return (signal) => this.postSend(body, token, expected, signal);
   }
 
-  private postSend(body: string, token: string, signal?: AbortSignal): Promise<SendResponse> {
-    return this.call('POST', '/rest/mtsms', { auth: true, token, body, signal }, (raw) => {
+  private postSend(
+    body: string,
+    token: string,
+    expected: { messages: number; recipients: number },
+    signal?: AbortSignal,
+  ): Promise<SendResponse> {
+    return this.call('POST', '/rest/mtsms', { auth: true, token, body, signal, maxBytes: MAX_SEND_ANSWER_BYTES }, (raw) => {
       if (raw.status < 200 || raw.status > 299) return null;
-      const parsed = parseSendResponse(parseJson(raw.text));
-      if (!parsed) throw unreadableAnswer('POST', raw.status, 'without readable message ids');
+      const parsed = parseSendResponse(parseJson(raw.text), expected);
+      if (!parsed) throw unreadableAnswer('POST', raw.status, 'without valid message ids (one positive id per message)');
       return parsed;
     });
   }
@@ -118,7 +131,7 @@ export class GatewayClient {
   /** GET /rest/mtsms/{id}. null = 404, which GatewayAPI answers until the message is in long-term storage. */
   async status(id: number, signal?: AbortSignal): Promise<StatusResponse | null> {
     checkId(id);
-    return this.call('GET', `/rest/mtsms/${id}`, { auth: true, signal }, (raw) => {
+    return this.call('GET', `/rest/mtsms/${id}`, { auth: true, signal, maxBytes: MAX_STATUS_ANSWER_BYTES }, (raw) => {
       if (raw.status === 404) return { value: null };
       if (raw.status < 200 || raw.status > 299) return null;
       const parsed = parseStatusResponse(parseJson(raw.text), id);
@@ -129,7 +142,7 @@ export class GatewayClient {
 
   /** GET /rest/me: the account's credit (which may arrive as a string). */
   async account(signal?: AbortSignal): Promise<Account> {
-    return this.call('GET', '/rest/me', { auth: true, signal }, (raw) => {
+    return this.call('GET', '/rest/me', { auth: true, signal, maxBytes: MAX_SMALL_ANSWER_BYTES }, (raw) => {
       if (raw.status < 200 || raw.status > 299) return null;
       const parsed = parseAccount(parseJson(raw.text));
       if (!parsed) throw unreadableAnswer('GET', raw.status, 'the account credit could not be read');
@@ -139,7 +152,7 @@ export class GatewayClient {
 
   /** GET /api/prices/list/sms/json: public, so no token is sent. */
   async prices(signal?: AbortSignal): Promise<PriceList> {
-    return this.call('GET', '/api/prices/list/sms/json', { auth: false, signal }, (raw) => {
+    return this.call('GET', '/api/prices/list/sms/json', { auth: false, signal, maxBytes: MAX_PRICES_ANSWER_BYTES }, (raw) => {
       if (raw.status < 200 || raw.status > 299) return null;
       const parsed = parsePriceList(parseJson(raw.text));
       if (!parsed) throw unreadableAnswer('GET', raw.status, 'the price list could not be read');
@@ -150,12 +163,17 @@ export class GatewayClient {
   /** DELETE /rest/mtsms/{id}: cancel a message scheduled with sendtime. */
   async cancel(id: number, signal?: AbortSignal): Promise<CancelResult> {
     checkId(id);
-    return this.call('DELETE', `/rest/mtsms/${id}`, { auth: true, signal }, (raw): CancelResult | null => {
-      if (raw.status === 204 || raw.status === 200) return 'deleted';
-      if (raw.status === 410) return 'already_sent';
-      if (raw.status === 404) return 'not_found';
-      return null;
-    });
+    return this.call(
+      'DELETE',
+      `/rest/mtsms/${id}`,
+      { auth: true, signal, maxBytes: MAX_SMALL_ANSWER_BYTES },
+      (raw): CancelResult | null => {
+        if (raw.status === 204 || raw.status === 200) return 'deleted';
+        if (raw.status === 410) return 'already_sent';
+        if (raw.status === 404) return 'not_found';
+        return null;
+      },
+    );
   }
 
   /**
@@ -165,7 +183,7 @@ export class GatewayClient {
   private async call<T>(
     method: HttpMethod,
     path: string,
-    o: { auth: boolean; token?: string; body?: string; signal?: AbortSignal | undefined },
+    o: { auth: boolean; token?: string; body?: string; signal?: AbortSignal | undefined; maxBytes: number },
     onAnswer: (raw: RawResponse) => T | null,
   ): Promise<T> {
     let token: string | null = null;
@@ -185,12 +203,18 @@ export class GatewayClient {
         headers,
         ...(o.body !== undefined ? { body: o.body } : {}),
         timeoutMs: this.timeoutMs ?? (method === 'POST' ? POST_TIMEOUT_MS : GET_TIMEOUT_MS),
+        maxBytes: o.maxBytes,
         ...(o.signal ? { signal: o.signal } : {}),
       });
 
       const ok = raw.status >= 200 && raw.status <= 299;
       if (ok && raw.bodyError !== null) {
         throw unreadableAnswer(method, raw.status, 'the answer was cut off');
+      }
+      // Accepted or not, an answer that big is not GatewayAPI's: for a POST, the batch may have been
+      // accepted (uncertain); a GET is retried later.
+      if (ok && raw.tooLarge) {
+        throw unreadableAnswer(method, raw.status, `its answer was larger than ${describeBytes(o.maxBytes)}, so it was not read`);
       }
       const value = onAnswer(raw);
       if (value !== null) return value;

@@ -32,15 +32,35 @@ export function parseJson(text: string): unknown {
   }
 }
 
-export function parseSendResponse(json: unknown): SendResponse | null {
+/**
+ * The one rule for a GatewayAPI message id, wherever one is read or used: a positive safe integer
+ * (as a number, or as a string of digits). 0, negatives, fractions, "1e3" and "0x10" are not ids:
+ * a batch answered with one cannot be polled, so it must not count as submitted.
+ */
+export function gatewayId(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v > 0 ? v : null;
+  if (typeof v === 'string' && /^\s*[1-9]\d{0,15}\s*$/.test(v)) {
+    const n = Number(v);
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  return null;
+}
+
+/**
+ * A 200 to POST /rest/mtsms. `expected` is how many ids the request calls for: GatewayAPI gives one id
+ * per message object (we send one per request); an answer with one id per recipient is taken too.
+ * Any other count, or any invalid id, makes the answer unusable (the caller: uncertain).
+ */
+export function parseSendResponse(json: unknown, expected?: { messages: number; recipients: number }): SendResponse | null {
   if (!isObj(json) || !Array.isArray(json.ids)) return null;
   const ids: number[] = [];
   for (const raw of json.ids) {
-    const id = toNumber(raw);
-    if (id === null || !Number.isSafeInteger(id)) return null;
+    const id = gatewayId(raw);
+    if (id === null) return null;
     ids.push(id);
   }
   if (ids.length === 0) return null;
+  if (expected && ids.length !== expected.messages && ids.length !== expected.recipients) return null;
   return { ids, usage: parseUsage(json.usage) };
 }
 

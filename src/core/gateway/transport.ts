@@ -11,6 +11,8 @@ export interface RawResponse {
   text: string;
   /** Set when headers arrived but reading the body failed (the server did answer). */
   bodyError: unknown;
+  /** The answer was longer than maxBytes: reading stopped there (`text` is its beginning). */
+  tooLarge: boolean;
 }
 
 export interface ExchangeOptions {
@@ -20,6 +22,8 @@ export interface ExchangeOptions {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** Read at most this many bytes of the answer; beyond it the body stream is cancelled. */
+  maxBytes: number;
   signal?: AbortSignal;
 }
 
@@ -75,17 +79,55 @@ export async function exchange(opts: ExchangeOptions): Promise<RawResponse> {
     }
     let text = '';
     let bodyError: unknown = null;
+    let tooLarge = false;
     try {
-      text = await Promise.race([res.text(), aborted.promise]);
+      const read = await Promise.race([readCapped(res, opts.maxBytes), aborted.promise]);
+      text = read.text;
+      tooLarge = read.tooLarge;
+      // Stop the transfer (and free the connection) instead of letting the rest stream in.
+      if (tooLarge) controller.abort(new Error('GatewayAPI answer too large'));
     } catch (err) {
       if (callerSignal?.aborted) throw abortErrorFor(callerSignal);
       // A deadline or a broken connection while reading: the status line did arrive.
       bodyError = timedOut ? new DeadlinePassed() : err;
     }
-    return { status: res.status, headers: res.headers, text, bodyError };
+    return { status: res.status, headers: res.headers, text, bodyError, tooLarge };
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onCallerAbort);
     aborted.dispose();
   }
+}
+
+/**
+ * The body as text, but never more than `maxBytes` of it: a wrong or hostile server answering with
+ * hundreds of megabytes must not take the app's memory (a 300 MB answer once took 1.37 GB). A
+ * Content-Length above the cap is refused before reading anything.
+ */
+async function readCapped(res: Response, maxBytes: number): Promise<{ text: string; tooLarge: boolean }> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    void res.body?.cancel().catch(() => {});
+    return { text: '', tooLarge: true };
+  }
+  if (!res.body) return { text: await res.text(), tooLarge: false };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > maxBytes) {
+      chunks.push(value.subarray(0, maxBytes - size));
+      void reader.cancel().catch(() => {});
+      return { text: decode(chunks), tooLarge: true };
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  return { text: decode(chunks), tooLarge: false };
+}
+
+function decode(chunks: Uint8Array[]): string {
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
