@@ -422,6 +422,15 @@ export interface EventPayloads {
 }
 export type EventName = keyof EventPayloads;
 
+/** Sends one event; the payload's type follows the event's name (checked where events are made). */
+export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+/** Narrows an emitted payload by its event's name, without a cast (see the shell's notices). */
+export function isEvent<E extends EventName>(want: E, event: EventName, payload: unknown): payload is EventPayloads[E] {
+  void payload;
+  return event === want;
+}
+
 /** Runs one bridge call by name: main's IPC handler and the e2e harness both hand calls to one. */
 export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
 
