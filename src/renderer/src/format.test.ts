@@ -24,7 +24,7 @@ const idle: OutboxState = {
   counts: {},
   heldElsewhere: false,
   quietUntil: null,
-        halfStored: [],
+  halfStored: [],
 };
 
 describe('outboxLabel (the header status)', () => {
