@@ -5,6 +5,7 @@ import type { AttemptRow, CampaignStatus, CampaignSummary, RecipientRow } from '
 import { FINAL_STATUSES, type Encoding, type RecipientState } from '../../shared/states';
 import { BulkActions, type BulkOwner } from './bulkActions';
 import { campaignTallies, countWhere, stateTotals } from './counts';
+import { likePattern } from './sqlLike';
 
 export interface NewRecipient {
   rowNo: number;
@@ -259,7 +260,7 @@ export class Campaigns {
     const where = `WHERE campaign_id = ? ${this.filterSql(q.filter)} ${
       search ? "AND (msisdn LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')" : ''
     }`;
-    const like = `%${search.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    const like = likePattern(search);
     const params: unknown[] = search ? [q.campaignId, like, like] : [q.campaignId];
     // Without a search the filter is about state and status alone: the counter table answers it.
     const total = search
