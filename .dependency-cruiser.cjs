@@ -1,39 +1,48 @@
 // The layers, enforced (npm run lint:layers, part of npm test). Each rule names the layer it guards
 // and says why; tests, test helpers, e2e, bench and the crash suite may import anything.
-const TESTS = '\\.(test|spec)\\.tsx?$|/testing/|^src/shared/testing\\.ts$|^e2e/|^test/|^bench/|^src/main/test/';
+const TESTS = '\\.(test|spec)\\.tsx?$|/testing/|^e2e/|^test/|^bench/';
 const ELECTRON = '^electron$|node_modules/electron/';
 
 module.exports = {
   forbidden: [
     {
       name: 'core-no-electron',
-      comment: "Bad layering: src/main/core runs under plain Node (CLI, tests); Electron is the shell's business.",
+      comment: "Bad layering: src/core runs under plain Node (CLI, tests); Electron is the shell's business.",
       severity: 'error',
-      from: { path: '^src/main/core/', pathNot: TESTS },
+      from: { path: '^src/core/', pathNot: TESTS },
       to: { path: ELECTRON },
     },
     {
       name: 'core-no-outer-layers',
       comment:
-        'Bad layering: the core is composed by src/main/app, the shell and the CLI, and never reaches up to them, ' +
+        'Bad layering: the core is composed by src/app, the shell and the CLI, and never reaches up to them, ' +
         'to the simulator (it receives a gateway factory), the preload or the renderer.',
       severity: 'error',
-      from: { path: '^src/main/core/', pathNot: TESTS },
-      to: { path: '^src/main/(simulator|app)/|^src/main/[^/]+\\.ts$|^src/(cli|preload|renderer)/' },
+      from: { path: '^src/core/', pathNot: TESTS },
+      to: { path: '^src/(simulator|app|shell|cli|preload|renderer)/' },
     },
     {
       name: 'app-no-electron',
-      comment: 'Bad layering: src/main/app (the composition root) is Electron-free so the e2e harness can run it.',
+      comment: 'Bad layering: src/app (the composition root) is Electron-free so the e2e harness can run it.',
       severity: 'error',
-      from: { path: '^src/main/app/', pathNot: TESTS },
-      to: { path: `${ELECTRON}|^src/main/[^/]+\\.ts$|^src/(cli|preload|renderer)/` },
+      from: { path: '^src/app/', pathNot: TESTS },
+      to: { path: `${ELECTRON}|^src/(shell|cli|preload|renderer)/` },
     },
     {
       name: 'cli-no-electron-or-window',
       comment: 'Bad layering: the CLI runs under plain Node, without Electron, the preload or the renderer.',
       severity: 'error',
       from: { path: '^src/cli/', pathNot: TESTS },
-      to: { path: `${ELECTRON}|^src/main/[^/]+\\.ts$|^src/(preload|renderer)/` },
+      to: { path: `${ELECTRON}|^src/(shell|preload|renderer)/` },
+    },
+    {
+      name: 'simulator-stands-alone',
+      comment:
+        'Bad layering: src/simulator is a stand-alone fake GatewayAPI (demo mode, tests, benchmarks); it speaks ' +
+        "GatewayAPI's documented HTTP and must not borrow the core's idea of it, so a core bug cannot hide in both.",
+      severity: 'error',
+      from: { path: '^src/simulator/', pathNot: TESTS },
+      to: { path: `${ELECTRON}|^src/`, pathNot: '^src/(simulator|shared)/' },
     },
     {
       name: 'renderer-only-shared',
@@ -77,7 +86,7 @@ module.exports = {
       comment: 'Test helpers (core/testing, shared/testing) start simulators and fake clocks: never in the product.',
       severity: 'error',
       from: { pathNot: TESTS },
-      to: { path: '/testing/|^src/shared/testing\\.ts$' },
+      to: { path: '/testing/' },
     },
   ],
   options: {

@@ -36,7 +36,7 @@ export default defineConfig({
       // the rest loads from node_modules at run time like any Node program.
       rolldownOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(__dirname, 'src/shell/index.ts'),
           // The headless CLI ships from the same build (out/main/cli.js) over the same core.
           cli: resolve(__dirname, 'src/cli/index.ts'),
         },

@@ -33,7 +33,7 @@ export default defineConfig(
   },
   {
     // Tests build odd inputs on purpose (control characters, untyped JSON, Playwright's `{}` fixtures).
-    files: ['**/*.test.ts', '**/*.spec.ts', 'e2e/**', 'test/**', 'bench/**', 'src/main/test/**'],
+    files: ['**/*.test.ts', '**/*.spec.ts', 'e2e/**', 'test/**', 'bench/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       'no-useless-assignment': 'off',

@@ -10,10 +10,10 @@
 
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
-import { analyseImport, type AcceptedRow } from '../src/main/core/importing';
-import { decodeCsvBytes, sniffDelimiter } from '../src/main/core/importing/sniff';
-import { parseCsvAsync } from '../src/main/core/importing/parse';
-import { normaliseMsisdn } from '../src/main/core/importing/phone';
+import { analyseImport, type AcceptedRow } from '../src/core/importing';
+import { decodeCsvBytes, sniffDelimiter } from '../src/core/importing/sniff';
+import { parseCsvAsync } from '../src/core/importing/parse';
+import { normaliseMsisdn } from '../src/core/importing/phone';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 7);

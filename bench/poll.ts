@@ -9,8 +9,8 @@
 // The verdict (PASS/FAIL, exit code) is on request counts only; times are compared with the baseline
 // as a ratio per request, and absolute times are context (they depend on the machine and its load).
 import { parseArgs } from 'node:util';
-import { GatewayClient } from '../src/main/core/gateway/client';
-import { FakeClock, makeEngine, newCampaign, numbers, sendIdle, waitFor } from '../src/main/core/testing';
+import { GatewayClient } from '../src/core/gateway/client';
+import { FakeClock, makeEngine, newCampaign, numbers, sendIdle, waitFor } from '../src/core/testing';
 
 const { values } = parseArgs({
   options: { batches: { type: 'string', default: '100' }, per: { type: 'string', default: '1000' } },

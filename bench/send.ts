@@ -14,11 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Engine } from '../src/main/core/engine';
-import { GatewayClient } from '../src/main/core/gateway/client';
-import { writeSettings } from '../src/main/core/outbox/settings';
-import type { NewRecipient } from '../src/main/core/outbox/campaigns';
-import type { SendRequest } from '../src/main/core/gateway/types';
+import { Engine } from '../src/core/engine';
+import { GatewayClient } from '../src/core/gateway/client';
+import { writeSettings } from '../src/core/outbox/settings';
+import type { NewRecipient } from '../src/core/outbox/campaigns';
+import type { SendRequest } from '../src/core/gateway/types';
 import type { SimStats } from './simChild';
 import { startSimChild, type SimHandle } from './simProcess';
 

@@ -1,6 +1,6 @@
 // The GatewayAPI simulator in its own process for bench/send.ts, so its JSON parsing and pricing do
 // not share the event loop (and the CPU core) with the sender being measured. Talks over IPC.
-import { startSimulator, type Simulator } from '../src/main/simulator';
+import { startSimulator, type Simulator } from '../src/simulator';
 
 export type SimRequest = { type: 'stats' } | { type: 'reset' } | { type: 'close' };
 export interface SimStats {

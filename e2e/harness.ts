@@ -7,9 +7,9 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { openApp, type SmsOutboxApp } from '../src/main/app/openApp';
-import { Engine } from '../src/main/core/engine';
-import type { SecretStore } from '../src/main/core/secrets/secretStore';
+import { openApp, type SmsOutboxApp } from '../src/app/openApp';
+import { Engine } from '../src/core/engine';
+import type { SecretStore } from '../src/core/secrets/secretStore';
 import { CSP } from '../src/shared/csp';
 
 export const RENDERER_DIR = resolve(__dirname, '..', 'out', 'renderer');

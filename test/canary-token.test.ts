@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type SmsOutboxApp } from '../src/main/app/openApp';
-import { startSimulator, type Simulator } from '../src/main/simulator';
-import { createMemoryStore } from '../src/main/core/secrets/secretStore';
-import { MIN_PIECE } from '../src/main/core/secrets/redact';
-import type { FetchFn } from '../src/main/core/types';
+import { openApp, type SmsOutboxApp } from '../src/app/openApp';
+import { startSimulator, type Simulator } from '../src/simulator';
+import { createMemoryStore } from '../src/core/secrets/secretStore';
+import { MIN_PIECE } from '../src/core/secrets/redact';
+import type { FetchFn } from '../src/core/types';
 import type { Result } from '../src/shared/result';
 import { runCli } from '../src/cli/run';
 

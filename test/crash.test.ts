@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../src/main/core/engine';
-import { startSimulator, type Simulator } from '../src/main/simulator';
-import { seededRandom } from '../src/main/core/testing';
+import { Engine } from '../src/core/engine';
+import { startSimulator, type Simulator } from '../src/simulator';
+import { seededRandom } from '../src/core/testing';
 import { RECIPIENT_STATES } from '../src/shared/states';
 import type { RecipientRow } from '../src/shared/contract';
 

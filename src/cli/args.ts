@@ -1,7 +1,7 @@
 // Command-line parsing and validation: argv in, a typed command or a UsageError (exit 2) out.
 // Pure: no file system, no database, no network, so every rule here is unit-tested.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { validateBaseUrl } from '../main/core/gateway/baseUrl';
+import { validateBaseUrl } from '../core/gateway/baseUrl';
 import { calls } from '../shared/contract';
 
 export class UsageError extends Error {

@@ -5,10 +5,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../main/core/engine';
-import { newCampaign, people } from '../main/core/testing';
-import { createMemoryStore, type SecretStore } from '../main/core/secrets/secretStore';
-import { startSimulator, type Simulator } from '../main/simulator';
+import { Engine } from '../core/engine';
+import { newCampaign, people } from '../core/testing';
+import { createMemoryStore, type SecretStore } from '../core/secrets/secretStore';
+import { startSimulator, type Simulator } from '../simulator';
 import { EXIT } from './exitCodes';
 import { runCli } from './run';
 

@@ -1,7 +1,7 @@
 // What the CLI takes from its surroundings: injected so tests run it in-process with a fake
 // terminal, environment and keychain, and index.ts wires in the real ones.
-import type { SecretStore } from '../main/core/secrets/secretStore';
-import type { FetchFn } from '../main/core/types';
+import type { SecretStore } from '../core/secrets/secretStore';
+import type { FetchFn } from '../core/types';
 import type { ExitCode } from './exitCodes';
 
 export interface CliDeps {

@@ -1,6 +1,6 @@
 // Which data folder a command works on, and the guard that keeps demo and live sending apart.
 import path from 'node:path';
-import { defaultDataDir, demoDataDir } from '../main/core/paths';
+import { defaultDataDir, demoDataDir } from '../core/folders/paths';
 import { UsageError, type FolderOptions } from './args';
 
 /** The app's folder (or SMS_OUTBOX_DATA_DIR), its demo folder with --demo, or --data-dir. */

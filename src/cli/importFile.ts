@@ -2,9 +2,9 @@
 // turns an accepted import into the campaign the app would create from it.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ImportSessions, reportOf, campaignFromAnalysis } from '../main/core/importing/sessions';
-import { isCountryCode, type ImportAnalysis } from '../main/core/importing';
-import type { NewCampaign } from '../main/core/outbox/campaigns';
+import { ImportSessions, reportOf, campaignFromAnalysis } from '../core/importing/sessions';
+import { isCountryCode, type ImportAnalysis } from '../core/importing';
+import type { NewCampaign } from '../core/outbox/campaigns';
 import type { ImportPreview, ImportReport } from '../shared/contract';
 import { UsageError } from './args';
 import { resolvePhoneColumn } from './columns';

@@ -1,9 +1,9 @@
 // The `sms-outbox` command's entry point (built to out/main/cli.js, started by bin/sms-outbox.js;
 // in development `node --import tsx src/cli/index.ts …`). Wires the real process into runCli.
 import { createInterface } from 'node:readline/promises';
-import { createKeytarStore, type SecretStore } from '../main/core/secrets/secretStore';
+import { createKeytarStore, type SecretStore } from '../core/secrets/secretStore';
 import { runCli } from './run';
-import { createHttpFetch } from '../main/core/http/undiciFetch';
+import { createHttpFetch } from '../core/http/undiciFetch';
 
 const controller = new AbortController();
 let interrupts = 0;

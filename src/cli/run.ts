@@ -1,6 +1,6 @@
 // argv → command → exit code. Every failure becomes one line on stderr (a stack trace only with
 // SMS_OUTBOX_DEBUG=1) and a documented exit code; nothing here ever prints the token.
-import { isImportError } from '../main/core/importing';
+import { isImportError } from '../core/importing';
 import { AppError } from '../shared/result';
 import { parseCommand, USAGE, UsageError } from './args';
 import { importCommand, resolveCommand, resumeCommand, sendCommand, statusCommand } from './commands';

@@ -3,13 +3,13 @@
 // client built from them plus the token, and in demo mode the simulator.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Engine } from '../main/core/engine';
-import { DB_FILE } from '../main/core/db/open';
-import { resolveBaseUrl } from '../main/core/gateway/baseUrl';
-import { liveGateway } from '../main/core/liveGateway';
-import { describeKeychainError } from '../main/core/secrets/secretStore';
-import type { Logger } from '../main/core/types';
-import { openFolder, type OpenedFolder } from '../main/app/openFolder';
+import type { Engine } from '../core/engine';
+import { DB_FILE } from '../core/db/open';
+import { resolveBaseUrl } from '../core/gateway/baseUrl';
+import { liveGateway } from '../core/liveGateway';
+import { describeKeychainError } from '../core/secrets/secretStore';
+import type { Logger } from '../core/types';
+import { openFolder, type OpenedFolder } from '../app/openFolder';
 import type { Settings } from '../shared/contract';
 import type { FolderOptions, SendingOptions } from './args';
 import { CliError, type CliDeps } from './deps';

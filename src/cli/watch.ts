@@ -1,7 +1,7 @@
 // Follows the engine while it sends (and, with --wait, while reports arrive), printing progress,
 // until nothing is left to do for the campaigns in scope, sending pauses, or the user stops it.
 import type { CampaignSummary } from '../shared/contract';
-import type { Engine } from '../main/core/engine';
+import type { Engine } from '../core/engine';
 import type { RunOutcome } from './exitCodes';
 import { countCampaign, sumCounts, type CampaignCounts } from '../shared/campaignCounts';
 import { formatProgress } from './format';

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../main/core/db/open';
-import { Campaigns } from '../main/core/outbox/campaigns';
-import { newCampaign, people } from '../main/core/testing';
+import { openDatabase, type Db } from '../core/db/open';
+import { Campaigns } from '../core/outbox/campaigns';
+import { newCampaign, people } from '../core/testing';
 import { countCampaign, sumCounts } from './campaignCounts';
 import type { RecipientState } from './states';
 

@@ -77,7 +77,9 @@ export const da: Resources = {
   token: {
     label: 'GatewayAPI-nøgle',
     set: 'Nøgle gemt',
-    setHint: 'Nøgle gemt (…{{last4}})',
+    savedAt: 'gemt {{at}}',
+    accepted: 'GatewayAPI godkendte den',
+    refused: 'GatewayAPI afviste den',
     notSet: 'Ingen nøgle gemt',
     placeholderReplace: 'Indtast en ny nøgle for at erstatte den',
     placeholderNew: 'Indsæt API-nøglen fra GatewayAPI',

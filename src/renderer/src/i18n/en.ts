@@ -76,7 +76,9 @@ export const en = {
   token: {
     label: 'GatewayAPI token',
     set: 'Token set',
-    setHint: 'Token set (…{{last4}})',
+    savedAt: 'saved {{at}}',
+    accepted: 'GatewayAPI accepted it',
+    refused: 'GatewayAPI refused it',
     notSet: 'No token set',
     placeholderReplace: 'Enter a new token to replace it',
     placeholderNew: 'Paste the API token from GatewayAPI',

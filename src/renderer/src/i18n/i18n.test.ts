@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatCount, formatMoney, outboxLabel, percent } from '../format';
 import { da } from './da';
 import { en } from './en';
-import { applyLanguage, i18n, languageFor, t } from './index';
+import { applyLanguage, i18n, languageFor, t } from './';
 
 afterEach(() => applyLanguage('en'));
 

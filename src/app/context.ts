@@ -1,0 +1,38 @@
+// What every handler module gets from the composition root: the open folder (its engine changes
+// when the mode does, so always read it through `folder`), the import sessions and the services.
+import type { EventName, EventPayloads } from '../shared/contract';
+import type { ImportSessions } from '../core/importing/sessions';
+import type { SecretStore } from '../core/secrets/secretStore';
+import type { Clock, Logger } from '../core/types';
+import type { ActiveFolder } from './activeFolder';
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+export interface AppContext {
+  readonly folder: ActiveFolder;
+  readonly imports: ImportSessions;
+  readonly secrets: SecretStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly version: string;
+  readonly emit: Emit;
+  /** Wakes the sender and tells the window these campaigns changed. */
+  changed(campaignIds: number[]): void;
+}
+
+/** Batches `outbox.changed` events: a send touches many campaigns many times a second. */
+export function throttleIds(fn: (ids: number[]) => void, ms: number): (ids: number[]) => void {
+  let pending: Set<number> | null = null;
+  return (ids) => {
+    if (pending) {
+      for (const id of ids) pending.add(id);
+      return;
+    }
+    pending = new Set(ids);
+    setTimeout(() => {
+      const batch = pending!;
+      pending = null;
+      fn([...batch]);
+    }, ms).unref?.();
+  };
+}

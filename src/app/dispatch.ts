@@ -1,0 +1,50 @@
+// The one Electron-free dispatcher: validates a call's input against the contract, runs its handler,
+// and turns every outcome into plain JSON ({ok, value} / {ok:false, error}) that survives IPC.
+import { z } from 'zod';
+import { calls, type CallName, type CallOutput, type Dispatch, type ParsedInput } from '../shared/contract';
+import { AppError } from '../shared/result';
+import { GatewayError, describeGatewayError } from '../core/gateway/errors';
+import { ImportError } from '../core/importing/errors';
+import { LeaseLostError } from '../core/outbox/lease';
+import type { Logger } from '../core/types';
+
+export type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
+
+export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+  return async (name, input) => {
+    if (typeof name !== 'string' || !Object.hasOwn(calls, name)) {
+      return { ok: false, error: { kind: 'invalid_input', message: `Unknown call: ${String(name).slice(0, 60)}` } };
+    }
+    const call = name as CallName;
+    const parsed = (calls[call].input as z.ZodType).safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.map(String).join('.') || undefined;
+      return {
+        ok: false,
+        error: { kind: 'invalid_input', message: field ? `${field}: ${issue.message}` : (issue?.message ?? 'Invalid input'), field },
+      };
+    }
+    try {
+      const handler = handlers[call] as (i: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (e) {
+      return { ok: false, error: toBridgeError(e, call, logger) };
+    }
+  };
+}
+
+function toBridgeError(e: unknown, call: string, logger: Logger) {
+  if (e instanceof AppError) return { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
+  if (e instanceof ImportError) return { kind: 'import' as const, message: e.message };
+  if (e instanceof GatewayError) return { kind: 'gateway' as const, message: describeGatewayError(e) };
+  if (e instanceof LeaseLostError) return { kind: 'conflict' as const, message: e.message };
+  if (e instanceof z.ZodError) {
+    const issue = e.issues[0];
+    return { kind: 'invalid_input' as const, message: issue?.message ?? 'Invalid value', field: issue?.path.map(String).join('.') };
+  }
+  // Unexpected: log the details, show the user a sentence, never a stack trace.
+  logger.error('call failed', { call, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  return { kind: 'internal' as const, message: `Something went wrong (${call}): ${e instanceof Error ? e.message : String(e)}` };
+}

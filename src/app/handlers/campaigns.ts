@@ -1,0 +1,74 @@
+// Bridge calls about campaigns: estimate, create, test message, list and detail, the user's
+// decisions (pause, resume, cancel, resolve uncertain, resend failed) and the results export.
+import { AppError } from '../../shared/result';
+import { createFromImport, estimateImport } from '../../core/usecases/campaignFromImport';
+import type { Handlers } from '../dispatch';
+import { resultsCsv, resultsFileName } from '../../core/exports/resultsCsv';
+import { cancelScheduled } from '../../core/usecases/scheduledCancel';
+import { testCampaign } from '../../core/usecases/testMessage';
+import type { AppContext } from '../context';
+
+export function campaignHandlers(ctx: AppContext) {
+  const engine = () => ctx.folder.engine;
+  const demo = () => ctx.folder.mode === 'demo';
+  /** Runs `act` on an existing campaign, then tells the window (and the sender) it changed. */
+  const onCampaign = <T>(campaignId: number, act: () => T): T => {
+    requireCampaign(ctx, campaignId);
+    const result = act();
+    ctx.changed([campaignId]);
+    return result;
+  };
+  const summary = (campaignId: number) => engine().campaigns.get(campaignId, demo());
+  /** A decision about a whole campaign answers with its new summary. */
+  const decide = (campaignId: number, act: () => unknown) => {
+    onCampaign(campaignId, act);
+    return summary(campaignId);
+  };
+
+  return {
+    'campaign.estimate': ({ importId, message }) => estimateImport(engine(), ctx.imports, importId, message),
+    'campaign.create': async (request) => {
+      const created = await createFromImport(engine(), ctx.imports, request, () => ctx.folder.markSending());
+      ctx.changed([created.campaignId]);
+      return created;
+    },
+    'campaign.sendTest': (test) => {
+      const campaign = testCampaign(test, engine().settings().defaultCountry);
+      ctx.folder.markSending();
+      const { campaignId } = engine().campaigns.create(campaign);
+      ctx.changed([campaignId]);
+      return { campaignId };
+    },
+    'campaign.list': () => engine().campaigns.list(demo()),
+    'campaign.recipients': (query) => {
+      requireCampaign(ctx, query.campaignId);
+      return engine().campaigns.recipients(query);
+    },
+    'campaign.attempts': ({ campaignId }) => {
+      requireCampaign(ctx, campaignId);
+      return engine().campaigns.attempts(campaignId);
+    },
+    'campaign.pause': ({ campaignId }) => decide(campaignId, () => engine().campaigns.setStatus(campaignId, 'paused')),
+    'campaign.resume': ({ campaignId }) => decide(campaignId, () => engine().campaigns.setStatus(campaignId, 'active')),
+    'campaign.cancel': ({ campaignId }) => decide(campaignId, () => engine().campaigns.cancel(campaignId)),
+    'campaign.resolveUncertain': ({ campaignId, recipientIds, action }) =>
+      onCampaign(campaignId, () => ({ changed: engine().campaigns.resolveUncertain(campaignId, recipientIds, action) })),
+    'campaign.resendFailed': ({ campaignId }) => onCampaign(campaignId, () => ({ requeued: engine().campaigns.resendFailed(campaignId) })),
+    'campaign.cancelScheduled': async ({ campaignId }) => {
+      requireCampaign(ctx, campaignId);
+      const result = await cancelScheduled(engine(), campaignId);
+      ctx.changed([campaignId]);
+      return result;
+    },
+    'campaign.exportCsv': async ({ campaignId }) => {
+      requireCampaign(ctx, campaignId);
+      return { fileName: resultsFileName(summary(campaignId).name), csv: await resultsCsv(engine().campaigns, campaignId) };
+    },
+  } satisfies Partial<Handlers>;
+}
+
+function requireCampaign(ctx: AppContext, campaignId: number): void {
+  if (!ctx.folder.engine.campaigns.exists(campaignId)) {
+    throw new AppError('not_found', `There is no campaign ${campaignId}.`, 'campaignId');
+  }
+}

@@ -1,0 +1,19 @@
+// Bridge calls about the suppression list (numbers never sent to).
+import type { Handlers } from '../dispatch';
+import { importSuppressionFile } from '../../core/importing/suppressionFile';
+import type { CountryCode } from '../../core/importing/phone';
+import { addToSuppression } from '../../core/usecases/suppressionEntry';
+import type { AppContext } from '../context';
+
+export function suppressionHandlers(ctx: AppContext) {
+  const engine = () => ctx.folder.engine;
+  return {
+    'suppression.list': ({ search, offset, limit }) => engine().suppression.list(search, offset, limit),
+    'suppression.add': ({ numbers, reason }) => addToSuppression(engine(), numbers, reason),
+    'suppression.remove': ({ msisdn }) => ({ removed: engine().suppression.remove(msisdn) }),
+    'suppression.import': ({ fileName, dataBase64 }) =>
+      importSuppressionFile(Buffer.from(dataBase64, 'base64'), fileName, engine().settings().defaultCountry as CountryCode, (numbers) =>
+        engine().suppression.add(numbers, `Imported from ${fileName}`),
+      ),
+  } satisfies Partial<Handlers>;
+}

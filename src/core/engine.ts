@@ -1,0 +1,401 @@
+// One engine per data folder: the database, the stores, and — while this process holds the sender
+// lease — the sender and the pollers. Without the lease (another app or CLI is sending) it still
+// serves every view from SQLite and watches for the other process's changes.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { openDatabase, type Db } from './db/open';
+import { Lease } from './outbox/lease';
+import { Queue } from './outbox/queue';
+import { Polls } from './outbox/polls';
+import { Campaigns } from './outbox/campaigns';
+import { Suppression } from './outbox/suppression';
+import { AccountStore } from './outbox/account';
+import { campaignPage } from './outbox/campaignList';
+import { Templates } from './outbox/templates';
+import { readSettings, readValue, writeSettings, writeValue } from './outbox/settings';
+import { folderModeConflict, markFolderMode } from './folders/folderMode';
+import { countCampaign } from '../shared/campaignCounts';
+import { Sender, type RetryPolicy } from './sending/sender';
+import { StatusPoller, DEFAULT_POLL_SCHEDULE_MS, DEFAULT_VALIDITY_MS } from './polling/statusPoller';
+import { CreditPoller } from './polling/creditPoller';
+import type { GatewayClient } from './gateway/client';
+import { systemClock, silentLogger, type Clock, type Logger } from './types';
+import type { PauseReason } from '../shared/states';
+import type { AccountView, CampaignListQuery, Mode, OutboxState, Settings } from '../shared/contract';
+
+export interface EngineOptions {
+  dataDir: string;
+  /** Builds a client for the current settings and token, or null when there is no token. */
+  gateway: GatewayFactory;
+  /** This run's settings on top of the folder's (the CLI's --base-url, --batch-size); never stored. */
+  settingsOverride?: Partial<Settings>;
+  clock?: Clock;
+  logger?: Logger;
+  pollScheduleMs?: number[];
+  validityMs?: number;
+  creditIntervalMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** NO_FINAL_REPORT this long after validity (default: a tenth of it, at most an hour). */
+  reportMarginMs?: number;
+  /** How often a process without the lease tries to take it, and heartbeats. */
+  leaseCheckMs?: number;
+  random?: () => number;
+  on?: Partial<EngineEvents>;
+}
+
+/** Builds a client for the given settings and the current token, or null when there is none. */
+export type GatewayFactory = (settings: Settings) => Promise<GatewayClient | null>;
+
+export interface EngineEvents {
+  changed(campaignIds: number[]): void;
+  account(): void;
+  notice(level: 'info' | 'warning' | 'error', key: string, message: string): void;
+}
+
+export interface SendingState {
+  offline: boolean;
+  /** Seconds until the next retry when waiting, else null. */
+  retryInSec: number | null;
+  /** Quiet hours hold the queue until then (epoch ms), else null. */
+  quietUntil: number | null;
+  /** Send requests under way. */
+  requestsRunning: number;
+}
+
+export interface PauseInfo {
+  reason: PauseReason;
+  message: string | null;
+  /** For a credit pause: the balance when it paused, so a top-up can be noticed. */
+  credit?: number | null;
+}
+
+export class Engine {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly lease: Lease;
+  readonly queue: Queue;
+  readonly polls: Polls;
+  readonly campaigns: Campaigns;
+  readonly suppression: Suppression;
+  readonly account: AccountStore;
+  readonly templates: Templates;
+  readonly sender: Sender;
+  readonly statusPoller: StatusPoller;
+  readonly creditPoller: CreditPoller;
+  private running = false;
+  /** Our own workers still finishing after the lease was lost: recovery waits for them. */
+  private stoppingP: Promise<void> | null = null;
+  private closed = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private dataVersion = 0;
+  private readonly events: EngineEvents;
+  private clientCache: { key: string; client: Promise<GatewayClient | null> } | null = null;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.clock = opts.clock ?? systemClock;
+    this.logger = opts.logger ?? silentLogger;
+    const now = () => this.clock.now();
+    this.db = openDatabase(opts.dataDir, { now });
+    this.events = { changed() {}, account() {}, notice() {}, ...opts.on };
+    this.lease = new Lease(
+      this.db,
+      { holder: randomUUID(), pid: process.pid, host: hostname() },
+      { staleMs: Math.max(30_000, (opts.leaseCheckMs ?? 5000) * 6), now },
+    );
+    this.queue = new Queue(this.db, this.lease, now);
+    this.polls = new Polls(this.db, now);
+    this.campaigns = new Campaigns(this.db, now);
+    this.suppression = new Suppression(this.db, now);
+    this.account = new AccountStore(this.db, now);
+    this.templates = new Templates(this.db, now);
+    const gateway = () => this.gateway();
+    this.creditPoller = new CreditPoller({
+      store: this.account,
+      clock: this.clock,
+      logger: this.logger,
+      gateway,
+      threshold: () => this.settings().lowCreditThreshold,
+      changed: () => {
+        this.events.account();
+        this.resumeAfterTopUp();
+      },
+      lowCredit: (credit, currency) =>
+        this.events.notice(
+          'warning',
+          'low-credit',
+          `GatewayAPI credit is low: ${credit.toFixed(2)} ${currency} (threshold ${this.settings().lowCreditThreshold}).`,
+        ),
+      intervalMs: opts.creditIntervalMs,
+    });
+    this.sender = new Sender({
+      queue: this.queue,
+      clock: this.clock,
+      logger: this.logger,
+      gateway,
+      config: () => this.settings(),
+      paused: () => this.pauseInfo().reason,
+      pause: (reason, message) => this.pause(reason, message),
+      unpause: (reason) => {
+        if (this.pauseInfo().reason !== reason) return;
+        this.events.notice('info', `resumed-${reason}`, 'GatewayAPI answers again: sending resumed.');
+        this.resume();
+      },
+      changed: (ids) => this.events.changed(ids),
+      submitted: () => {
+        this.statusPoller.wake();
+        this.creditPoller.nudge();
+      },
+      uncertain: (n) =>
+        this.events.notice(
+          'warning',
+          'uncertain',
+          `${n} recipients are uncertain: GatewayAPI may or may not have accepted them. Open the campaign to resend or mark them as sent.`,
+        ),
+      leaseLost: () => void this.stopWorkers(),
+      firstPollDelayMs: (opts.pollScheduleMs ?? DEFAULT_POLL_SCHEDULE_MS)[0],
+      retry: opts.retry,
+      random: opts.random,
+    });
+    this.statusPoller = new StatusPoller({
+      polls: this.polls,
+      clock: this.clock,
+      logger: this.logger,
+      gateway,
+      changed: (ids) => this.events.changed(ids),
+      batchFinal: (campaignId) => this.maybeFinished(campaignId),
+      schedule: opts.pollScheduleMs,
+      validityMs: opts.validityMs ?? DEFAULT_VALIDITY_MS,
+      reportMarginMs: opts.reportMarginMs,
+    });
+  }
+
+  settings(): Settings {
+    return { ...readSettings(this.db), ...this.opts.settingsOverride };
+  }
+
+  /** Stores a settings change and lets the sender act on it at once. */
+  updateSettings(patch: Partial<Settings>): Settings {
+    const next = writeSettings(this.db, patch);
+    this.resetGateway();
+    this.wake();
+    return next;
+  }
+
+  /** A new token: a token pause ends, and the credit is checked with it. */
+  onTokenChanged(): void {
+    this.resetGateway();
+    if (this.pauseInfo().reason === 'auth') this.resume();
+    this.creditPoller.nudge();
+  }
+
+  /** Asks GatewayAPI for the balance now. */
+  refreshCredit(): Promise<void> {
+    return this.creditPoller.refresh();
+  }
+
+  /** One page of the campaign list (newest first, filtered and searched): ids and the total. */
+  campaignPage(query: CampaignListQuery): { total: number; ids: number[] } {
+    return campaignPage(this.db, query);
+  }
+
+  /** What the outbox is doing, for the window. */
+  outboxState(): OutboxState {
+    const pause = this.pauseInfo();
+    const { offline, retryInSec, quietUntil } = this.sendingState();
+    return {
+      paused: pause.reason,
+      pauseMessage: pause.message,
+      offline,
+      retryInSec,
+      counts: this.campaigns.counts(),
+      heldElsewhere: !this.holdsLease && this.lease.heldBy() != null,
+      quietUntil,
+    };
+  }
+
+  /** The sender's situation without counting recipients (cheap enough for every progress tick). */
+  sendingState(): SendingState {
+    const state = this.sender.state;
+    return {
+      offline: state.offline,
+      retryInSec: state.retryAt ? Math.max(0, Math.round((state.retryAt - this.clock.now()) / 1000)) : null,
+      quietUntil: state.quietUntil,
+      requestsRunning: state.running,
+    };
+  }
+
+  /** The other live process sending from this folder, if any. */
+  otherSender(): { pid: number | null; host: string | null } | null {
+    const held = this.lease.heldBy();
+    return held ? { pid: held.pid, host: held.host } : null;
+  }
+
+  accountView(): AccountView {
+    const account = this.account.get();
+    const threshold = this.settings().lowCreditThreshold;
+    return { ...account, low: account.credit != null && account.credit < threshold, threshold };
+  }
+
+  /** Null when `mode` may send from this folder, else why not (see folderMode.ts). */
+  folderModeConflict(mode: Mode): string | null {
+    return folderModeConflict(this.db, mode, this.opts.dataDir);
+  }
+
+  /** Records the folder's mode once something is about to be sent from it. */
+  markFolderMode(mode: Mode): void {
+    markFolderMode(this.db, mode);
+  }
+
+  /** The client for the current settings; rebuilt when they change, cleared by resetGateway(). */
+  gateway(): Promise<GatewayClient | null> {
+    const s = this.settings();
+    const key = `${s.platform}|${s.customBaseUrl}`;
+    if (!this.clientCache || this.clientCache.key !== key) {
+      this.clientCache = { key, client: this.opts.gateway(s) };
+    }
+    return this.clientCache.client;
+  }
+
+  resetGateway(): void {
+    this.clientCache = null;
+  }
+
+  pauseInfo(): PauseInfo {
+    return readValue<PauseInfo>(this.db, 'pause') ?? { reason: null, message: null };
+  }
+
+  pause(reason: Exclude<PauseReason, null>, message: string): void {
+    const before = this.pauseInfo();
+    const credit = reason === 'credit' ? this.account.get().credit : null;
+    writeValue(this.db, 'pause', { reason, message, credit });
+    if (before.reason !== reason) {
+      this.events.notice(reason === 'unreachable' ? 'warning' : 'error', `paused-${reason}`, `Sending is paused: ${message}`);
+    }
+    this.events.changed([]);
+  }
+
+  /** Credit topped up since the credit pause (seen by the credit poller): carry on by ourselves. */
+  private resumeAfterTopUp(): void {
+    const p = this.pauseInfo();
+    if (p.reason !== 'credit') return;
+    const now = this.account.get().credit;
+    if (now == null || p.credit == null || now <= p.credit) return;
+    this.events.notice('info', 'credit-topped-up', `Credit topped up (${now.toFixed(2)}): sending resumed.`);
+    this.resume();
+  }
+
+  resume(): void {
+    writeValue(this.db, 'pause', null);
+    this.wake();
+    this.events.changed([]);
+  }
+
+  get holdsLease(): boolean {
+    return this.running;
+  }
+
+  /** Takes the lease when free (else retries periodically), recovers, then starts the workers. */
+  start(): void {
+    if (this.timer) return;
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.opts.leaseCheckMs ?? 5000);
+    this.timer.unref?.();
+  }
+
+  private tick(): void {
+    if (this.closed) return;
+    try {
+      const v = this.db.pragma('data_version', { simple: true }) as number;
+      if (v !== this.dataVersion) {
+        // Another connection (the CLI, or the app) committed something: refresh the views, and if we
+        // are the sender, look for work it queued (our workers sleep until woken when idle).
+        if (this.dataVersion !== 0) {
+          this.events.changed([]);
+          if (this.running) this.wake();
+        }
+        this.dataVersion = v;
+      }
+      if (this.running) {
+        if (!this.lease.heartbeat()) void this.stopWorkers();
+        return;
+      }
+      // Our own old workers may still record an answer: recovering now would call it uncertain.
+      if (this.stoppingP) return;
+      if (this.lease.tryAcquire() == null) return;
+      const r = this.queue.recover();
+      if (r.uncertain > 0) {
+        this.events.notice(
+          'warning',
+          'uncertain',
+          `${r.uncertain} recipients were being sent when the app stopped; they are marked uncertain. Open the campaign to resend or mark them as sent.`,
+        );
+      }
+      this.running = true;
+      this.sender.start();
+      this.statusPoller.start();
+      this.creditPoller.start();
+      this.events.changed([]);
+    } catch (e) {
+      this.logger.error('engine tick failed', { error: String(e) });
+    }
+  }
+
+  private async stopWorkers(): Promise<void> {
+    if (!this.running) return this.stoppingP ?? undefined;
+    this.running = false;
+    const p = Promise.all([this.sender.stop(), this.statusPoller.stop(), this.creditPoller.stop()]).then(() => {
+      this.stoppingP = null;
+    });
+    this.stoppingP = p;
+    await p;
+  }
+
+  /** Network back, resumed from sleep, new work: try now instead of waiting out a backoff. */
+  wake(): void {
+    this.sender.wake();
+    this.statusPoller.wake();
+  }
+
+  private maybeFinished(campaignId: number): void {
+    // Runs for every batch that turns final: the full summary only once nothing is left. (Counting
+    // status-less recipients as pending would also wait forever on those marked as sent.)
+    if (!this.polls.campaignSettled(campaignId)) return;
+    if (!this.campaigns.exists(campaignId)) return;
+    const campaign = this.campaigns.get(campaignId, false);
+    if (campaign.status !== 'done') return;
+    // Settled: every report is final, so whatever was not delivered was refused or reported so.
+    const counts = countCampaign(campaign);
+    const notDelivered = counts.sendFailed + counts.notDelivered;
+    const extra = [
+      counts.uncertain ? `${counts.uncertain} uncertain (your decision needed)` : '',
+      counts.markedSent ? `${counts.markedSent} marked as sent` : '',
+    ]
+      .filter(Boolean)
+      .map((x) => `, ${x}`)
+      .join('');
+    this.events.notice(
+      'info',
+      `finished-${campaignId}`,
+      `Campaign "${campaign.name}" finished: ${counts.delivered} delivered, ${notDelivered} not delivered${extra}.`,
+    );
+  }
+
+  /** Idle = nothing queued or in flight and no retry pending (for the CLI and tests). */
+  sendIdle(): boolean {
+    return this.sender.idle();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.stopWorkers();
+    this.closed = true;
+    try {
+      this.lease.release();
+    } finally {
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,388 @@
+// Campaigns as the user sees them: creating one from an import, the results views (all from SQLite,
+// so they work offline) and the user's decisions (pause, cancel, resend, mark as sent).
+import type { Db } from '../db/open';
+import type { AttemptRow, CampaignStatus, CampaignSummary, RecipientRow } from '../../shared/contract';
+import { FINAL_STATUSES, type Encoding, type RecipientState } from '../../shared/states';
+
+export interface NewRecipient {
+  rowNo: number;
+  msisdn: string;
+  country: string | null;
+  name: string | null;
+  tagvalues: string[] | null;
+  encoding: Encoding;
+  parts: number;
+}
+
+export interface NewCampaign {
+  name: string;
+  kind?: 'campaign' | 'test';
+  sender: string;
+  message: string;
+  tags: string[];
+  sendAt: number | null;
+  fileName: string | null;
+  fileHash: string | null;
+  estimateCost: number | null;
+  currency: string | null;
+  recipients: NewRecipient[];
+}
+
+const FINAL_SQL = FINAL_STATUSES.map((s) => `'${s}'`).join(',');
+/** Recipients stored per transaction by createInChunks (~20 ms each). */
+export const CREATE_CHUNK_ROWS = 4000;
+/** A half-stored campaign older than this was left by a crash. */
+const UNFINISHED_AFTER_MS = 10 * 60_000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class Campaigns {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  /** Stores the campaign and all its recipients in one transaction: all or nothing (small campaigns, tests). */
+  create(c: NewCampaign): { campaignId: number; queued: number } {
+    return this.db
+      .transaction(() => {
+        const campaignId = this.insertCampaign(c, true);
+        return { campaignId, queued: this.insertRecipients(campaignId, c.recipients) };
+      })
+      .immediate();
+  }
+
+  /**
+   * The same, in transactions of CREATE_CHUNK_ROWS recipients with a turn of the event loop between
+   * them: one transaction of 98k rows held the main process (and every answer to the window) for
+   * 360 ms. All or nothing is kept as the user sees it: until the last chunk is in, the campaign is
+   * hidden (list, counts) and paused (never claimed); a failure removes what was stored. A campaign
+   * left half-stored by a crash is removed by a later create.
+   */
+  async createInChunks(c: NewCampaign): Promise<{ campaignId: number; queued: number }> {
+    // One chunk's worth is one short transaction anyway: stored at once, sendable at once.
+    if (c.recipients.length <= CREATE_CHUNK_ROWS) return this.create(c);
+    await this.discardUnfinished(this.now() - UNFINISHED_AFTER_MS);
+    const campaignId = this.db.transaction(() => this.insertCampaign(c, false)).immediate();
+    try {
+      let queued = 0;
+      for (let i = 0; i < c.recipients.length; i += CREATE_CHUNK_ROWS) {
+        await yieldToEventLoop();
+        const chunk = c.recipients.slice(i, i + CREATE_CHUNK_ROWS);
+        queued += this.db.transaction(() => this.insertRecipients(campaignId, chunk)).immediate();
+      }
+      this.db.prepare("UPDATE campaigns SET stored = 1, status = 'active' WHERE id = ?").run(campaignId);
+      return { campaignId, queued };
+    } catch (e) {
+      await this.discard(campaignId).catch(() => {});
+      throw e;
+    }
+  }
+
+  private insertCampaign(c: NewCampaign, stored: boolean): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO campaigns (name, kind, sender, message, tags, created_at, send_at, file_name, file_hash, estimate_cost, currency, status, stored)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          c.name,
+          c.kind ?? 'campaign',
+          c.sender,
+          c.message,
+          JSON.stringify(c.tags),
+          this.now(),
+          c.sendAt,
+          c.fileName,
+          c.fileHash,
+          c.estimateCost,
+          c.currency,
+          stored ? 'active' : 'paused',
+          stored ? 1 : 0,
+        ).lastInsertRowid,
+    );
+  }
+
+  private insertRecipients(campaignId: number, recipients: readonly NewRecipient[]): number {
+    const now = this.now();
+    const ins = this.db.prepare(
+      `INSERT INTO recipients (campaign_id, row_no, msisdn, country, name, tagvalues, encoding, parts, state, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) ON CONFLICT (campaign_id, msisdn) DO NOTHING`,
+    );
+    let queued = 0;
+    for (const r of recipients) {
+      queued += ins.run(
+        campaignId,
+        r.rowNo,
+        r.msisdn,
+        r.country,
+        r.name,
+        r.tagvalues ? JSON.stringify(r.tagvalues) : null,
+        r.encoding,
+        r.parts,
+        now,
+      ).changes;
+    }
+    return queued;
+  }
+
+  /** Removes half-stored campaigns begun before `before` (another process may be storing one now). */
+  async discardUnfinished(before: number): Promise<void> {
+    const ids = this.db.prepare('SELECT id FROM campaigns WHERE stored = 0 AND created_at < ?').pluck().all(before) as number[];
+    for (const id of ids) await this.discard(id);
+  }
+
+  private async discard(campaignId: number): Promise<void> {
+    const del = this.db.prepare('DELETE FROM recipients WHERE id IN (SELECT id FROM recipients WHERE campaign_id = ? LIMIT ?)');
+    while (del.run(campaignId, CREATE_CHUNK_ROWS).changes > 0) await yieldToEventLoop();
+    this.db.prepare('DELETE FROM campaigns WHERE id = ? AND stored = 0').run(campaignId);
+  }
+
+  findByFileHash(hash: string): { campaignId: number; name: string; at: number } | null {
+    const r = this.db
+      .prepare('SELECT id, name, created_at FROM campaigns WHERE file_hash = ? AND stored = 1 ORDER BY id DESC LIMIT 1')
+      .get(hash) as { id: number; name: string; created_at: number } | undefined;
+    return r ? { campaignId: r.id, name: r.name, at: r.created_at } : null;
+  }
+
+  /** Every campaign's summary, or just `only`'s (then each query reads that campaign's rows alone). */
+  list(demo: boolean, only?: number): CampaignSummary[] {
+    const one = only != null;
+    const args = one ? [only] : [];
+    const rows = this.db
+      .prepare(
+        `SELECT id, name, sender, message, created_at, send_at, status, estimate_cost, currency FROM campaigns
+         WHERE stored = 1 ${one ? 'AND id = ?' : ''} ORDER BY id DESC`,
+      )
+      .all(...args) as {
+      id: number;
+      name: string;
+      sender: string;
+      message: string;
+      created_at: number;
+      send_at: number | null;
+      status: CampaignStatus;
+      estimate_cost: number | null;
+      currency: string | null;
+    }[];
+    const states = this.db
+      .prepare(
+        `SELECT campaign_id AS c, state, COUNT(*) AS n FROM recipients ${one ? 'WHERE campaign_id = ?' : ''} GROUP BY campaign_id, state`,
+      )
+      .all(...args) as {
+      c: number;
+      state: RecipientState;
+      n: number;
+    }[];
+    const statuses = this.db
+      .prepare(
+        `SELECT campaign_id AS c, COALESCE(status, 'PENDING') AS status, COUNT(*) AS n FROM recipients
+         WHERE state IN ('submitted', 'scheduled') ${one ? 'AND campaign_id = ?' : ''} GROUP BY campaign_id, COALESCE(status, 'PENDING')`,
+      )
+      .all(...args) as { c: number; status: string; n: number }[];
+    const batches = this.db
+      .prepare(
+        `SELECT campaign_id AS c, COUNT(*) AS total, SUM(state IN ('submitted', 'scheduled')) AS submitted,
+                SUM(cost) AS cost, MAX(currency) AS currency
+         FROM batches WHERE state NOT IN ('abandoned', 'split', 'refused') ${one ? 'AND campaign_id = ?' : ''} GROUP BY campaign_id`,
+      )
+      .all(...args) as { c: number; total: number; submitted: number; cost: number | null; currency: string | null }[];
+    return rows.map((r) => {
+      const st: Partial<Record<RecipientState, number>> = {};
+      let total = 0;
+      for (const s of states) {
+        if (s.c !== r.id) continue;
+        st[s.state] = s.n;
+        total += s.n;
+      }
+      const ds: CampaignSummary['statuses'] = {};
+      for (const s of statuses) if (s.c === r.id) ds[s.status as keyof typeof ds] = s.n;
+      const b = batches.find((x) => x.c === r.id);
+      const open = (st.queued ?? 0) + (st.claimed ?? 0) + (st.in_flight ?? 0) + (st.retry_wait ?? 0);
+      const status: CampaignStatus = r.status !== 'active' ? r.status : open === 0 ? 'done' : 'active';
+      return {
+        id: r.id,
+        name: r.name,
+        sender: r.sender,
+        message: r.message,
+        createdAt: r.created_at,
+        sendAt: r.send_at,
+        status,
+        total,
+        states: st,
+        statuses: ds,
+        estimateCost: r.estimate_cost,
+        totalCost: b?.cost ?? null,
+        currency: b?.currency ?? r.currency,
+        batches: { total: b?.total ?? 0, submitted: b?.submitted ?? 0 },
+        demo,
+      };
+    });
+  }
+
+  get(id: number, demo: boolean): CampaignSummary {
+    const c = this.list(demo, id)[0];
+    if (!c) throw new Error(`No campaign ${id}`);
+    return c;
+  }
+
+  exists(id: number): boolean {
+    return !!this.db.prepare('SELECT 1 FROM campaigns WHERE id = ? AND stored = 1').get(id);
+  }
+
+  private filterSql(filter: string): string {
+    switch (filter) {
+      case 'delivered':
+        return "AND status = 'DELIVERED'";
+      case 'failed':
+        return `AND (state = 'failed' OR (status IS NOT NULL AND status NOT IN ('DELIVERED', 'ACCEPTED', 'UNKNOWN', 'SCHEDULED', 'BUFFERED', 'ENROUTE')))`;
+      case 'pending':
+        return `AND state NOT IN ('failed', 'uncertain', 'cancelled', 'marked_sent') AND (status IS NULL OR status NOT IN (${FINAL_SQL}, 'NO_FINAL_REPORT'))`;
+      case 'uncertain':
+        return "AND state = 'uncertain'";
+      default:
+        return '';
+    }
+  }
+
+  recipients(q: { campaignId: number; search: string; filter: string; offset: number; limit: number }): {
+    total: number;
+    rows: RecipientRow[];
+  } {
+    const search = q.search.trim();
+    const where = `WHERE campaign_id = ? ${this.filterSql(q.filter)} ${
+      search ? "AND (msisdn LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')" : ''
+    }`;
+    const like = `%${search.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    const params: unknown[] = search ? [q.campaignId, like, like] : [q.campaignId];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM recipients ${where}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
+                error, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
+         FROM recipients ${where} ORDER BY id LIMIT ? OFFSET ?`,
+      )
+      .all(...params, q.limit, q.offset) as RecipientRow[];
+    return { total, rows };
+  }
+
+  /** Every recipient, for export; iterated so 100k rows do not sit in memory twice. */
+  *allRecipients(campaignId: number): Generator<RecipientRow> {
+    yield* this.db
+      .prepare(
+        `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
+                error, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
+         FROM recipients WHERE campaign_id = ? ORDER BY id`,
+      )
+      .iterate(campaignId) as Iterable<RecipientRow>;
+  }
+
+  /** Up to `limit` recipients after id `afterId`, in id order: an export reads page by page between turns of the event loop. */
+  recipientPage(campaignId: number, afterId: number, limit: number): RecipientRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
+                error, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
+         FROM recipients WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?`,
+      )
+      .all(campaignId, afterId, limit) as RecipientRow[];
+  }
+
+  attempts(campaignId: number): AttemptRow[] {
+    return this.db
+      .prepare(
+        `SELECT a.id, a.batch_id AS batchId, a.started_at AS startedAt, a.finished_at AS finishedAt,
+                a.http_status AS httpStatus, a.outcome, a.code, a.message, a.body, a.recipients
+         FROM attempts a JOIN batches b ON b.id = a.batch_id WHERE b.campaign_id = ? ORDER BY a.id`,
+      )
+      .all(campaignId) as AttemptRow[];
+  }
+
+  setStatus(id: number, status: 'active' | 'paused' | 'cancelled'): void {
+    this.db.prepare('UPDATE campaigns SET status = ? WHERE id = ?').run(status, id);
+  }
+
+  /** Cancels what has not been written to GatewayAPI yet. */
+  cancel(id: number): number {
+    return this.db
+      .transaction(() => {
+        this.db.prepare("UPDATE campaigns SET status = 'cancelled' WHERE id = ?").run(id);
+        this.db.prepare("UPDATE batches SET state = 'cancelled' WHERE campaign_id = ? AND state = 'retry_wait'").run(id);
+        return this.db
+          .prepare(
+            // 'claimed' too: a batch held by the rate limit has not been written (in_flight has).
+            "UPDATE recipients SET state = 'cancelled', updated_at = ? WHERE campaign_id = ? AND state IN ('queued', 'claimed', 'retry_wait')",
+          )
+          .run(this.now(), id).changes;
+      })
+      .immediate();
+  }
+
+  /** The user's decision on uncertain recipients. */
+  resolveUncertain(campaignId: number, ids: number[] | null, action: 'resend' | 'mark_sent'): number {
+    return this.db
+      .transaction(() => {
+        const sql =
+          action === 'resend'
+            ? "UPDATE recipients SET state = 'queued', batch_id = NULL, error = NULL, error_code = NULL, updated_at = ? WHERE campaign_id = ? AND state = 'uncertain'"
+            : "UPDATE recipients SET state = 'marked_sent', updated_at = ? WHERE campaign_id = ? AND state = 'uncertain'";
+        if (ids == null) return this.db.prepare(sql).run(this.now(), campaignId).changes;
+        const stmt = this.db.prepare(`${sql} AND id = ?`);
+        let n = 0;
+        for (const id of ids) n += stmt.run(this.now(), campaignId, id).changes;
+        return n;
+      })
+      .immediate();
+  }
+
+  /** A new attempt for recipients that failed (after the user fixed the cause). */
+  resendFailed(campaignId: number): number {
+    return this.db
+      .transaction(() => {
+        // Reopening a cancelled campaign for its failed recipients must not revive the cancelled ones.
+        this.db
+          .prepare(
+            "UPDATE recipients SET state = 'cancelled' WHERE campaign_id = ? AND state IN ('queued', 'claimed', 'retry_wait') AND EXISTS (SELECT 1 FROM campaigns WHERE id = ? AND status = 'cancelled')",
+          )
+          .run(campaignId, campaignId);
+        this.db.prepare("UPDATE campaigns SET status = 'active' WHERE id = ? AND status = 'cancelled'").run(campaignId);
+        return this.db
+          .prepare(
+            `UPDATE recipients SET state = 'queued', batch_id = NULL, status = NULL, status_at = NULL, error = NULL,
+               error_code = NULL, updated_at = ? WHERE campaign_id = ? AND state = 'failed'`,
+          )
+          .run(this.now(), campaignId).changes;
+      })
+      .immediate();
+  }
+
+  scheduledBatches(campaignId: number): { id: number; gatewayId: number }[] {
+    return this.db
+      .prepare("SELECT id, gateway_id AS gatewayId FROM batches WHERE campaign_id = ? AND state = 'scheduled' AND gateway_id IS NOT NULL")
+      .all(campaignId) as { id: number; gatewayId: number }[];
+  }
+
+  markBatchCancelled(batchId: number): void {
+    this.db
+      .transaction(() => {
+        this.db.prepare("UPDATE batches SET state = 'cancelled', poll_next_at = NULL WHERE id = ?").run(batchId);
+        this.db
+          .prepare("UPDATE recipients SET state = 'cancelled', updated_at = ? WHERE batch_id = ? AND state = 'scheduled'")
+          .run(this.now(), batchId);
+      })
+      .immediate();
+  }
+
+  counts(): Partial<Record<RecipientState, number>> {
+    const out: Partial<Record<RecipientState, number>> = {};
+    // A campaign still being stored does not count yet (it appears whole, or not at all).
+    const sql =
+      'SELECT state, COUNT(*) AS n FROM recipients WHERE campaign_id NOT IN (SELECT id FROM campaigns WHERE stored = 0) GROUP BY state';
+    for (const r of this.db.prepare(sql).all() as {
+      state: RecipientState;
+      n: number;
+    }[])
+      out[r.state] = r.n;
+    return out;
+  }
+}
