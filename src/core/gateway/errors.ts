@@ -74,7 +74,7 @@ export function abortErrorFor(signal: AbortSignal): Error {
 export function withoutAnswer(
   kind: GatewayErrorKind,
   message: string,
-  cause: string,
+  cause: string | null,
   extra: { variables?: string[]; offline?: boolean; text?: GatewayMessage } = {},
 ): GatewayError {
   return new GatewayError({
