@@ -18,7 +18,15 @@ describe('progress and summary', () => {
       '1,000 of 3,000 recipients submitted in 1 batch · Offline — 2,000 queued, next attempt in 12 s.',
     );
     // The true cause, with the host and what to do; never "retrying in 0 s" for a probe that is not due.
-    const dns = { code: 'net_failed', cause: 'dns', host: 'gatewayapi.com', proxy: null, proxyStatus: null, detail: 'ENOTFOUND', written: 'no' } as const;
+    const dns = {
+      code: 'net_failed',
+      cause: 'dns',
+      host: 'gatewayapi.com',
+      proxy: null,
+      proxyStatus: null,
+      detail: 'ENOTFOUND',
+      written: 'no',
+    } as const;
     expect(formatProgress(t, { phase: 'sending', offline: true, retryInSec: 40, cause: dns })).toMatch(
       /Offline — 2,000 queued, next attempt in 40 s\. Cannot reach gatewayapi\.com: the host name could not be looked up\. Nothing was sent\. Check the internet connection/,
     );

@@ -63,10 +63,32 @@ describe('resultsCsv', () => {
 
   it("says states, statuses and reasons in the reader's language, GatewayAPI's own text beside ours", async () => {
     const id = campaign(['Anna']);
-    const reason = { code: 'gw_blacklisted', numbers: ['4520000000'], httpStatus: 403, gwCode: '0x0215', original: 'Blacklisted recipient', incident: null };
-    db.prepare("UPDATE recipients SET state = 'failed', error_code = '0x0215', error = ? WHERE campaign_id = ?").run(JSON.stringify(reason), id);
+    const reason = {
+      code: 'gw_blacklisted',
+      numbers: ['4520000000'],
+      httpStatus: 403,
+      gwCode: '0x0215',
+      original: 'Blacklisted recipient',
+      incident: null,
+    };
+    db.prepare("UPDATE recipients SET state = 'failed', error_code = '0x0215', error = ? WHERE campaign_id = ?").run(
+      JSON.stringify(reason),
+      id,
+    );
     const sv = Papa.parse<string[]>((await resultsCsv(campaigns, id, 'sv')).slice(1), { newline: '\r\n', skipEmptyLines: true }).data;
-    expect(sv[0]).toEqual(['Rad', 'Telefonnummer', 'Namn', 'Läge', 'Leveransstatus', 'Vad statusen betyder', 'Statustid', 'Felkod', 'Orsak', 'GatewayAPI:s text', 'SMS-delar']);
+    expect(sv[0]).toEqual([
+      'Rad',
+      'Telefonnummer',
+      'Namn',
+      'Läge',
+      'Leveransstatus',
+      'Vad statusen betyder',
+      'Statustid',
+      'Felkod',
+      'Orsak',
+      'GatewayAPI:s text',
+      'SMS-delar',
+    ]);
     expect(sv[1]?.slice(3, 10)).toEqual([
       'Misslyckat',
       '',

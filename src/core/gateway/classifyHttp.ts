@@ -217,14 +217,7 @@ export function classifyHttpError(status: number, bodyText: string, headers: Hea
   let message = '';
   let variables = plainVariables(parsed?.variables ?? []);
   let country: string | null = null;
-  // GatewayAPI's own words (or a proxy page's excerpt), kept beside ours for the user's "details".
-  const excerptOf = () => bodyExcerpt(bodyText) || null;
-  const original = (): GatewayOriginal => ({
-    httpStatus: status,
-    gwCode: code,
-    original: fromGatewayApi ? detail : excerptOf(),
-    incident: parsed?.incidentUuid ?? null,
-  });
+  const original = () => originalOf(status, code, fromGatewayApi ? detail : bodyExcerpt(bodyText) || null, parsed);
   let text: GatewayMessage = { code: 'gw_undocumented', ...original() };
   const undocumented = () => {
     text = { code: 'gw_undocumented', ...original() };
@@ -327,6 +320,11 @@ export function classifyHttpError(status: number, bodyText: string, headers: Hea
     country,
     text,
   });
+}
+
+/** GatewayAPI's own words (or a proxy page's excerpt), kept beside ours for the user's "details". */
+function originalOf(status: number, code: string | null, original: string | null, parsed: ParsedErrorBody | null): GatewayOriginal {
+  return { httpStatus: status, gwCode: code, original, incident: parsed?.incidentUuid ?? null };
 }
 
 /** Account refusals GatewayAPI documents, in our words. */

@@ -3,7 +3,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { FakeClock, storedReasonText, makeEngine, newCampaign, numbers, pause, sendIdle, waitFor, type Harness, type HarnessOptions } from '../testing';
+import {
+  FakeClock,
+  storedReasonText,
+  makeEngine,
+  newCampaign,
+  numbers,
+  pause,
+  sendIdle,
+  waitFor,
+  type Harness,
+  type HarnessOptions,
+} from '../testing';
 import { DB_FILE } from '../db/open';
 import { GatewayClient } from '../gateway/client';
 import { GatewayError } from '../gateway/errors';

@@ -550,4 +550,3 @@ function callingCodeOf(country: string): string | null {
 function earliest(a: number | null, b: number | null): number | null {
   return a == null ? b : b == null ? a : Math.min(a, b);
 }
-

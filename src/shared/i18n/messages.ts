@@ -106,7 +106,9 @@ export type RecipientReason =
   | { code: 'reason_cancelled' }
   | { code: 'reason_app_stopped' }
   | { code: 'reason_suppressed' }
-  | { code: 'reason_legacy'; text: string };
+  | { code: 'reason_legacy'; text: string }
+  /** A final delivery report's error (dsnerror/dsnerrorcode): our words for the status, GatewayAPI's beside them. */
+  | ({ code: 'delivery_report'; status: string } & GatewayOriginal);
 
 export type Message =
   | GatewayMessage
@@ -148,7 +150,8 @@ export type Message =
   | { code: 'template_gone' }
   | { code: 'import_gone' }
   | { code: 'import_cancelled' }
-  | { code: 'input_invalid'; field: string | null }
+  /** A bridge input that failed validation; `detail` is the schema's English rule (shown in English only). */
+  | { code: 'input_invalid'; field: string | null; detail?: string }
   | { code: 'internal_error' }
   | { code: 'folder_in_use' }
   | { code: 'folder_mode_conflict'; dir: string; holds: 'demo' | 'live' }

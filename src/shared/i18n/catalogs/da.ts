@@ -125,6 +125,7 @@ export const da: Catalog = {
   reason_app_stopped: () => 'Appen stoppede, mens beskeden blev sendt: den er måske nået frem til GatewayAPI, måske ikke.',
   reason_suppressed: () => 'Nummeret står på spærrelisten.',
   reason_legacy: (m, f) => f.v(m.text),
+  delivery_report: (m) => `${STATUS[m.status]?.[1] ?? ''}${m.gwCode ? ` (${m.gwCode})` : ''}`.trim(),
 
   phone_missing: () => 'Intet telefonnummer i denne række',
   phone_excel_scientific: (m, f) =>
@@ -187,7 +188,17 @@ export const da: Catalog = {
   template_gone: () => 'Den gemte besked findes ikke længere.',
   import_gone: () => 'Den import er ikke længere åben: vælg filen igen.',
   import_cancelled: () => 'Importen blev annulleret.',
-  input_invalid: (m, f) => (m.field ? `Tjek denne værdi: ${f.v(m.field)}.` : 'Tjek de indtastede værdier.'),
+  input_invalid: (m, f) => {
+    const known: Record<string, string> = {
+      sender: 'Afsender: op til 11 bogstaver/cifre eller op til 15 cifre.',
+      token: 'Nøglen ser for kort ud.',
+      defaultCountry: 'Brug en landekode på to bogstaver som DK.',
+      name: 'Giv kampagnen et navn.',
+      message: 'Skriv en besked.',
+      msisdn: 'Skriv et telefonnummer.',
+    };
+    return (m.field && known[m.field]) ?? (m.field ? `Tjek denne værdi: ${f.v(m.field)}.` : 'Tjek de indtastede værdier.');
+  },
   internal_error: () => 'Noget gik galt. Prøv igen; genstart appen, hvis det bliver ved.',
   folder_in_use: () => 'En anden sms-outbox sender fra denne datamappe. Luk den, og prøv så igen.',
   folder_mode_conflict: (m, f) =>

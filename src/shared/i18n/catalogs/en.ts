@@ -125,6 +125,7 @@ export const en: Catalog = {
   reason_app_stopped: () => 'The app stopped while this message was being sent: it may or may not have reached GatewayAPI.',
   reason_suppressed: () => 'The number is on the suppression list.',
   reason_legacy: (m, f) => f.v(m.text),
+  delivery_report: (m) => `${STATUS[m.status]?.[1] ?? ''}${m.gwCode ? ` (${m.gwCode})` : ''}`.trim(),
 
   phone_missing: () => 'No phone number in this row',
   phone_excel_scientific: (m, f) =>
@@ -187,7 +188,7 @@ export const en: Catalog = {
   template_gone: () => 'That saved message no longer exists.',
   import_gone: () => 'That import is no longer open: choose the file again.',
   import_cancelled: () => 'Import cancelled.',
-  input_invalid: (m, f) => (m.field ? `Check this value: ${f.v(m.field)}.` : 'Check the values entered.'),
+  input_invalid: (m, f) => (m.detail ? m.detail : m.field ? `Check this value: ${f.v(m.field)}.` : 'Check the values entered.'),
   internal_error: () => 'Something went wrong. Try again; if it keeps happening, restart the app.',
   folder_in_use: () => 'Another sms-outbox is sending from this data folder. Close it, then try again.',
   folder_mode_conflict: (m, f) =>
@@ -199,7 +200,8 @@ export const en: Catalog = {
       empty: 'The custom GatewayAPI URL setting is empty. Enter a URL such as https://gatewayapi.com.',
       not_url: `The custom GatewayAPI URL setting is not a valid URL: “${f.v(m.got)}”. Use a URL such as https://gatewayapi.com.`,
       not_https: `The custom GatewayAPI URL setting must start with https:// (got ${f.v(m.got)}).`,
-      http_remote: 'The custom GatewayAPI URL setting must use https:// (plain http is allowed only for this computer: 127.0.0.1 or localhost), so the API token is never sent unencrypted.',
+      http_remote:
+        'The custom GatewayAPI URL setting must use https:// (plain http is allowed only for this computer: 127.0.0.1 or localhost), so the API token is never sent unencrypted.',
       credentials: 'The custom GatewayAPI URL setting must not contain a user name or password; the API token is entered separately.',
       query: 'The custom GatewayAPI URL setting must not contain a query (?…) or fragment (#…).',
       not_gatewayapi: `The custom GatewayAPI URL setting may point only at this computer (a simulator on 127.0.0.1 or localhost), not at ${f.v(m.got)}: the API token is sent wherever it points. For live sending choose gatewayapi.com or gatewayapi.eu; to try another server, use the command line with --base-url.`,

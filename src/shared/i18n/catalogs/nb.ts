@@ -128,6 +128,7 @@ export const nb: Catalog = {
   reason_app_stopped: () => 'Appen stoppet mens meldingen ble sendt: den kan ha nådd GatewayAPI eller ikke.',
   reason_suppressed: () => 'Nummeret står på sperrelisten.',
   reason_legacy: (m, f) => f.v(m.text),
+  delivery_report: (m) => `${STATUS[m.status]?.[1] ?? ''}${m.gwCode ? ` (${m.gwCode})` : ''}`.trim(),
 
   phone_missing: () => 'Ikke noe telefonnummer i denne raden',
   phone_excel_scientific: (m, f) =>
@@ -190,7 +191,17 @@ export const nb: Catalog = {
   template_gone: () => 'Den lagrede meldingen finnes ikke lenger.',
   import_gone: () => 'Den importen er ikke åpen lenger: velg filen på nytt.',
   import_cancelled: () => 'Importen ble avbrutt.',
-  input_invalid: (m, f) => (m.field ? `Sjekk denne verdien: ${f.v(m.field)}.` : 'Sjekk verdiene du har skrevet inn.'),
+  input_invalid: (m, f) => {
+    const known: Record<string, string> = {
+      sender: 'Avsender: opptil 11 bokstaver/sifre, eller opptil 15 sifre.',
+      token: 'Nøkkelen ser for kort ut.',
+      defaultCountry: 'Bruk en landskode på to bokstaver, f.eks. NO.',
+      name: 'Gi kampanjen et navn.',
+      message: 'Skriv en melding.',
+      msisdn: 'Skriv inn et telefonnummer.',
+    };
+    return (m.field && known[m.field]) ?? (m.field ? `Sjekk denne verdien: ${f.v(m.field)}.` : 'Sjekk verdiene du har skrevet inn.');
+  },
   internal_error: () => 'Noe gikk galt. Prøv igjen; start appen på nytt hvis det fortsetter.',
   folder_in_use: () => 'En annen sms-outbox sender fra denne datamappen. Lukk den, og prøv igjen.',
   folder_mode_conflict: (m, f) =>

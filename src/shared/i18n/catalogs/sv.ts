@@ -125,6 +125,7 @@ export const sv: Catalog = {
   reason_app_stopped: () => 'Appen stängdes medan meddelandet skickades: det kan ha nått GatewayAPI eller inte.',
   reason_suppressed: () => 'Numret står på spärrlistan.',
   reason_legacy: (m, f) => f.v(m.text),
+  delivery_report: (m) => `${STATUS[m.status]?.[1] ?? ''}${m.gwCode ? ` (${m.gwCode})` : ''}`.trim(),
 
   phone_missing: () => 'Inget telefonnummer på den här raden',
   phone_excel_scientific: (m, f) =>
@@ -188,7 +189,17 @@ export const sv: Catalog = {
   template_gone: () => 'Det sparade meddelandet finns inte längre.',
   import_gone: () => 'Importen är inte längre öppen: välj filen igen.',
   import_cancelled: () => 'Importen avbröts.',
-  input_invalid: (m, f) => (m.field ? `Kontrollera det här värdet: ${f.v(m.field)}.` : 'Kontrollera de angivna värdena.'),
+  input_invalid: (m, f) => {
+    const known: Record<string, string> = {
+      sender: 'Avsändare: upp till 11 bokstäver/siffror, eller upp till 15 siffror.',
+      token: 'Nyckeln ser för kort ut.',
+      defaultCountry: 'Använd en landskod med två bokstäver, t.ex. SE.',
+      name: 'Ge kampanjen ett namn.',
+      message: 'Skriv ett meddelande.',
+      msisdn: 'Skriv ett telefonnummer.',
+    };
+    return (m.field && known[m.field]) ?? (m.field ? `Kontrollera det här värdet: ${f.v(m.field)}.` : 'Kontrollera de angivna värdena.');
+  },
   internal_error: () => 'Något gick fel. Försök igen; starta om appen om det fortsätter.',
   folder_in_use: () => 'En annan sms-outbox skickar från den här datamappen. Stäng den och försök sedan igen.',
   folder_mode_conflict: (m, f) =>
