@@ -40,6 +40,7 @@ async function unwrapped(page: Page): Promise<string[]> {
       /^[\d\s.,:;%+\-–—()/·…×#'"“”«»!?<>=\u00a0\u202f]*$/.test(text) || // numbers, dates, punctuation
       /^[\d\s.,\u00a0\u202f]+[A-Z]{3}$/.test(text) || // money: 1.234,50 DKK
       /^0x[0-9A-F]{4}$/i.test(text) || // an error code
+      /^[A-Z]{2}$/.test(text) || // a country code (DK, IS)
       /^(Ctrl|Alt|Shift|Cmd|⌘)(\+\w+)+$/.test(text) || // a key on the keyboard
       allowed.has(text) ||
       [...allowed].some((d) => d.length > 3 && text.includes(d) && text.replace(d, '').trim().length <= 3);
@@ -47,7 +48,7 @@ async function unwrapped(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = (n.textContent ?? '').trim();
       const el = n.parentElement;
-      if (!text || !el || el.closest('script, style, textarea, [data-untranslated], .file-preview')) continue;
+      if (!text || !el || el.closest('script, style, textarea, code, [data-untranslated], .file-preview')) continue;
       if (!el.checkVisibility()) continue;
       if (!isData(text)) bad.push(text);
     }
