@@ -83,6 +83,16 @@ export interface OutboxState {
   heldElsewhere: boolean;
   /** Quiet hours hold the queue until this time (epoch ms), else null. */
   quietUntil: number | null;
+  /** Campaigns the app stopped storing half-way: never shown nor sent; the user may discard them. */
+  halfStored: HalfStoredCampaign[];
+}
+
+export interface HalfStoredCampaign {
+  id: number;
+  name: string;
+  createdAt: number;
+  /** Recipients stored before it stopped. */
+  stored: number;
 }
 
 export interface AccountView {
@@ -314,6 +324,7 @@ export const calls = {
   'campaign.exportCsv': { input: z.object({ campaignId: id }) },
   'campaign.attempts': { input: z.object({ campaignId: id }) },
   'campaign.cancelScheduled': { input: z.object({ campaignId: id }) },
+  'campaign.discardHalfStored': { input: z.object({ campaignId: id }) },
 
   'suppression.list': {
     input: z.object({
@@ -372,6 +383,8 @@ export interface CallOutputs {
   'campaign.cancel': CampaignSummary;
   'campaign.resolveUncertain': { changed: number };
   'campaign.resendFailed': { requeued: number };
+  /** Recipients removed with it (0: there was no such half-stored campaign). */
+  'campaign.discardHalfStored': { discarded: number };
   'campaign.exportCsv': { fileName: string; csv: string };
   'campaign.attempts': AttemptRow[];
   'campaign.cancelScheduled': { cancelled: number; alreadySent: number };

@@ -129,7 +129,7 @@ export class StatusPoller {
         }
         const step = b.pollStep + 1;
         if (res) {
-          const { changed: n, pending } = polls.apply(b.id, res.recipients);
+          const { changed: n, pending } = await polls.apply(b.id, res.recipients);
           if (n > 0) changed.add(b.campaignId);
           if (pending === 0) {
             this.d.batchFinal(b.campaignId);
