@@ -6,7 +6,16 @@ import { campaignSummary } from '../../../shared/testing';
 import { installFakeBridge, inputsOf, type FakeCall } from '../testing/fakeBridge';
 import { CAMPAIGN_PAGE, useOutboxStore } from './outbox';
 
-const state = { paused: null, pauseMessage: null, offline: false, retryInSec: null, counts: {}, heldElsewhere: false, quietUntil: null };
+const state = {
+  paused: null,
+  pauseMessage: null,
+  offline: false,
+  retryInSec: null,
+  counts: {},
+  heldElsewhere: false,
+  quietUntil: null,
+  halfStored: [],
+};
 const summary = (id: number, status: CampaignStatus = 'active') => campaignSummary({ id, name: `c${id}`, status });
 
 let calls: FakeCall[];
