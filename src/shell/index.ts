@@ -6,6 +6,7 @@ import type { EventName, Notice } from '../shared/contract';
 import { CSP } from '../shared/csp';
 import { watchOnline } from './connectivity';
 import { openApp, type SmsOutboxApp } from '../app/openApp';
+import { installCrashGuard } from '../app/crashGuard';
 import { defaultDataDir } from '../core/folders/paths';
 import { createKeytarStore } from '../core/secrets/secretStore';
 import type { Logger } from '../core/types';
@@ -105,6 +106,18 @@ function start(): void {
   installQuitGuard(app, async () => core?.close(), { onError: (err) => logger.error('close failed', { err: String(err) }) });
   // Ctrl+C or a service manager's SIGTERM should close the core too, not kill it mid-write.
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => app.quit());
+  // An error nobody caught: logged, and shown once as a sentence (Electron's own dialog would show a
+  // stack trace). The app keeps running; every write is one transaction, so nothing is half-stored.
+  let shownCrash = false;
+  installCrashGuard(process, ({ kind, message, error }) => {
+    logger.error(kind === 'rejection' ? 'unhandled rejection' : 'uncaught exception', {
+      err: String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
+    if (shownCrash || !app.isReady()) return;
+    shownCrash = true;
+    dialog.showErrorBox('SMS Outbox', `${message}\n\nThe details are in the log file: ${logFile}`);
+  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
