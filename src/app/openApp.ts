@@ -51,7 +51,11 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   const secrets = rememberingSecrets(opts.secrets, redactor);
   await secrets.get().catch(() => null);
   const logger = redactingLogger(opts.logger ?? silentLogger, redactor);
-  const emit: Emit = (event, payload) => opts.emit(event, redactor.deep(payload));
+  // Events and answers to the window are NOT redacted on their way out: text the window sent itself
+  // (a saved message, an import's cells) must come back unchanged, or "[redacted]" in the echo tells
+  // a script which of its guesses is a piece of the token. Outside text is scrubbed where it enters
+  // instead: the gateway client's answers and errors (liveGateway), the log (redactingLogger).
+  const emit: Emit = (event, payload) => opts.emit(event, payload);
   const gateway = liveGateway({ fetch: opts.fetch, token: () => secrets.get(), redactor });
   const folder: ActiveFolder = new ActiveFolder(
     opts.dataDir,
@@ -99,7 +103,12 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   };
   const dispatch = createDispatch(handlers, logger);
   return {
-    dispatch: async (name, input) => redactor.deepAsync(await dispatch(name, input)),
+    dispatch: async (name, input) => {
+      const result = await dispatch(name, input);
+      // An unexpected exception's text is not ours to vouch for (it never echoes a whole input).
+      if (!result.ok && result.error.kind === 'internal') return { ok: false, error: redactor.deep(result.error) };
+      return result;
+    },
     wake: () => folder.engine.wake(),
     close: () => folder.close(),
     get engine() {

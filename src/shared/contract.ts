@@ -61,7 +61,8 @@ export type Mode = (typeof MODES)[number];
 export interface AppStatus {
   mode: Mode;
   dataDir: string;
-  token: { set: boolean; hint: string | null };
+  /** Nothing of the token itself: whether it is set, when it was saved, GatewayAPI's last verdict. */
+  token: { set: boolean; savedAt: number | null; accepted: boolean | null };
   keychain: { ok: boolean; message: string | null };
   version: string;
 }

@@ -5,6 +5,7 @@ import { resolveBaseUrl } from '../../core/gateway/baseUrl';
 import type { Handlers } from '../dispatch';
 import type { Settings } from '../../shared/contract';
 import type { AppContext } from '../context';
+import { forgetTokenInfo, recordTokenSaved, tokenInfo } from '../../core/secrets/tokenInfo';
 
 export function settingsHandlers(ctx: AppContext) {
   const engine = () => ctx.folder.engine;
@@ -21,11 +22,13 @@ export function settingsHandlers(ctx: AppContext) {
         throw new AppError('invalid_input', 'Demo mode uses the built-in simulator; switch to live mode to set a token.', 'token');
       }
       await ctx.secrets.set(token);
+      recordTokenSaved(engine(), null);
       engine().onTokenChanged();
       return view();
     },
     'token.clear': async () => {
       await ctx.secrets.clear();
+      forgetTokenInfo(engine());
       engine().resetGateway();
       return view();
     },
@@ -55,7 +58,8 @@ async function appStatus(ctx: AppContext): Promise<AppStatus> {
   return {
     mode: ctx.folder.mode,
     dataDir: ctx.folder.dataDir,
-    token: { set: demo || !!token, hint: token ? `…${token.slice(-4)}` : null },
+    // Never a character of the token (not even the last four: a start for guessing the rest).
+    token: { set: demo || !!token, ...(demo || !token ? { savedAt: null, accepted: null } : tokenInfo(ctx.folder.engine)) },
     keychain: { ok: keychain.ok, message: keychain.message },
     version: ctx.version,
   };

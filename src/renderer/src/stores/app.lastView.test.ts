@@ -11,7 +11,13 @@ function fakeBridge() {
     call: async (name: string, input: unknown) => {
       calls.push([name, input]);
       if (name === 'settings.update') stored = { ...stored, ...(input as Partial<Settings>) };
-      const app = { mode: 'live', dataDir: '/d', token: { set: true, hint: null }, keychain: { ok: true, message: null }, version: '1' };
+      const app = {
+        mode: 'live',
+        dataDir: '/d',
+        token: { set: true, savedAt: null, accepted: null },
+        keychain: { ok: true, message: null },
+        version: '1',
+      };
       return { ok: true, value: { settings: stored, app } };
     },
     on: () => () => {},

@@ -1,8 +1,10 @@
-// Write-only token entry: the token goes to main and is never read back; only "set (…1234)" is shown.
+// Write-only token entry: the token goes to main and is never read back; main tells only whether one
+// is set, when it was saved and whether GatewayAPI accepted it last time (no character of it).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../bridge';
 import { Field } from '../components/Field';
+import { formatTime } from '../format';
 import { useAppStore } from '../stores/app';
 
 export function TokenForm(): React.JSX.Element {
@@ -15,9 +17,13 @@ export function TokenForm(): React.JSX.Element {
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // Main sends at most the last four characters (with or without a leading ellipsis).
-  const last4 = app?.token.hint?.replace(/^…+/, '');
-  const hint = app?.token.set ? (last4 ? t('token.setHint', { last4 }) : t('token.set')) : t('token.notSet');
+  const info = app?.token;
+  const verdict = info?.accepted === true ? t('token.accepted') : info?.accepted === false ? t('token.refused') : null;
+  const hint = info?.set
+    ? [t('token.set'), info.savedAt != null ? t('token.savedAt', { at: formatTime(info.savedAt) }) : null, verdict]
+        .filter(Boolean)
+        .join(' · ')
+    : t('token.notSet');
 
   return (
     <form
