@@ -278,7 +278,10 @@ function failIfHeld(session: Session, started: boolean): void {
     );
   }
   if (started && engine.disk.full) {
-    throw new CliError(EXIT.diskFull, `The disk holding ${session.dataDir} is full: nothing can be sent. Free some space, then try again; nothing stored is lost.`);
+    throw new CliError(
+      EXIT.diskFull,
+      `The disk holding ${session.dataDir} is full: nothing can be sent. Free some space, then try again; nothing stored is lost.`,
+    );
   }
   if (started) {
     throw new CliError(EXIT.other, `Could not take over sending for ${session.dataDir} (the database is busy); try again.`);

@@ -67,7 +67,10 @@ function describe(e: unknown): { code: ExitCode; message: string } {
     };
   }
   if (isReadOnlyError(e)) {
-    return { code: EXIT.other, message: `The data folder cannot be written: it is read-only (${text}). Sending needs a folder it can write to.` };
+    return {
+      code: EXIT.other,
+      message: `The data folder cannot be written: it is read-only (${text}). Sending needs a folder it can write to.`,
+    };
   }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
     const hint = err.code === 'SQLITE_BUSY' ? ' (another process is writing to the data folder; try again)' : '';

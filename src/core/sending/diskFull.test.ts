@@ -55,7 +55,12 @@ describe('the disk fills up during a send (a real tmpfs)', () => {
     if (typeof disk === 'string') return ctx.skip();
     const d = disk;
     const { errors, logger } = recorder();
-    h = await makeEngine({ dataDir: folderOn(d), settings: { batchSize: 10, maxConcurrent: 2 }, fetch: fillAfterSend(3, d), engine: { logger } });
+    h = await makeEngine({
+      dataDir: folderOn(d),
+      settings: { batchSize: 10, maxConcurrent: 2 },
+      fetch: fillAfterSend(3, d),
+      engine: { logger },
+    });
     h.engine.campaigns.create(newCampaign({ people: numbers(300).map((msisdn) => ({ msisdn })) }));
     h.engine.wake();
 
@@ -97,7 +102,9 @@ describe('the disk fills up during a send (a real tmpfs)', () => {
     await h.engine.close();
     expect(Date.now() - t0).toBeLessThan(6000);
     if (held > 0) {
-      expect(errors.some((m) => /GatewayAPI accepted batch \d+ of campaign \d+ \(10 recipients, message id \d+\).*Mark as sent/.test(m))).toBe(true);
+      expect(
+        errors.some((m) => /GatewayAPI accepted batch \d+ of campaign \d+ \(10 recipients, message id \d+\).*Mark as sent/.test(m)),
+      ).toBe(true);
     }
 
     d.free();

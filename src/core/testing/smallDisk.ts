@@ -62,4 +62,3 @@ export function smallDisk(sizeMb = 16): SmallDisk | string {
     },
   };
 }
-
