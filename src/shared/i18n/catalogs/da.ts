@@ -1,0 +1,230 @@
+// Dansk. Ordliste (brug de samme ord overalt, også i vinduets da.ts): send/afsendelse · modtager ·
+// kampagne · udbakke · i kø · leveret · ikke leveret · usikker (vi ved ikke, om GatewayAPI tog imod
+// den) · saldo · nøgle (GatewayAPI's API-nøgle) · spærreliste · stille timer · genoptag · sæt på
+// pause · SMS-del. GatewayAPI bøjes "GatewayAPI's".
+import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import type { GatewayOriginal, NetCause } from '../messages';
+
+const label = answerSuffix;
+const theySaid = (m: GatewayOriginal, f: Tools) => (m.original ? ` GatewayAPI skrev: “${f.v(m.original)}”` : '');
+const who = (numbers: string[], f: Tools) =>
+  numbers.length === 0
+    ? 'nogle modtagere'
+    : numbers.length <= 5
+      ? f.list(numbers.map(f.v))
+      : `${numbers.slice(0, 5).map(f.v).join(', ')} og ${f.n(numbers.length - 5)} flere`;
+
+const NET: Record<NetCause, string> = {
+  dns: 'værtsnavnet kunne ikke slås op',
+  dns_unavailable: 'opslaget af værtsnavnet mislykkedes (ingen DNS-server svarede)',
+  refused: 'forbindelsen blev afvist',
+  unreachable: 'værten kan ikke nås',
+  network_down: 'netværket er nede',
+  reset: 'forbindelsen blev afbrudt',
+  timeout: 'forbindelsen fik timeout',
+  tls: 'den sikre forbindelse (TLS) mislykkedes',
+  proxy_refused: 'proxyen afviste forbindelsen',
+  bad_port: 'porten i GatewayAPI-adressen er spærret',
+  no_answer: 'der kom intet svar i tide',
+  cut_short: 'svaret blev afbrudt undervejs',
+  other: 'netværksforespørgslen mislykkedes',
+};
+const NET_FIX: Record<NetCause, string> = {
+  dns: 'Tjek internetforbindelsen og GatewayAPI-adressen.',
+  dns_unavailable: 'Tjek internetforbindelsen.',
+  refused: 'Tjek internetforbindelsen og en eventuel firewall.',
+  unreachable: 'Tjek internetforbindelsen.',
+  network_down: 'Tjek internetforbindelsen.',
+  reset: 'Tjek netværket; en firewall lukker måske forbindelserne.',
+  timeout: 'Tjek internetforbindelsen.',
+  tls: 'En proxy eller et antivirusprogram undersøger måske sikre forbindelser; tjek dets indstillinger.',
+  proxy_refused: 'Tjek proxyindstillingerne (HTTPS_PROXY), eller spørg jeres it-afdeling.',
+  bad_port: 'Tjek GatewayAPI-adressen under Indstillinger.',
+  no_answer: 'GatewayAPI er måske langsom; du behøver ikke gøre noget.',
+  cut_short: 'Tjek netværket.',
+  other: 'Tjek internetforbindelsen.',
+};
+
+const STATUS: Record<string, [string, string]> = {
+  PENDING: ['Venter på rapport', 'Sendt til GatewayAPI; leveringsrapporten er ikke kommet endnu.'],
+  UNKNOWN: ['Ukendt', 'GatewayAPI ved endnu ikke, hvad der er sket med beskeden.'],
+  SCHEDULED: ['Planlagt', 'GatewayAPI holder beskeden til det planlagte tidspunkt.'],
+  BUFFERED: ['I buffer', 'Teleselskabet holder beskeden, fx mens telefonen er slukket.'],
+  ENROUTE: ['På vej', 'Givet videre til teleselskabet; endnu ikke bekræftet.'],
+  DELIVERED: ['Leveret', 'Telefonen har modtaget beskeden. Betalt.'],
+  EXPIRED: ['Udløbet', 'Telefonen kunne ikke nås (slukket eller uden dækning), før beskeden udløb. Betales normalt.'],
+  DELETED: ['Slettet', 'Beskeden blev annulleret, før den blev sendt. Ikke betalt.'],
+  UNDELIVERABLE: ['Kan ikke leveres', 'Teleselskabet kunne ikke levere den (fx fordi nummeret ikke er i brug). Betales normalt.'],
+  ACCEPTED: ['Modtaget af teleselskab', 'Teleselskabet tog imod beskeden, men giver ingen leveringsrapport. Betalt.'],
+  REJECTED: ['Afvist', 'GatewayAPI eller teleselskabet afviste beskeden. Ikke betalt.'],
+  SKIPPED: ['Sprunget over', 'GatewayAPI sendte den ikke (fx et spærret nummer). Ikke betalt.'],
+  NO_FINAL_REPORT: ['Ingen endelig rapport', 'Beskeden udløb uden endelig rapport; den er måske nået frem, måske ikke. Betales normalt.'],
+};
+
+const PAUSE = {
+  auth: 'GatewayAPI afviste nøglen',
+  credit: 'saldoen er brugt op',
+  frozen: 'kontoen er spærret',
+  user: 'du har sat den på pause',
+  account: 'GatewayAPI afviste kontoen',
+  unreachable: 'GatewayAPI svarer ikke',
+} as const;
+
+const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igen nu' : `, næste forsøg om ${f.n(s)} s`);
+
+export const da: Catalog = {
+  gw_token_refused: (m) => `GatewayAPI afviste nøglen${label(m)}. Indtast en ny API-nøgle under Indstillinger.`,
+  gw_credit: (m) => `GatewayAPI-kontoens saldo er brugt op${label(m)}. Fyld op, og genoptag så.`,
+  gw_frozen: (m) => `GatewayAPI melder kontoen spærret${label(m)}. Kontakt GatewayAPI's support, og genoptag så.`,
+  gw_ip_not_allowed: (m) =>
+    `GatewayAPI tager ikke imod forespørgsler fra denne computers IP-adresse${label(m)}. Tillad den i GatewayAPI's indstillinger (API-nøgler / IP-begrænsninger), og genoptag så.`,
+  gw_feature_disabled: (m) =>
+    `En funktion, som beskeden bruger, er ikke slået til på GatewayAPI-kontoen${label(m)}. Slå den til i GatewayAPI's indstillinger, eller spørg GatewayAPI's support, og genoptag så.`,
+  gw_sms_disabled: (m) =>
+    `Afsendelse af SMS er ikke slået til på GatewayAPI-kontoen${label(m)}. Bed GatewayAPI's support om at slå det til, og genoptag så.`,
+  gw_country: (m, f) =>
+    `Kontoen må ikke sende til ${m.country ? f.country(m.country) : 'dette land'}${label(m)}. Slå landet til i GatewayAPI's indstillinger for at nå det.`,
+  gw_temp_blacklisted: (m, f) => `GatewayAPI har midlertidigt spærret ${who(m.numbers, f)}${label(m)}; der prøves igen senere.`,
+  gw_blacklisted: (m, f) => `GatewayAPI afviste ${who(m.numbers, f)}: nummeret står på GatewayAPI's spærreliste${label(m)}.`,
+  gw_operator: (m) => `Nummerets teleselskab er ikke tilladt på kontoen${label(m)}.`,
+  gw_duplicate: (m, f) => `Det samme nummer optrådte to gange i én forespørgsel: ${who(m.numbers, f)}${label(m)}.`,
+  gw_content_filtered: (m) => `GatewayAPI frasorterede beskeden på grund af indholdet${label(m)}.`,
+  gw_bad_parameter: (m, f) => `GatewayAPI afviste forespørgslen som ufuldstændig eller ugyldig${label(m)}.${theySaid(m, f)}`,
+  gw_overloaded: (m) => `GatewayAPI er overbelastet${label(m)} og behandlede ikke forespørgslen; der prøves igen senere.`,
+  gw_unavailable: (m) => `GatewayAPI er midlertidigt utilgængelig${label(m)} og behandlede ikke forespørgslen; der prøves igen senere.`,
+  gw_proxy_timeout: (m) =>
+    `Forespørgslen fik timeout på vej til GatewayAPI${label(m)}; den er måske modtaget, måske ikke. Tjek modtagerne, der er markeret som usikre, før du sender igen.`,
+  gw_server_error: (m) =>
+    `GatewayAPI svarede med en serverfejl${label(m)} efter at have modtaget forespørgslen; den er måske modtaget, måske ikke. Tjek modtagerne, der er markeret som usikre, før du sender igen.`,
+  gw_rejected_other: (m, f) => `GatewayAPI afviste forespørgslen${label(m)}.${theySaid(m, f)}`,
+  gw_undocumented: (m, f) =>
+    `GatewayAPI-adressen svarede ${answerLabel(m) || 'uden status'}, som GatewayAPI ikke dokumenterer; svaret kommer måske fra en proxy eller firewall.${m.original ? ` Svaret lød: “${f.v(m.original)}”` : ''} Tjek netværket og GatewayAPI-indstillingerne, og genoptag så.`,
+  gw_redirect: (m, f) =>
+    `GatewayAPI-adressen svarede med en omdirigering${m.host ? ` til ${f.v(m.host)}` : ''}, som ikke blev fulgt: intet blev sendt dertil. Tjek GatewayAPI-adressen under Indstillinger eller en proxy eller loginside på dette netværk, og genoptag så.`,
+  net_failed: (m, f) => {
+    const what = m.cause === 'proxy_refused' && m.proxyStatus ? `${NET[m.cause]} (HTTP ${f.v(m.proxyStatus)})` : NET[m.cause];
+    const where = m.cause === 'proxy_refused' && m.proxy ? `proxyen ${f.v(m.proxy)}` : m.host ? f.v(m.host) : 'GatewayAPI';
+    const sent =
+      m.written === 'no'
+        ? ' Intet blev sendt.'
+        : ' Forespørgslen er måske modtaget, måske ikke: tjek modtagerne, der er markeret som usikre, før du sender igen.';
+    return `Kan ikke nå ${where}: ${what}.${sent} ${NET_FIX[m.cause]}`;
+  },
+  net_timeout: (m, f) =>
+    `GatewayAPI svarede ikke inden for ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' Forespørgslen er måske modtaget, måske ikke: tjek modtagerne, der er markeret som usikre, før du sender igen.' : ''}`,
+  gw_local_rejection: (m, f) =>
+    m.reason === 'too_many_recipients' ? 'For mange modtagere i én forespørgsel.' : `Forespørgslen blev ikke sendt: ${f.v(m.detail)}`,
+  gw_unexpected: (m, f) => `Uventet fejl i kontakten med GatewayAPI: ${f.v(m.detail)}`,
+
+  reason_gave_up: (m, f) =>
+    `GatewayAPI var utilgængelig i mere end ${f.n(m.hours)} timer; afsendelsen blev opgivet.${m.cause ? ` (${f.t(m.cause)})` : ''} Brug “Send igen til fejlede” for at prøve igen.`,
+  reason_uncertain: (m, f) =>
+    `Det vides ikke, om GatewayAPI tog imod denne besked: vælg “Send igen” eller “Markér som sendt”.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  reason_internal: (m, f) => `Uventet fejl under afsendelsen: ${f.v(m.detail)}`,
+  reason_cancelled: () => 'Annulleret, før den blev sendt.',
+  reason_suppressed: () => 'Nummeret står på spærrelisten.',
+  reason_legacy: (m, f) => f.v(m.text),
+
+  phone_missing: () => 'Intet telefonnummer i denne række',
+  phone_excel_scientific: (m, f) =>
+    `Excel har lavet nummeret om til videnskabelig notation (${f.v(m.text)}), og cifrene er tabt. Formatér kolonnen som Tekst i Excel, skriv numrene igen, og importér igen.`,
+  phone_not_a_number: () => 'Ikke et telefonnummer',
+  phone_unknown_country_code: () => 'Ukendt landekode',
+  phone_invalid: (m, f) => {
+    const where = m.callingCode ? ` for +${f.v(m.callingCode)}` : m.country ? ` for ${f.country(m.country)}` : '';
+    const what = {
+      invalid: 'Ikke et gyldigt nummer',
+      too_short: 'For få cifre',
+      too_long: 'For mange cifre',
+      wrong_length: 'Forkert antal cifre',
+    }[m.problem];
+    return what + where;
+  },
+
+  schedule_too_soon: (m, f) =>
+    `Vælg et tidspunkt mindst ${f.plural(m.minMinutes, { one: 'et minut', other: `${f.n(m.minMinutes)} minutter` })} ude i fremtiden, eller send nu.`,
+  no_sendable_recipients: () => 'Ingen modtagere i denne fil kan sendes til.',
+  demo_no_token: () => 'Demotilstand bruger den indbyggede simulator; skift til rigtig afsendelse for at indtaste en nøgle.',
+  check_recipients_first: () => 'Tjek modtagerne først.',
+  check_file_first: () => 'Tjek filen først.',
+  campaign_not_found: (m, f) => `Der findes ingen kampagne ${f.v(m.campaignId)}.`,
+  no_token: () => 'Der er ingen GatewayAPI-nøgle. Indtast en under Indstillinger.',
+  test_number_invalid: (m, f) => `Testnummer: ${f.t(m.problem)}.`,
+  preview_row_missing: (m, f) => `Filen har ingen række ${f.v(m.rowNo)}.`,
+  preview_nothing: () => 'Ingen modtagere kan sendes til, så der er intet at vise.',
+  template_name_missing: () => 'Giv den gemte besked et navn.',
+  template_text_missing: () => 'Skriv beskeden først.',
+  template_name_taken: (m, f) => `Der findes allerede en gemt besked med navnet “${f.v(m.name)}”: vælg et andet navn.`,
+  template_gone: () => 'Den gemte besked findes ikke længere.',
+  import_gone: () => 'Den import er ikke længere åben: vælg filen igen.',
+  import_cancelled: () => 'Importen blev annulleret.',
+  input_invalid: (m, f) => (m.field ? `Tjek denne værdi: ${f.v(m.field)}.` : 'Tjek de indtastede værdier.'),
+  internal_error: () => 'Noget gik galt. Prøv igen; genstart appen, hvis det bliver ved.',
+  folder_in_use: () => 'En anden sms-outbox sender fra denne datamappe. Luk den, og prøv så igen.',
+  base_url_invalid: (m, f) =>
+    ({
+      empty: 'GatewayAPI-adressen er tom. Indtast en adresse som https://gatewayapi.com.',
+      not_url: `GatewayAPI-adressen er ikke en gyldig adresse: “${f.v(m.got)}”. Brug en adresse som https://gatewayapi.com.`,
+      not_https: `GatewayAPI-adressen skal begynde med https:// (fik ${f.v(m.got)}).`,
+      http_remote: 'GatewayAPI-adressen skal bruge https:// (almindelig http kun for denne computer), så nøglen aldrig sendes ukrypteret.',
+      credentials: 'GatewayAPI-adressen må ikke indeholde brugernavn eller adgangskode; nøglen indtastes for sig.',
+      query: 'GatewayAPI-adressen må ikke indeholde en forespørgsel (?…) eller et fragment (#…).',
+      not_gatewayapi: `Rigtig afsendelse går kun til gatewayapi.com eller gatewayapi.eu (fik ${f.v(m.got)}).`,
+    })[m.problem],
+
+  confirm_send: (m, f) => {
+    const cost = m.cost != null ? `, ca. ${f.money(m.cost, m.currency)}` : '';
+    const parts = f.plural(m.parts, { one: `${f.n(m.parts)} SMS-del`, other: `${f.n(m.parts)} SMS-dele` });
+    const who = f.plural(m.recipients, { one: `${f.n(m.recipients)} modtager`, other: `${f.n(m.recipients)} modtagere` });
+    const over = m.overCredit != null ? ` Overslaget er større end din saldo på ${f.money(m.overCredit, m.currency)}.` : '';
+    const quiet = m.quiet
+      ? ` Det planlagte tidspunkt ligger i de stille timer (${f.v(m.quiet.start)}–${f.v(m.quiet.end)}) for ${f.list(m.quiet.countries.map((c) => (c ? f.country(c) : 'modtagere uden kendt land')))}: GatewayAPI sender alligevel på det planlagte tidspunkt. Vælg et andet tidspunkt, eller send nu.`
+      : '';
+    return `Send denne besked til ${who} (${parts}${cost})?${over}${quiet}`;
+  },
+
+  pause_reason: (m) => PAUSE[m.reason],
+  paused: (m, f) => `Afsendelsen er sat på pause: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
+  resumed_gateway_answers: () => 'GatewayAPI svarer igen: afsendelsen er genoptaget.',
+  credit_topped_up: (m, f) => `Saldoen er fyldt op (${f.money(m.credit, m.currency)}): afsendelsen er genoptaget.`,
+  credit_low: (m, f) =>
+    `GatewayAPI-saldoen er lav: ${f.money(m.credit, m.currency)} (advarsel under ${f.money(m.threshold, m.currency)}). Fyld op på din GatewayAPI-konto.`,
+  credit_unreadable: (m, f) => `Kontoens saldo kunne ikke læses.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  uncertain_recipients: (m, f) =>
+    `${f.plural(m.count, { one: `${f.n(m.count)} modtager er usikker`, other: `${f.n(m.count)} modtagere er usikre` })}: GatewayAPI har måske taget imod dem, måske ikke. Åbn kampagnen for at sende igen eller markere dem som sendt.`,
+  uncertain_after_stop: (m, f) =>
+    `${f.plural(m.count, { one: `${f.n(m.count)} modtager`, other: `${f.n(m.count)} modtagere` })} var ved at blive sendt, da appen stoppede, og er markeret som usikre. Åbn kampagnen for at sende igen eller markere dem som sendt.`,
+  campaign_finished: (m, f) => {
+    const extra = [
+      m.uncertain ? `${f.n(m.uncertain)} usikre (du skal tage stilling)` : '',
+      m.markedSent ? `${f.n(m.markedSent)} markeret som sendt` : '',
+    ].filter(Boolean);
+    return `Kampagnen “${f.v(m.name)}” er færdig: ${f.n(m.delivered)} leveret, ${f.n(m.notDelivered)} ikke leveret${extra.map((x) => `, ${x}`).join('')}.`;
+  },
+  gave_up_resend: (m, f) => `Opgivet efter ${f.n(m.hours)} timer; brug “Send igen til fejlede” for at prøve igen.`,
+
+  status_name: (m) => STATUS[m.status]?.[0] ?? m.status,
+  status_explain: (m) => STATUS[m.status]?.[1] ?? '',
+  reject_kind: (m) =>
+    ({
+      invalid_number: 'Ugyldigt nummer',
+      missing_number: 'Intet nummer',
+      duplicate: 'Dublet',
+      suppressed: 'På spærrelisten',
+      missing_merge_value: 'Flettefelt tomt',
+      too_long: 'Beskeden er for lang',
+    })[m.kind],
+
+  outbox_offline: (m, f) => `Offline — ${f.n(m.queued)} i kø${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  outbox_busy: (m, f) => `GatewayAPI er optaget — ${f.n(m.queued)} i kø${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  outbox_sending: (m, f) => `Sender — ${f.n(m.queued)} i kø.`,
+  outbox_paused: (m, f) => `Sat på pause (${PAUSE[m.reason]}) — ${f.n(m.queued)} i kø.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  outbox_quiet: (m, f) => `Stille timer — ${f.n(m.queued)} i kø indtil ${f.clock(m.until)}.`,
+  outbox_held_elsewhere: () => 'En anden sms-outbox sender fra denne datamappe.',
+  outbox_idle: () => 'Klar.',
+
+  about_title: () => 'Om SMS Outbox',
+  about_detail: (m, f) =>
+    `Version ${f.v(m.version)}${m.mode === 'demo' ? ' — demotilstand: intet sendes rigtigt' : ''}\nMasse-SMS gennem GatewayAPI.`,
+  notification_title: () => 'SMS Outbox',
+};

@@ -1,0 +1,230 @@
+// English. Glossary (keep these words everywhere): send · recipient · campaign · outbox · queued ·
+// delivered · not delivered · uncertain (we do not know whether GatewayAPI accepted it) · credit ·
+// token (the GatewayAPI API token) · suppression list · quiet hours · resume · pause · SMS part.
+import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import type { GatewayOriginal, NetCause } from '../messages';
+
+const label = answerSuffix;
+/** GatewayAPI's own words, marked as theirs. */
+const theySaid = (m: GatewayOriginal, f: Tools) => (m.original ? ` GatewayAPI said: “${f.v(m.original)}”` : '');
+const who = (numbers: string[], f: Tools) =>
+  numbers.length === 0
+    ? 'some recipients'
+    : numbers.length <= 5
+      ? f.list(numbers.map(f.v))
+      : `${numbers.slice(0, 5).map(f.v).join(', ')} and ${f.n(numbers.length - 5)} more`;
+
+const NET: Record<NetCause, string> = {
+  dns: 'the host name could not be looked up',
+  dns_unavailable: 'the host name lookup failed (no DNS server answered)',
+  refused: 'the connection was refused',
+  unreachable: 'the host is unreachable',
+  network_down: 'the network is down',
+  reset: 'the connection was reset',
+  timeout: 'the connection timed out',
+  tls: 'the secure (TLS) connection failed',
+  proxy_refused: 'the proxy refused the connection',
+  bad_port: 'the port of the GatewayAPI address is blocked',
+  no_answer: 'no answer arrived in time',
+  cut_short: 'the answer was cut short',
+  other: 'the network request failed',
+};
+const NET_FIX: Record<NetCause, string> = {
+  dns: 'Check the internet connection and the GatewayAPI address.',
+  dns_unavailable: 'Check the internet connection.',
+  refused: 'Check the internet connection and any firewall.',
+  unreachable: 'Check the internet connection.',
+  network_down: 'Check the internet connection.',
+  reset: 'Check the network; a firewall may be closing connections.',
+  timeout: 'Check the internet connection.',
+  tls: 'A proxy or antivirus may be inspecting secure connections; check its settings.',
+  proxy_refused: 'Check the proxy settings (HTTPS_PROXY) or ask your IT department.',
+  bad_port: 'Check the GatewayAPI address in Settings.',
+  no_answer: 'GatewayAPI may be slow; nothing to do.',
+  cut_short: 'Check the network.',
+  other: 'Check the internet connection.',
+};
+
+const STATUS: Record<string, [string, string]> = {
+  PENDING: ['Waiting for report', 'Sent to GatewayAPI; the delivery report has not arrived yet.'],
+  UNKNOWN: ['Unknown', 'GatewayAPI has not yet learned what happened to the message.'],
+  SCHEDULED: ['Scheduled', 'GatewayAPI holds the message until its scheduled time.'],
+  BUFFERED: ['Buffered', 'The operator holds the message, e.g. while the phone is switched off.'],
+  ENROUTE: ['On its way', 'Handed to the mobile operator; not yet confirmed.'],
+  DELIVERED: ['Delivered', 'The phone received the message. Charged.'],
+  EXPIRED: ['Expired', 'The phone could not be reached (switched off or out of coverage) before the message expired. Usually charged.'],
+  DELETED: ['Deleted', 'The message was cancelled before it was sent. Not charged.'],
+  UNDELIVERABLE: ['Not deliverable', 'The operator could not deliver it (e.g. the number is not in use). Usually charged.'],
+  ACCEPTED: ['Accepted by operator', 'The operator accepted the message but gives no delivery report. Charged.'],
+  REJECTED: ['Rejected', 'GatewayAPI or the operator refused the message. Not charged.'],
+  SKIPPED: ['Skipped', 'GatewayAPI did not send it (e.g. a blocked number). Not charged.'],
+  NO_FINAL_REPORT: ['No final report', 'The message expired without a final report; it may or may not have arrived. Usually charged.'],
+};
+
+const PAUSE = {
+  auth: 'GatewayAPI refused the token',
+  credit: 'the credit is used up',
+  frozen: 'the account is frozen',
+  user: 'you paused it',
+  account: 'GatewayAPI refused the account',
+  unreachable: 'GatewayAPI is not answering',
+} as const;
+
+const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', retrying now' : `, next attempt in ${f.n(s)} s`);
+
+export const en: Catalog = {
+  gw_token_refused: (m) => `GatewayAPI refused the token${label(m)}. Enter a new API token in Settings.`,
+  gw_credit: (m) => `The GatewayAPI account has run out of credit${label(m)}. Top up, then resume.`,
+  gw_frozen: (m) => `GatewayAPI reports the account as frozen${label(m)}. Contact GatewayAPI support, then resume.`,
+  gw_ip_not_allowed: (m) =>
+    `GatewayAPI does not accept requests from this computer's IP address${label(m)}. Allow it in GatewayAPI's settings (API keys / IP restrictions), then resume.`,
+  gw_feature_disabled: (m) =>
+    `A feature this message uses is not enabled on the GatewayAPI account${label(m)}. Enable it in GatewayAPI's settings or ask GatewayAPI support, then resume.`,
+  gw_sms_disabled: (m) =>
+    `SMS sending is not enabled on the GatewayAPI account${label(m)}. Ask GatewayAPI support to enable it, then resume.`,
+  gw_country: (m, f) =>
+    `The account may not send to ${m.country ? f.country(m.country) : 'this country'}${label(m)}. Enable the country in GatewayAPI's settings to reach it.`,
+  gw_temp_blacklisted: (m, f) => `GatewayAPI has temporarily blocked ${who(m.numbers, f)}${label(m)}; retried later.`,
+  gw_blacklisted: (m, f) => `GatewayAPI refused ${who(m.numbers, f)}: the number is on GatewayAPI's block list${label(m)}.`,
+  gw_operator: (m) => `The mobile operator of this number is not allowed on the account${label(m)}.`,
+  gw_duplicate: (m, f) => `The same number appeared twice in one request: ${who(m.numbers, f)}${label(m)}.`,
+  gw_content_filtered: (m) => `GatewayAPI filtered the message because of its content${label(m)}.`,
+  gw_bad_parameter: (m, f) => `GatewayAPI rejected the request as incomplete or invalid${label(m)}.${theySaid(m, f)}`,
+  gw_overloaded: (m) => `GatewayAPI is overloaded${label(m)} and did not process the request; retried later.`,
+  gw_unavailable: (m) => `GatewayAPI is temporarily unavailable${label(m)} and did not process the request; retried later.`,
+  gw_proxy_timeout: (m) =>
+    `The request timed out on the way to GatewayAPI${label(m)}; it may or may not have been accepted. Check the recipients marked uncertain before resending.`,
+  gw_server_error: (m) =>
+    `GatewayAPI answered with a server error${label(m)} after receiving the request; it may or may not have been accepted. Check the recipients marked uncertain before resending.`,
+  gw_rejected_other: (m, f) => `GatewayAPI rejected the request${label(m)}.${theySaid(m, f)}`,
+  gw_undocumented: (m, f) =>
+    `The GatewayAPI address answered ${answerLabel(m) || 'without a status'}, which GatewayAPI does not document; it may come from a proxy or firewall.${m.original ? ` The answer said: “${f.v(m.original)}”` : ''} Check the network and the GatewayAPI settings, then resume.`,
+  gw_redirect: (m, f) =>
+    `The GatewayAPI address answered with a redirect${m.host ? ` to ${f.v(m.host)}` : ''}, which was not followed: nothing was sent there. Check the GatewayAPI address in Settings, or a proxy or login page on this network, then resume.`,
+  net_failed: (m, f) => {
+    const what = m.cause === 'proxy_refused' && m.proxyStatus ? `${NET[m.cause]} (HTTP ${f.v(m.proxyStatus)})` : NET[m.cause];
+    const where = m.cause === 'proxy_refused' && m.proxy ? `proxy ${f.v(m.proxy)}` : m.host ? f.v(m.host) : 'GatewayAPI';
+    const sent =
+      m.written === 'no'
+        ? ' Nothing was sent.'
+        : ' The request may or may not have been accepted: check the recipients marked uncertain before resending.';
+    return `Cannot reach ${where}: ${what}.${sent} ${NET_FIX[m.cause]}`;
+  },
+  net_timeout: (m, f) =>
+    `GatewayAPI did not answer within ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' The request may or may not have been accepted: check the recipients marked uncertain before resending.' : ''}`,
+  gw_local_rejection: (m, f) =>
+    m.reason === 'too_many_recipients' ? 'Too many recipients in one request.' : `The request was not sent: ${f.v(m.detail)}`,
+  gw_unexpected: (m, f) => `Unexpected error while talking to GatewayAPI: ${f.v(m.detail)}`,
+
+  reason_gave_up: (m, f) =>
+    `GatewayAPI stayed unavailable for more than ${f.n(m.hours)} hours; gave up.${m.cause ? ` (${f.t(m.cause)})` : ''} Use “Resend to failed” to try again.`,
+  reason_uncertain: (m, f) =>
+    `It is unknown whether GatewayAPI accepted this message: choose “Resend” or “Mark as sent”.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  reason_internal: (m, f) => `Unexpected error while sending: ${f.v(m.detail)}`,
+  reason_cancelled: () => 'Cancelled before it was sent.',
+  reason_suppressed: () => 'The number is on the suppression list.',
+  reason_legacy: (m, f) => f.v(m.text),
+
+  phone_missing: () => 'No phone number in this row',
+  phone_excel_scientific: (m, f) =>
+    `Excel turned this number into scientific notation (${f.v(m.text)}) and its digits are lost. Format the column as Text in Excel, type the numbers again, and import again.`,
+  phone_not_a_number: () => 'Not a phone number',
+  phone_unknown_country_code: () => 'Unknown country code',
+  phone_invalid: (m, f) => {
+    const where = m.callingCode ? ` for +${f.v(m.callingCode)}` : m.country ? ` for ${f.country(m.country)}` : '';
+    const what = {
+      invalid: 'Not a valid number',
+      too_short: 'Too few digits',
+      too_long: 'Too many digits',
+      wrong_length: 'Wrong number of digits',
+    }[m.problem];
+    return what + where;
+  },
+
+  schedule_too_soon: (m, f) =>
+    `Pick a time at least ${f.plural(m.minMinutes, { one: 'a minute', other: `${f.n(m.minMinutes)} minutes` })} in the future, or send now.`,
+  no_sendable_recipients: () => 'No recipient in this file can be sent to.',
+  demo_no_token: () => 'Demo mode uses the built-in simulator; switch to live mode to set a token.',
+  check_recipients_first: () => 'Check the recipients first.',
+  check_file_first: () => 'Check the file first.',
+  campaign_not_found: (m, f) => `There is no campaign ${f.v(m.campaignId)}.`,
+  no_token: () => 'No GatewayAPI token is set. Enter one in Settings.',
+  test_number_invalid: (m, f) => `Test number: ${f.t(m.problem)}.`,
+  preview_row_missing: (m, f) => `The file has no row ${f.v(m.rowNo)}.`,
+  preview_nothing: () => 'No recipient can be sent to, so there is nothing to preview.',
+  template_name_missing: () => 'Give the saved message a name.',
+  template_text_missing: () => 'Write the message first.',
+  template_name_taken: (m, f) => `A saved message is already called “${f.v(m.name)}”: choose another name.`,
+  template_gone: () => 'That saved message no longer exists.',
+  import_gone: () => 'That import is no longer open: choose the file again.',
+  import_cancelled: () => 'Import cancelled.',
+  input_invalid: (m, f) => (m.field ? `Check this value: ${f.v(m.field)}.` : 'Check the values entered.'),
+  internal_error: () => 'Something went wrong. Try again; if it keeps happening, restart the app.',
+  folder_in_use: () => 'Another sms-outbox is sending from this data folder. Close it, then try again.',
+  base_url_invalid: (m, f) =>
+    ({
+      empty: 'The GatewayAPI address is empty. Enter an address such as https://gatewayapi.com.',
+      not_url: `The GatewayAPI address is not a valid address: “${f.v(m.got)}”. Use an address such as https://gatewayapi.com.`,
+      not_https: `The GatewayAPI address must start with https:// (got ${f.v(m.got)}).`,
+      http_remote: 'The GatewayAPI address must use https:// (plain http only for this computer), so the token is never sent unencrypted.',
+      credentials: 'The GatewayAPI address must not contain a user name or password; the token is entered separately.',
+      query: 'The GatewayAPI address must not contain a query (?…) or fragment (#…).',
+      not_gatewayapi: `Live sending goes only to gatewayapi.com or gatewayapi.eu (got ${f.v(m.got)}).`,
+    })[m.problem],
+
+  confirm_send: (m, f) => {
+    const cost = m.cost != null ? `, about ${f.money(m.cost, m.currency)}` : '';
+    const parts = f.plural(m.parts, { one: `${f.n(m.parts)} SMS part`, other: `${f.n(m.parts)} SMS parts` });
+    const who = f.plural(m.recipients, { one: `${f.n(m.recipients)} recipient`, other: `${f.n(m.recipients)} recipients` });
+    const over = m.overCredit != null ? ` The estimate exceeds your credit of ${f.money(m.overCredit, m.currency)}.` : '';
+    const quiet = m.quiet
+      ? ` The scheduled time is inside quiet hours (${f.v(m.quiet.start)}–${f.v(m.quiet.end)}) for ${f.list(m.quiet.countries.map((c) => (c ? f.country(c) : 'recipients without a known country')))}: GatewayAPI sends at the scheduled time regardless. Pick another time, or send now.`
+      : '';
+    return `Send this message to ${who} (${parts}${cost})?${over}${quiet}`;
+  },
+
+  pause_reason: (m) => PAUSE[m.reason],
+  paused: (m, f) => `Sending is paused: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
+  resumed_gateway_answers: () => 'GatewayAPI answers again: sending resumed.',
+  credit_topped_up: (m, f) => `Credit topped up (${f.money(m.credit, m.currency)}): sending resumed.`,
+  credit_low: (m, f) =>
+    `GatewayAPI credit is low: ${f.money(m.credit, m.currency)} (warning below ${f.money(m.threshold, m.currency)}). Top up your GatewayAPI account.`,
+  credit_unreadable: (m, f) => `Could not read the account credit.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  uncertain_recipients: (m, f) =>
+    `${f.plural(m.count, { one: `${f.n(m.count)} recipient is`, other: `${f.n(m.count)} recipients are` })} uncertain: GatewayAPI may or may not have accepted them. Open the campaign to resend or mark them as sent.`,
+  uncertain_after_stop: (m, f) =>
+    `${f.plural(m.count, { one: `${f.n(m.count)} recipient was`, other: `${f.n(m.count)} recipients were` })} being sent when the app stopped and ${f.plural(m.count, { one: 'is', other: 'are' })} marked uncertain. Open the campaign to resend or mark them as sent.`,
+  campaign_finished: (m, f) => {
+    const extra = [
+      m.uncertain ? `${f.n(m.uncertain)} uncertain (your decision needed)` : '',
+      m.markedSent ? `${f.n(m.markedSent)} marked as sent` : '',
+    ].filter(Boolean);
+    return `Campaign “${f.v(m.name)}” finished: ${f.n(m.delivered)} delivered, ${f.n(m.notDelivered)} not delivered${extra.map((x) => `, ${x}`).join('')}.`;
+  },
+  gave_up_resend: (m, f) => `Gave up after ${f.n(m.hours)} hours; use “Resend to failed” to try again.`,
+
+  status_name: (m) => STATUS[m.status]?.[0] ?? m.status,
+  status_explain: (m) => STATUS[m.status]?.[1] ?? '',
+  reject_kind: (m) =>
+    ({
+      invalid_number: 'Invalid number',
+      missing_number: 'No number',
+      duplicate: 'Duplicate',
+      suppressed: 'On the suppression list',
+      missing_merge_value: 'Merge field empty',
+      too_long: 'Message too long',
+    })[m.kind],
+
+  outbox_offline: (m, f) => `Offline — ${f.n(m.queued)} queued${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  outbox_busy: (m, f) => `GatewayAPI busy — ${f.n(m.queued)} queued${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  outbox_sending: (m, f) => `Sending — ${f.n(m.queued)} queued.`,
+  outbox_paused: (m, f) => `Paused (${PAUSE[m.reason]}) — ${f.n(m.queued)} queued.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
+  outbox_quiet: (m, f) => `Quiet hours — ${f.n(m.queued)} queued until ${f.clock(m.until)}.`,
+  outbox_held_elsewhere: () => 'Another sms-outbox is sending from this data folder.',
+  outbox_idle: () => 'Idle.',
+
+  about_title: () => 'About SMS Outbox',
+  about_detail: (m, f) =>
+    `Version ${f.v(m.version)}${m.mode === 'demo' ? ' — demo mode: nothing is really sent' : ''}\nBulk SMS through GatewayAPI.`,
+  notification_title: () => 'SMS Outbox',
+};
