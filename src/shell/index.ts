@@ -21,6 +21,8 @@ import { rendererFiles } from './rendererSource';
 import { createMainWindow, guardAllWebContents, hardenSession, WINDOW_SIZE } from './window';
 import { clampToDisplays, readWindowState, windowStatePath, writeWindowState } from './windowState';
 import { createHttpFetch } from '../core/http/undiciFetch';
+import { dialogConfirm } from './confirmDialog';
+import { languageFor } from '../shared/i18n/languages';
 
 // A packaged build refuses debugger and remote-control switches (the fuses cover --inspect and
 // NODE_OPTIONS; Chromium's remote debugging has no fuse). Development runs keep them.
@@ -137,6 +139,12 @@ function start(): void {
         emit,
         logger,
         version: app.getVersion(),
+        // Money and trust decisions: main asks in its own native dialog (the window only asks main).
+        confirm: dialogConfirm<BrowserWindow>({
+          showMessageBox: (w, options) => dialog.showMessageBox(w, options),
+          getWindow: () => (win && !win.isDestroyed() ? win : null),
+          language: () => languageFor(core?.engine.settings().language, app.getPreferredSystemLanguages()),
+        }),
       });
     } catch (err) {
       logger.error('could not open the outbox', { err: String(err) });
