@@ -82,7 +82,7 @@ const sendArgs = () => [
 const resumeArgs = () => ['resume', '--base-url', sim.url, '--data-dir', dir, '--batch-size', String(BATCH)];
 
 /** The outbox as the test sees it between runs (no lease taken, nothing started). */
-function withOutbox<T>(fn: (e: Engine) => T): Promise<T> {
+function withOutbox<T>(fn: (e: Engine) => T | Promise<T>): Promise<T> {
   const e = new Engine({ dataDir: dir, gateway: async () => null });
   return Promise.resolve()
     .then(() => fn(e))
@@ -116,15 +116,15 @@ function checkInvariants(all: RecipientRow[]): void {
 /** The user's decision for uncertain recipients, made with knowledge only a test has. */
 async function resolveUncertain(): Promise<{ markedSent: number; resent: number }> {
   const accepted = new Set(sim.log.map((l) => l.msisdn));
-  return withOutbox((e) => {
+  return withOutbox(async (e) => {
     let markedSent = 0;
     let resent = 0;
     for (const c of e.campaigns.list(false)) {
       const uncertain = [...e.campaigns.allRecipients(c.id)].filter((r) => r.state === 'uncertain');
       const yes = uncertain.filter((r) => accepted.has(r.msisdn)).map((r) => r.id);
       const no = uncertain.filter((r) => !accepted.has(r.msisdn)).map((r) => r.id);
-      if (yes.length) markedSent += e.campaigns.resolveUncertain(c.id, yes, 'mark_sent');
-      if (no.length) resent += e.campaigns.resolveUncertain(c.id, no, 'resend');
+      if (yes.length) markedSent += await e.campaigns.resolveUncertain(c.id, yes, 'mark_sent');
+      if (no.length) resent += await e.campaigns.resolveUncertain(c.id, no, 'resend');
     }
     return { markedSent, resent };
   });

@@ -110,7 +110,7 @@ export async function resolveCommand(cmd: ResolveCmd, deps: CliDeps): Promise<Ex
   if (!engine) throw new UsageError(`There is no outbox in ${dataDir}.`);
   try {
     if (!engine.campaigns.exists(cmd.campaign)) notFound(cmd.campaign);
-    const n = engine.campaigns.resolveUncertain(cmd.campaign, null, cmd.action);
+    const n = await engine.campaigns.resolveUncertain(cmd.campaign, null, cmd.action);
     if (n === 0) deps.stdout(`Campaign ${cmd.campaign} has no uncertain recipients.\n`);
     else if (cmd.action === 'resend') {
       deps.stdout(

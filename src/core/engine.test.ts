@@ -190,7 +190,7 @@ describe('user actions', () => {
   it('resend after uncertain: sent exactly once more, and only those', async () => {
     const { h, campaignId, uncertain } = await withUncertain();
     expect(h.sim.duplicates()).toEqual([]);
-    expect(h.engine.campaigns.resolveUncertain(campaignId, null, 'resend')).toBe(10);
+    expect(await h.engine.campaigns.resolveUncertain(campaignId, null, 'resend')).toBe(10);
     h.engine.wake();
     await waitFor(() => sendIdle(h), 'resent');
     expect(h.counts()).toEqual({ submitted: 30 });
@@ -203,7 +203,7 @@ describe('user actions', () => {
   it('mark as sent: nothing more is sent', async () => {
     const { h, campaignId } = await withUncertain();
     const sends = h.sends();
-    expect(h.engine.campaigns.resolveUncertain(campaignId, null, 'mark_sent')).toBe(10);
+    expect(await h.engine.campaigns.resolveUncertain(campaignId, null, 'mark_sent')).toBe(10);
     h.engine.wake();
     await pause(150);
     expect(h.counts()).toEqual({ submitted: 20, marked_sent: 10 });
@@ -220,7 +220,7 @@ describe('user actions', () => {
     const { campaignId } = h.engine.campaigns.create(newCampaign({ people: peopleOf(30), name: 'Spring sale' }));
     h.engine.wake();
     await waitFor(() => sendIdle(h) && h.counts().uncertain === 10, 'sent');
-    h.engine.campaigns.resolveUncertain(campaignId, null, 'mark_sent');
+    await h.engine.campaigns.resolveUncertain(campaignId, null, 'mark_sent');
     await waitFor(
       () => h.engine.db.prepare('SELECT COUNT(*) FROM batches WHERE poll_next_at IS NOT NULL').pluck().get() === 0,
       'all final',
@@ -239,7 +239,7 @@ describe('user actions', () => {
     await waitFor(() => sendIdle(h), 'gave up');
     expect(h.counts()).toEqual({ failed: 20 });
     h.sim.faults.rateLimit = null;
-    expect(h.engine.campaigns.resendFailed(campaignId)).toBe(20);
+    expect(await h.engine.campaigns.resendFailed(campaignId)).toBe(20);
     h.engine.wake();
     await waitFor(() => sendIdle(h), 'resent');
     expect(h.counts()).toEqual({ submitted: 20 });
@@ -253,7 +253,7 @@ describe('user actions', () => {
     const { campaignId } = h.engine.campaigns.create(newCampaign({ people: peopleOf(40) }));
     h.engine.wake();
     await waitFor(() => h.counts().in_flight === 10, 'first batch in flight');
-    expect(h.engine.campaigns.cancel(campaignId)).toBe(30);
+    expect(await h.engine.campaigns.cancel(campaignId)).toBe(30);
     await waitFor(() => sendIdle(h), 'in-flight batch finished');
     await pause(150);
     expect(h.counts()).toEqual({ submitted: 10, cancelled: 30 });

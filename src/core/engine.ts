@@ -89,6 +89,8 @@ export class Engine {
   private closed = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private dataVersion = 0;
+  /** Finishing decisions a crashed process left half applied (see bulkActions.ts). */
+  private resuming: Promise<void> | null = null;
   private readonly events: EngineEvents;
   private clientCache: { key: string; client: Promise<GatewayClient | null> } | null = null;
 
@@ -105,7 +107,7 @@ export class Engine {
     );
     this.queue = new Queue(this.db, this.lease, now);
     this.polls = new Polls(this.db, now);
-    this.campaigns = new Campaigns(this.db, now);
+    this.campaigns = new Campaigns(this.db, now, this.lease.me);
     this.suppression = new Suppression(this.db, now);
     this.account = new AccountStore(this.db, now);
     this.templates = new Templates(this.db, now);
@@ -305,6 +307,7 @@ export class Engine {
 
   private tick(): void {
     if (this.closed) return;
+    this.resumeBulkActions();
     try {
       const v = this.db.pragma('data_version', { simple: true }) as number;
       if (v !== this.dataVersion) {
@@ -339,6 +342,22 @@ export class Engine {
     } catch (e) {
       this.logger.error('engine tick failed', { error: String(e) });
     }
+  }
+
+  /** Any process with the folder open finishes a decision whose process died half-way through it. */
+  private resumeBulkActions(): void {
+    if (this.resuming) return;
+    this.resuming = this.campaigns.bulk
+      .resumeOrphans()
+      .then((ids) => {
+        if (ids.length === 0) return;
+        this.events.changed(ids);
+        if (this.running) this.wake();
+      })
+      .catch((e: unknown) => this.logger.error('finishing an interrupted decision failed', { error: String(e) }))
+      .finally(() => {
+        this.resuming = null;
+      });
   }
 
   private async stopWorkers(): Promise<void> {
@@ -392,6 +411,7 @@ export class Engine {
     this.timer = null;
     await this.stopWorkers();
     this.closed = true;
+    await this.resuming;
     try {
       this.lease.release();
     } finally {

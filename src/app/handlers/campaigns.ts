@@ -14,16 +14,16 @@ export function campaignHandlers(ctx: AppContext) {
   const engine = () => ctx.folder.engine;
   const demo = () => ctx.folder.mode === 'demo';
   /** Runs `act` on an existing campaign, then tells the window (and the sender) it changed. */
-  const onCampaign = <T>(campaignId: number, act: () => T): T => {
+  const onCampaign = async <T>(campaignId: number, act: () => T | Promise<T>): Promise<T> => {
     requireCampaign(ctx, campaignId);
-    const result = act();
+    const result = await act();
     ctx.changed([campaignId]);
     return result;
   };
   const summary = (campaignId: number) => engine().campaigns.get(campaignId, demo());
   /** A decision about a whole campaign answers with its new summary. */
-  const decide = (campaignId: number, act: () => unknown) => {
-    onCampaign(campaignId, act);
+  const decide = async (campaignId: number, act: () => unknown) => {
+    await onCampaign(campaignId, act);
     return summary(campaignId);
   };
 
@@ -59,12 +59,12 @@ export function campaignHandlers(ctx: AppContext) {
       if (action === 'resend') {
         await requireYes(ctx.confirm, resendQuestion(engine(), campaignId, 'uncertain', recipientIds), 'Not resent');
       }
-      return onCampaign(campaignId, () => ({ changed: engine().campaigns.resolveUncertain(campaignId, recipientIds, action) }));
+      return onCampaign(campaignId, async () => ({ changed: await engine().campaigns.resolveUncertain(campaignId, recipientIds, action) }));
     },
     'campaign.resendFailed': async ({ campaignId }) => {
       requireCampaign(ctx, campaignId);
       await requireYes(ctx.confirm, resendQuestion(engine(), campaignId, 'failed', null), 'Not resent');
-      return onCampaign(campaignId, () => ({ requeued: engine().campaigns.resendFailed(campaignId) }));
+      return onCampaign(campaignId, async () => ({ requeued: await engine().campaigns.resendFailed(campaignId) }));
     },
     'campaign.cancelScheduled': async ({ campaignId }) => {
       requireCampaign(ctx, campaignId);

@@ -5,7 +5,8 @@ import type { CampaignListQuery } from '../../shared/contract';
 import type { Db } from '../db/open';
 
 /** Recipients not yet written to GatewayAPI: while any exist an 'active' campaign is still sending. */
-const OPEN = "SELECT 1 FROM recipients r WHERE r.campaign_id = c.id AND r.state IN ('queued', 'claimed', 'in_flight', 'retry_wait')";
+const OPEN =
+  "SELECT 1 FROM recipient_counts r WHERE r.campaign_id = c.id AND r.state IN ('queued', 'claimed', 'in_flight', 'retry_wait') AND r.n > 0";
 
 /** The stored status plus the derived one: 'done' is an active campaign with nothing left to send. */
 function statusSql(status: CampaignListQuery['status']): string {
@@ -30,7 +31,8 @@ export function likePattern(search: string): string {
 
 export function campaignPage(db: Db, q: CampaignListQuery): { total: number; ids: number[] } {
   const search = q.search.trim();
-  const where = `WHERE 1 = 1 ${statusSql(q.status)} ${search ? "AND (c.name LIKE ? ESCAPE '\\' OR c.message LIKE ? ESCAPE '\\')" : ''}`;
+  // A campaign still being stored in chunks is not shown until its last chunk is in.
+  const where = `WHERE c.stored = 1 ${statusSql(q.status)} ${search ? "AND (c.name LIKE ? ESCAPE '\\' OR c.message LIKE ? ESCAPE '\\')" : ''}`;
   const args = search ? [likePattern(search), likePattern(search)] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM campaigns c ${where}`).get(...args) as { n: number }).n;
   const ids = (

@@ -3,6 +3,8 @@
 import type { Db } from '../db/open';
 import type { AttemptRow, CampaignStatus, CampaignSummary, RecipientRow } from '../../shared/contract';
 import { FINAL_STATUSES, type Encoding, type RecipientState } from '../../shared/states';
+import { BulkActions, type BulkOwner } from './bulkActions';
+import { campaignTallies, countWhere, stateTotals } from './counts';
 
 export interface NewRecipient {
   rowNo: number;
@@ -36,10 +38,16 @@ const UNFINISHED_AFTER_MS = 10 * 60_000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Campaigns {
+  /** Decisions on many recipients, applied in short transactions. */
+  readonly bulk: BulkActions;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
-  ) {}
+    owner?: BulkOwner,
+  ) {
+    this.bulk = new BulkActions(db, now, owner);
+  }
 
   /** Stores the campaign and all its recipients in one transaction: all or nothing (small campaigns, tests). */
   create(c: NewCampaign): { campaignId: number; queued: number } {
@@ -165,21 +173,7 @@ export class Campaigns {
       estimate_cost: number | null;
       currency: string | null;
     }[];
-    const states = this.db
-      .prepare(
-        `SELECT campaign_id AS c, state, COUNT(*) AS n FROM recipients ${one ? 'WHERE campaign_id = ?' : ''} GROUP BY campaign_id, state`,
-      )
-      .all(...args) as {
-      c: number;
-      state: RecipientState;
-      n: number;
-    }[];
-    const statuses = this.db
-      .prepare(
-        `SELECT campaign_id AS c, COALESCE(status, 'PENDING') AS status, COUNT(*) AS n FROM recipients
-         WHERE state IN ('submitted', 'scheduled') ${one ? 'AND campaign_id = ?' : ''} GROUP BY campaign_id, COALESCE(status, 'PENDING')`,
-      )
-      .all(...args) as { c: number; status: string; n: number }[];
+    const tallies = campaignTallies(this.db, only);
     const batches = this.db
       .prepare(
         `SELECT campaign_id AS c, COUNT(*) AS total, SUM(state IN ('submitted', 'scheduled')) AS submitted,
@@ -188,15 +182,7 @@ export class Campaigns {
       )
       .all(...args) as { c: number; total: number; submitted: number; cost: number | null; currency: string | null }[];
     return rows.map((r) => {
-      const st: Partial<Record<RecipientState, number>> = {};
-      let total = 0;
-      for (const s of states) {
-        if (s.c !== r.id) continue;
-        st[s.state] = s.n;
-        total += s.n;
-      }
-      const ds: CampaignSummary['statuses'] = {};
-      for (const s of statuses) if (s.c === r.id) ds[s.status as keyof typeof ds] = s.n;
+      const { states: st, statuses: ds, total } = tallies.get(r.id) ?? { states: {}, statuses: {}, total: 0 };
       const b = batches.find((x) => x.c === r.id);
       const open = (st.queued ?? 0) + (st.claimed ?? 0) + (st.in_flight ?? 0) + (st.retry_wait ?? 0);
       const status: CampaignStatus = r.status !== 'active' ? r.status : open === 0 ? 'done' : 'active';
@@ -255,7 +241,10 @@ export class Campaigns {
     }`;
     const like = `%${search.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
     const params: unknown[] = search ? [q.campaignId, like, like] : [q.campaignId];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM recipients ${where}`).get(...params) as { n: number }).n;
+    // Without a search the filter is about state and status alone: the counter table answers it.
+    const total = search
+      ? (this.db.prepare(`SELECT COUNT(*) AS n FROM recipients ${where}`).get(...params) as { n: number }).n
+      : countWhere(this.db, q.campaignId, this.filterSql(q.filter));
     const rows = this.db
       .prepare(
         `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
@@ -302,58 +291,19 @@ export class Campaigns {
     this.db.prepare('UPDATE campaigns SET status = ? WHERE id = ?').run(status, id);
   }
 
-  /** Cancels what has not been written to GatewayAPI yet. */
-  cancel(id: number): number {
-    return this.db
-      .transaction(() => {
-        this.db.prepare("UPDATE campaigns SET status = 'cancelled' WHERE id = ?").run(id);
-        this.db.prepare("UPDATE batches SET state = 'cancelled' WHERE campaign_id = ? AND state = 'retry_wait'").run(id);
-        return this.db
-          .prepare(
-            // 'claimed' too: a batch held by the rate limit has not been written (in_flight has).
-            "UPDATE recipients SET state = 'cancelled', updated_at = ? WHERE campaign_id = ? AND state IN ('queued', 'claimed', 'retry_wait')",
-          )
-          .run(this.now(), id).changes;
-      })
-      .immediate();
+  /** Cancels what has not been written to GatewayAPI yet (in steps: see bulkActions.ts). */
+  cancel(id: number): Promise<number> {
+    return this.bulk.cancel(id);
   }
 
   /** The user's decision on uncertain recipients. */
-  resolveUncertain(campaignId: number, ids: number[] | null, action: 'resend' | 'mark_sent'): number {
-    return this.db
-      .transaction(() => {
-        const sql =
-          action === 'resend'
-            ? "UPDATE recipients SET state = 'queued', batch_id = NULL, error = NULL, error_code = NULL, updated_at = ? WHERE campaign_id = ? AND state = 'uncertain'"
-            : "UPDATE recipients SET state = 'marked_sent', updated_at = ? WHERE campaign_id = ? AND state = 'uncertain'";
-        if (ids == null) return this.db.prepare(sql).run(this.now(), campaignId).changes;
-        const stmt = this.db.prepare(`${sql} AND id = ?`);
-        let n = 0;
-        for (const id of ids) n += stmt.run(this.now(), campaignId, id).changes;
-        return n;
-      })
-      .immediate();
+  resolveUncertain(campaignId: number, ids: number[] | null, action: 'resend' | 'mark_sent'): Promise<number> {
+    return this.bulk.resolveUncertain(campaignId, ids, action);
   }
 
   /** A new attempt for recipients that failed (after the user fixed the cause). */
-  resendFailed(campaignId: number): number {
-    return this.db
-      .transaction(() => {
-        // Reopening a cancelled campaign for its failed recipients must not revive the cancelled ones.
-        this.db
-          .prepare(
-            "UPDATE recipients SET state = 'cancelled' WHERE campaign_id = ? AND state IN ('queued', 'claimed', 'retry_wait') AND EXISTS (SELECT 1 FROM campaigns WHERE id = ? AND status = 'cancelled')",
-          )
-          .run(campaignId, campaignId);
-        this.db.prepare("UPDATE campaigns SET status = 'active' WHERE id = ? AND status = 'cancelled'").run(campaignId);
-        return this.db
-          .prepare(
-            `UPDATE recipients SET state = 'queued', batch_id = NULL, status = NULL, status_at = NULL, error = NULL,
-               error_code = NULL, updated_at = ? WHERE campaign_id = ? AND state = 'failed'`,
-          )
-          .run(this.now(), campaignId).changes;
-      })
-      .immediate();
+  resendFailed(campaignId: number): Promise<number> {
+    return this.bulk.resendFailed(campaignId);
   }
 
   scheduledBatches(campaignId: number): { id: number; gatewayId: number }[] {
@@ -374,15 +324,6 @@ export class Campaigns {
   }
 
   counts(): Partial<Record<RecipientState, number>> {
-    const out: Partial<Record<RecipientState, number>> = {};
-    // A campaign still being stored does not count yet (it appears whole, or not at all).
-    const sql =
-      'SELECT state, COUNT(*) AS n FROM recipients WHERE campaign_id NOT IN (SELECT id FROM campaigns WHERE stored = 0) GROUP BY state';
-    for (const r of this.db.prepare(sql).all() as {
-      state: RecipientState;
-      n: number;
-    }[])
-      out[r.state] = r.n;
-    return out;
+    return stateTotals(this.db);
   }
 }

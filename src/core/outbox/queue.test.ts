@@ -67,11 +67,11 @@ describe('claimNext', () => {
     expect(campaigns.list(false).map((c) => c.total)).toEqual([3, 2]);
   });
 
-  it('skips paused and cancelled campaigns', () => {
+  it('skips paused and cancelled campaigns', async () => {
     const a = campaigns.create(newCampaign({ people: numbers(2).map((msisdn) => ({ msisdn })) })).campaignId;
     const b = campaigns.create(newCampaign({ people: numbers(2, 4530000000).map((msisdn) => ({ msisdn })) })).campaignId;
     campaigns.setStatus(a, 'paused');
-    expect(campaigns.cancel(b)).toBe(2);
+    expect(await campaigns.cancel(b)).toBe(2);
     expect(queue.claimNext(10)).toBeNull();
     expect(queue.hasQueued()).toBe(false);
     campaigns.setStatus(a, 'active');
@@ -122,37 +122,37 @@ describe('recover (after a crash, with the lease taken)', () => {
 });
 
 describe('user decisions', () => {
-  it('resend puts uncertain back in the queue; mark as sent ends them; only the named ones', () => {
+  it('resend puts uncertain back in the queue; mark as sent ends them; only the named ones', async () => {
     const { campaignId } = campaigns.create(newCampaign({ people: numbers(4).map((msisdn) => ({ msisdn })) }));
     const b = queue.claimNext(4)!;
     const att = queue.markInFlight(b.id, 4);
     queue.markUncertain(b.id, att!, { outcome: 'ambiguous', httpStatus: 500, code: null, message: 'boom', body: null });
     const [r1, r2, ...rest] = b.recipients.map((r) => r.id);
-    expect(campaigns.resolveUncertain(campaignId, [r1], 'resend')).toBe(1);
-    expect(campaigns.resolveUncertain(campaignId, [r2], 'mark_sent')).toBe(1);
-    expect(campaigns.resolveUncertain(campaignId, [r1], 'mark_sent')).toBe(0); // no longer uncertain
+    expect(await campaigns.resolveUncertain(campaignId, [r1], 'resend')).toBe(1);
+    expect(await campaigns.resolveUncertain(campaignId, [r2], 'mark_sent')).toBe(1);
+    expect(await campaigns.resolveUncertain(campaignId, [r1], 'mark_sent')).toBe(0); // no longer uncertain
     expect(state(r1)).toBe('queued');
     expect(state(r2)).toBe('marked_sent');
     expect(rest.map(state)).toEqual(['uncertain', 'uncertain']);
-    expect(campaigns.resolveUncertain(campaignId, null, 'mark_sent')).toBe(2);
+    expect(await campaigns.resolveUncertain(campaignId, null, 'mark_sent')).toBe(2);
     expect(campaigns.counts()).toEqual({ queued: 1, marked_sent: 3 });
   });
 
-  it('cancel ends queued and waiting recipients, not those already written', () => {
+  it('cancel ends queued and waiting recipients, not those already written', async () => {
     const { campaignId } = campaigns.create(newCampaign({ people: numbers(6).map((msisdn) => ({ msisdn })) }));
     const waiting = queue.claimNext(2)!;
     const att = queue.markInFlight(waiting.id, 2);
     queue.markRetry(waiting.id, att!, t + 1000, { outcome: 'transient', httpStatus: 429, code: null, message: 'busy', body: null }, true);
     const flying = queue.claimNext(2)!;
     queue.markInFlight(flying.id, 2);
-    expect(campaigns.cancel(campaignId)).toBe(4);
+    expect(await campaigns.cancel(campaignId)).toBe(4);
     expect(campaigns.counts()).toEqual({ cancelled: 4, in_flight: 2 });
     t += 1000;
     expect(queue.nextRetryAt()).toBeNull();
     expect(queue.claimNext(10)).toBeNull();
   });
 
-  it('cancel is final: in-flight recipients refused after a cancel, a claim given back, and recovery all end cancelled', () => {
+  it('cancel is final: in-flight recipients refused after a cancel, a claim given back, and recovery all end cancelled', async () => {
     const { campaignId } = campaigns.create(newCampaign({ people: numbers(6).map((msisdn) => ({ msisdn })) }));
     const refused = queue.claimNext(2)!;
     const att = queue.markInFlight(refused.id, 2)!;
@@ -167,7 +167,7 @@ describe('user decisions', () => {
     expect(crashed.recipients.map((r) => state(r.id))).toEqual(['cancelled', 'cancelled']);
     expect(campaigns.counts()).toEqual({ cancelled: 6 });
     // "Resend to failed" reopens the campaign for failed recipients only.
-    campaigns.resendFailed(campaignId);
+    await campaigns.resendFailed(campaignId);
     expect(queue.claimNext(10)).toBeNull();
     expect(campaigns.counts()).toEqual({ cancelled: 6 });
   });

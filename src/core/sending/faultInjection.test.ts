@@ -188,7 +188,7 @@ describe('fault injection (seeded)', () => {
       // A fault armed for a request that timed out before the simulator read it (a loaded machine)
       // would still be waiting for the next one: the gateway is healthy from here on.
       for (const k of Object.keys(h.sim.faults) as (keyof typeof h.sim.faults)[]) delete h.sim.faults[k];
-      expect(h.engine.campaigns.resolveUncertain(campaignId, null, 'resend')).toBe(uncertain.length);
+      expect(await h.engine.campaigns.resolveUncertain(campaignId, null, 'resend')).toBe(uncertain.length);
       h.engine.wake();
       await waitFor(() => sendIdle(h!), 'resent');
       expect(h.counts()).toEqual({ submitted: 2970, failed: 30 });

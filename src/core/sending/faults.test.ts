@@ -579,11 +579,11 @@ describe('cancel is final', () => {
     // 10 a minute, starting from an empty bucket: the first batch is claimed and held.
     const { h, campaignId } = await setup(20, { settings: { ratePerMinute: 10, maxConcurrent: 1 } });
     await waitFor(() => h.counts().claimed === 10, 'a batch held by the rate limit');
-    h.engine.campaigns.cancel(campaignId);
+    await h.engine.campaigns.cancel(campaignId);
     expect(h.counts()).toEqual({ cancelled: 20 });
     h.engine.wake();
     await waitFor(() => h.engine.sender.state.running === 0, 'claim given back');
-    expect(h.engine.campaigns.resendFailed(campaignId)).toBe(0);
+    expect(await h.engine.campaigns.resendFailed(campaignId)).toBe(0);
     h.engine.wake();
     await pause(200);
     expect(h.counts()).toEqual({ cancelled: 20 });

@@ -61,6 +61,17 @@ interface ComposeStore {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Everything a file brought in (and what was computed from it): cleared on a new file and on "choose another". */
+const NO_IMPORT = {
+  preview: null,
+  report: null,
+  reportMessage: null,
+  estimate: null,
+  estimateError: null,
+  importError: null,
+  progress: null,
+} satisfies Partial<ComposeStore>;
+
 // Only the newest analysis/estimate may write its answer (an older one can finish later).
 let analyseSeq = 0;
 let estimateSeq = 0;
@@ -99,16 +110,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
 
   async chooseFile(file, defaultCountry) {
     analyseSeq++;
-    set({
-      phase: 'reading',
-      preview: null,
-      report: null,
-      reportMessage: null,
-      estimate: null,
-      estimateError: null,
-      importError: null,
-      progress: null,
-    });
+    set({ ...NO_IMPORT, phase: 'reading' });
     try {
       const dataBase64 = await fileToBase64(file);
       const preview = await api('import.preview', { fileName: file.name, dataBase64, defaultCountry });
@@ -255,19 +257,6 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
 
   clearImport() {
     analyseSeq++;
-    set({
-      phase: 'none',
-      preview: null,
-      report: null,
-      reportMessage: null,
-      estimate: null,
-      estimateError: null,
-      importError: null,
-      progress: null,
-      scheduleEnabled: false,
-      scheduleAt: '',
-      errors: {},
-      testStatus: null,
-    });
+    set({ ...NO_IMPORT, phase: 'none', scheduleEnabled: false, scheduleAt: '', errors: {}, testStatus: null });
   },
 }));

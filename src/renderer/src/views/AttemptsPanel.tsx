@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../shared/contract';
 import { formatCount, formatTime } from '../format';
 import { useResultsStore } from '../stores/results';
+import { InlineError } from '../components/InlineError';
 
 export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): React.JSX.Element {
   const { t } = useTranslation();
@@ -17,11 +18,7 @@ export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): Reac
       }}
     >
       <summary>{t('attempts.summary', { name: campaign.name })}</summary>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       {attempts == null ? (
         <p className="muted">{t('common.loading')}</p>
       ) : attempts.length === 0 ? (

@@ -1,17 +1,15 @@
 // What can be done to one campaign: show its recipients, pause/resume (undoable: no question),
 // cancel, cancel scheduled, resend (irreversible or charged: a confirmation with the numbers), export.
+// The questions themselves are in ./campaign/CampaignDialogs.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../shared/contract';
 import { errorText } from '../bridge';
-import { Dialog } from '../components/Dialog';
-import { resolveUncertain, toggleRecipients } from '../flows';
-import { formatCount } from '../format';
+import { ResultLine } from '../components/InlineError';
+import { toggleRecipients } from '../flows';
 import { useOutboxStore } from '../stores/outbox';
 import { useResultsStore } from '../stores/results';
-
-type Pending =
-  { kind: 'cancel' } | { kind: 'cancelScheduled' } | { kind: 'resendFailed' } | { kind: 'resolve'; action: 'resend' | 'mark_sent' };
+import { CampaignDialog, type Pending } from './campaign/CampaignDialogs';
 
 export function CampaignActions({
   c,
@@ -91,64 +89,10 @@ export function CampaignActions({
           {t('campaigns.exportCsv')}
         </button>
       </div>
-      {message ? (
-        <p className={message.ok ? 'ok-text' : 'inline-error'} role="status">
-          {message.text}
-        </p>
-      ) : null}
+      <ResultLine result={message} />
 
-      {pending?.kind === 'cancel' ? (
-        <Dialog
-          title={t('campaigns.cancelTitle', { name: c.name })}
-          confirmLabel={t('campaigns.cancel')}
-          cancelLabel={t('campaigns.keepIt')}
-          danger
-          onCancel={() => setPending(null)}
-          onConfirm={() => run(() => outbox().cancelCampaign(c.id))}
-        >
-          <p>{t('campaigns.cancelText', { count: queuedish })}</p>
-        </Dialog>
-      ) : null}
-      {pending?.kind === 'cancelScheduled' ? (
-        <Dialog
-          title={t('campaigns.cancelScheduledTitle')}
-          confirmLabel={t('campaigns.cancelScheduled')}
-          cancelLabel={t('campaigns.keepThem')}
-          danger
-          onCancel={() => setPending(null)}
-          onConfirm={() =>
-            run(async () => {
-              const r = await outbox().cancelScheduled(c.id);
-              const cancelled = formatCount(r.cancelled);
-              return r.alreadySent
-                ? t('campaigns.cancelledScheduledSent', { cancelled, sent: formatCount(r.alreadySent) })
-                : t('campaigns.cancelledScheduled', { cancelled });
-            })
-          }
-        >
-          <p>{t('campaigns.cancelScheduledText', { count: scheduled })}</p>
-        </Dialog>
-      ) : null}
-      {pending?.kind === 'resendFailed' ? (
-        <Dialog
-          title={t('campaigns.resendFailedTitle')}
-          confirmLabel={t('campaigns.resendFailed')}
-          onCancel={() => setPending(null)}
-          onConfirm={() => run(async () => t('campaigns.requeued', { count: await outbox().resendFailed(c.id) }))}
-        >
-          <p>{t('campaigns.resendFailedText', { count: refused })}</p>
-        </Dialog>
-      ) : null}
-      {pending?.kind === 'resolve' ? (
-        <Dialog
-          title={pending.action === 'resend' ? t('campaigns.resolveResendTitle') : t('campaigns.resolveMarkTitle')}
-          confirmLabel={pending.action === 'resend' ? t('campaigns.resend') : t('campaigns.markSent')}
-          danger={pending.action === 'resend'}
-          onCancel={() => setPending(null)}
-          onConfirm={() => run(() => resolveUncertain(c.id, null, pending.action))}
-        >
-          <p>{pending.action === 'resend' ? t('campaigns.resolveResendText') : t('campaigns.resolveMarkText')}</p>
-        </Dialog>
+      {pending ? (
+        <CampaignDialog c={c} pending={pending} counts={{ queuedish, scheduled, refused }} onCancel={() => setPending(null)} run={run} />
       ) : null}
     </>
   );

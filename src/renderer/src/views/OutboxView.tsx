@@ -9,6 +9,7 @@ import { useResultsStore } from '../stores/results';
 import { AttemptsPanel } from './AttemptsPanel';
 import { CampaignCard } from './CampaignCard';
 import { RecipientsTable } from './RecipientsTable';
+import { InlineError } from '../components/InlineError';
 
 export function OutboxView(): React.JSX.Element {
   const { t } = useTranslation();
@@ -75,11 +76,7 @@ export function OutboxView(): React.JSX.Element {
           {t('campaigns.count', { count: total })}
         </span>
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       {loaded && campaigns.length === 0 && !filtered ? (
         <p className="empty-state">
           {t('campaigns.empty')}{' '}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../format';
 import { useComposeStore } from '../stores/compose';
 import { usePreviewStore } from '../stores/preview';
+import { InlineError } from '../components/InlineError';
 
 export function PreviewPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -67,11 +68,7 @@ export function PreviewPanel(): React.JSX.Element {
               {t('preview.longest')}
             </button>
           </div>
-          {error ? (
-            <p className="inline-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <InlineError message={error} />
           {current ? (
             <div className="preview-card" data-testid="recipient-preview" aria-live="polite">
               {current.rejected != null ? (

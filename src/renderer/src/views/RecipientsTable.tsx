@@ -4,11 +4,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, RecipientRow } from '../../../shared/contract';
-import { Dialog } from '../components/Dialog';
+import { InlineError } from '../components/InlineError';
 import { resolveUncertain } from '../flows';
-import { RESULT_FILTERS, type ResultFilter } from '../constants';
-import { formatTime } from '../format';
 import { PAGE_SIZE, useResultsStore } from '../stores/results';
+import { DecisionDialog, RecipientCells, type Decision } from './recipients/RecipientCells';
+import { RecipientFilters } from './recipients/RecipientFilters';
 
 const ROW_HEIGHT = 36;
 
@@ -16,23 +16,11 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
   const { t } = useTranslation();
   const total = useResultsStore((s) => s.total);
   const pages = useResultsStore((s) => s.pages);
-  const filter = useResultsStore((s) => s.filter);
   const error = useResultsStore((s) => s.error);
   const ensureRange = useResultsStore((s) => s.ensureRange);
-  const setFilter = useResultsStore((s) => s.setFilter);
-  const setSearch = useResultsStore((s) => s.setSearch);
   const actionMessage = useResultsStore((s) => s.actionMessage);
-  const [searchText, setSearchText] = useState('');
-  const [decide, setDecide] = useState<{ row: RecipientRow; action: 'resend' | 'mark_sent' } | null>(null);
+  const [decide, setDecide] = useState<Decision | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-
-  // Search as the user types, but only once they pause.
-  useEffect(() => {
-    const t = setTimeout(() => {
-      if (searchText !== useResultsStore.getState().search) setSearch(searchText);
-    }, 300);
-    return () => clearTimeout(t);
-  }, [searchText, setSearch]);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -53,36 +41,8 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
 
   return (
     <section className="panel recipients" aria-label={t('recipients.aria', { name: campaign.name })}>
-      <div className="row wrap">
-        <div className="field">
-          <label htmlFor="recipient-search">{t('recipients.search')}</label>
-          <input
-            id="recipient-search"
-            type="search"
-            placeholder={t('recipients.searchPlaceholder')}
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="recipient-filter">{t('recipients.show')}</label>
-          <select id="recipient-filter" value={filter} onChange={(e) => setFilter(e.target.value as ResultFilter)}>
-            {RESULT_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`recipients.filters.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <span className="muted" data-testid="recipient-total">
-          {t('recipients.count', { count: total })}
-        </span>
-      </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <RecipientFilters />
+      <InlineError message={error} />
       {actionMessage ? (
         <p className="ok-text" role="status">
           {actionMessage}
@@ -126,44 +86,7 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
                   data-msisdn={r?.msisdn}
                 >
                   {r ? (
-                    <>
-                      <span role="cell">{r.rowNo}</span>
-                      <span role="cell">{r.msisdn}</span>
-                      <span role="cell">{r.name ?? ''}</span>
-                      <span role="cell">{t(`recipients.states.${r.state}`)}</span>
-                      <span role="cell" className={`status status-${(r.status ?? 'none').toLowerCase()}`}>
-                        {r.status ?? '—'}
-                      </span>
-                      <span role="cell">{formatTime(r.statusAt ?? r.updatedAt)}</span>
-                      <span role="cell" className="err">
-                        {r.errorCode ? `${r.errorCode} ` : ''}
-                        {r.error ?? ''}
-                      </span>
-                      {hasActions ? (
-                        <span role="cell" className="vactions">
-                          {r.state === 'uncertain' ? (
-                            <>
-                              <button
-                                type="button"
-                                className="small"
-                                aria-label={t('recipients.resendTo', { number: r.msisdn })}
-                                onClick={() => setDecide({ row: r, action: 'resend' })}
-                              >
-                                {t('campaigns.resend')}
-                              </button>
-                              <button
-                                type="button"
-                                className="small"
-                                aria-label={t('recipients.markNumber', { number: r.msisdn })}
-                                onClick={() => setDecide({ row: r, action: 'mark_sent' })}
-                              >
-                                {t('campaigns.markSent')}
-                              </button>
-                            </>
-                          ) : null}
-                        </span>
-                      ) : null}
-                    </>
+                    <RecipientCells r={r} hasActions={hasActions} onDecide={setDecide} />
                   ) : (
                     <span role="cell" className="muted">
                       {t('common.loading')}
@@ -177,19 +100,14 @@ export function RecipientsTable({ campaign }: { campaign: CampaignSummary }): Re
       </div>
 
       {decide ? (
-        <Dialog
-          title={t(decide.action === 'resend' ? 'recipients.resendTitle' : 'recipients.markTitle', { number: decide.row.msisdn })}
-          confirmLabel={decide.action === 'resend' ? t('campaigns.resend') : t('campaigns.markSent')}
-          danger={decide.action === 'resend'}
+        <DecisionDialog
+          decision={decide}
           onCancel={() => setDecide(null)}
           onConfirm={() => {
-            const { row, action } = decide;
             setDecide(null);
-            void resolveUncertain(campaign.id, [row.id], action);
+            void resolveUncertain(campaign.id, [decide.row.id], decide.action);
           }}
-        >
-          {decide.action === 'resend' ? <p>{t('recipients.resendText')}</p> : <p>{t('recipients.markText')}</p>}
-        </Dialog>
+        />
       ) : null}
     </section>
   );

@@ -1,26 +1,18 @@
 // Step 3 of compose: the estimate, scheduling, and sending (with the confirmation that shows what
-// it costs). Ctrl+Enter (⌘+Enter) opens the confirmation from anywhere in Compose.
-import { useEffect, useState } from 'react';
+// it costs). Ctrl+Enter (⌘+Enter) opens the confirmation from anywhere in Compose. This file is
+// the send itself (confirmation, second yes, errors); the rules and the schedule live in ./send.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { ApiError, errorText } from '../bridge';
-import { Field } from '../components/Field';
+import { InlineError, ResultLine } from '../components/InlineError';
 import { afterSend } from '../flows';
-import { toLocalInput } from '../format';
 import { useAppStore } from '../stores/app';
 import { useComposeStore } from '../stores/compose';
 import { EstimateTable } from './EstimateTable';
+import { ScheduleFields } from './send/ScheduleFields';
+import { canSend, FIELDS_SHOWN, focusFirstError, SEND_SHORTCUT, useSendShortcut, whyNotSend } from './send/sendRules';
 import { SendConfirm } from './SendConfirm';
-
-/** Fields with a control (and so an error line) of their own on this screen. */
-const FIELDS_SHOWN = ['name', 'sender', 'message', 'sendAt', 'importId', 'confirm'];
-
-/** Moves focus to the first field marked invalid, after React has rendered the error. */
-function focusFirstError(): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.compose [aria-invalid="true"]')?.focus());
-}
-
-export const SEND_SHORTCUT = 'Control+Enter';
 
 export function SendPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -36,45 +28,21 @@ export function SendPanel(): React.JSX.Element {
       estimate: s.estimate,
       estimateError: s.estimateError,
       scheduleEnabled: s.scheduleEnabled,
-      scheduleAt: s.scheduleAt,
       testStatus: s.testStatus,
-      set: s.set,
     })),
   );
   const testNumber = useAppStore((s) => s.settings?.testNumber ?? null);
   const [confirm, setConfirm] = useState<null | { second: string | null }>(null);
   const [sendError, setSendError] = useState<string | null>(null);
-  // The picker's lower bound, from when Compose opened (the real check runs again before sending).
-  const [minSendAt] = useState(() => toLocalInput(Date.now()));
-
-  const canSend = c.report != null && c.report.accepted > 0 && !c.stale && !c.analysing && c.message.trim() !== '' && !c.sending;
-  const whyNot = !c.report
-    ? t('send.why.noReport')
-    : c.report.accepted === 0
-      ? t('send.why.noneAccepted')
-      : c.stale
-        ? t('send.why.stale')
-        : c.message.trim() === ''
-          ? t('send.why.noMessage')
-          : null;
+  const sendable = canSend(c);
+  const whyNot = whyNotSend(c);
 
   const openConfirm = () => {
     setSendError(null);
     if (useComposeStore.getState().validateForSend(Date.now())) setConfirm({ second: null });
     else focusFirstError();
   };
-
-  // The send shortcut, shown on the button; only while the button itself could be pressed.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && canSend && !confirm) {
-        e.preventDefault();
-        openConfirm();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useSendShortcut(sendable && !confirm, openConfirm);
 
   const doSend = (confirmFlag: boolean) => {
     setSendError(null);
@@ -100,54 +68,20 @@ export function SendPanel(): React.JSX.Element {
   return (
     <section className="panel" aria-labelledby="send-title">
       <h2 id="send-title">{t('send.title')}</h2>
-      {c.estimateError ? (
-        <p className="inline-error" role="alert">
-          {c.estimateError}
-        </p>
-      ) : null}
+      <InlineError message={c.estimateError} />
       {c.estimate ? <EstimateTable est={c.estimate} /> : <p className="muted">{t('send.estimateLater')}</p>}
 
-      <div className="row wrap">
-        <label className="check">
-          <input type="checkbox" checked={c.scheduleEnabled} onChange={(e) => c.set({ scheduleEnabled: e.target.checked })} />
-          {t('send.schedule')}
-        </label>
-        {c.scheduleEnabled ? (
-          <Field label={t('send.sendAt')} error={c.errors.sendAt} hint={t('send.sendAtHint')}>
-            {(p) => (
-              <input
-                {...p}
-                type="datetime-local"
-                min={minSendAt}
-                value={c.scheduleAt}
-                onChange={(e) => c.set({ scheduleAt: e.target.value })}
-              />
-            )}
-          </Field>
-        ) : null}
-      </div>
+      <ScheduleFields />
 
-      {c.errors[''] || sendError ? (
-        <p className="inline-error" role="alert">
-          {sendError ?? c.errors['']}
-        </p>
-      ) : null}
-      {c.errors.importId ? (
-        <p className="inline-error" role="alert">
-          {c.errors.importId}
-        </p>
-      ) : null}
-      {c.errors.confirm ? (
-        <p className="inline-error" role="alert">
-          {c.errors.confirm}
-        </p>
-      ) : null}
+      <InlineError message={sendError ?? c.errors['']} />
+      <InlineError message={c.errors.importId} />
+      <InlineError message={c.errors.confirm} />
       <div className="row wrap">
         <button
           type="button"
           id="send-button"
           className="primary"
-          disabled={!canSend}
+          disabled={!sendable}
           aria-keyshortcuts={SEND_SHORTCUT}
           onClick={openConfirm}
         >
@@ -171,11 +105,7 @@ export function SendPanel(): React.JSX.Element {
           </span>
         ) : null}
       </div>
-      {c.testStatus ? (
-        <p className={c.testStatus.ok ? 'ok-text' : 'inline-error'} role="status">
-          {c.testStatus.text}
-        </p>
-      ) : null}
+      <ResultLine result={c.testStatus} />
 
       {confirm && c.report ? (
         <SendConfirm second={confirm.second} onCancel={() => setConfirm(null)} onConfirm={() => doSend(true)} />

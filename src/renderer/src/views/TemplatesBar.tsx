@@ -5,6 +5,7 @@ import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { useComposeStore } from '../stores/compose';
 import { useTemplatesStore } from '../stores/templates';
+import { ResultLine } from '../components/InlineError';
 
 export function TemplatesBar(): React.JSX.Element {
   const { t } = useTranslation();
@@ -65,11 +66,7 @@ export function TemplatesBar(): React.JSX.Element {
         </button>
       </div>
       {loaded && templates.length === 0 ? <p className="muted">{t('templates.empty')}</p> : null}
-      {status ? (
-        <p className={status.ok ? 'ok-text' : 'inline-error'} role="status">
-          {status.text}
-        </p>
-      ) : null}
+      <ResultLine result={status} />
 
       {naming != null ? (
         <Dialog

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../bridge';
 import { useAppStore } from '../stores/app';
 import { TokenForm } from './TokenForm';
+import { InlineError } from '../components/InlineError';
 
 export function Welcome(): React.JSX.Element {
   const { t } = useTranslation();
@@ -33,11 +34,7 @@ export function Welcome(): React.JSX.Element {
           >
             {t('welcome.tryButton')}
           </button>
-          {error ? (
-            <p className="inline-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <InlineError message={error} />
         </div>
         <div className="welcome-option">
           <h3>{t('welcome.accountTitle')}</h3>
