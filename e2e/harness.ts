@@ -152,9 +152,10 @@ export interface HarnessOptions {
   dataFolderHeldElsewhere: boolean;
   /**
    * How the user answers main's own confirmation dialog (the shell shows dialog.showMessageBox; the
-   * harness stands in for it): true = the user clicks yes. Tests of a hostile window set false.
+   * harness stands in for it): true = the user clicks yes; an object answers per question (a plain
+   * function would be taken by Playwright for a fixture).
    */
-  confirmAnswer: boolean | ((request: ConfirmRequest) => boolean);
+  confirmAnswer: boolean | { answer(request: ConfirmRequest): boolean };
 }
 
 /**
@@ -223,7 +224,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { server:
       version: 'e2e',
       confirm: async (request) => {
         confirmations.push(request);
-        return typeof confirmAnswer === 'function' ? confirmAnswer(request) : confirmAnswer;
+        return typeof confirmAnswer === 'boolean' ? confirmAnswer : confirmAnswer.answer(request);
       },
     });
     await page.exposeBinding('__smsOutboxCall', (_source, name: string, input: unknown) => app.dispatch(name, input));

@@ -18,7 +18,8 @@ export function settingsHandlers(ctx: AppContext) {
       const before = engine().settings();
       const patch = { ...input };
       checkCustomBaseUrl({ ...before, ...patch }, patch);
-      if (patch.testNumber !== undefined) patch.testNumber = normaliseTestNumber(patch.testNumber, patch.defaultCountry ?? before.defaultCountry);
+      if (patch.testNumber !== undefined)
+        patch.testNumber = normaliseTestNumber(patch.testNumber, patch.defaultCountry ?? before.defaultCountry);
       // Main asks about what changes who may be reached: a new test number, quiet hours switched off.
       if (patch.testNumber != null && patch.testNumber !== before.testNumber) {
         await requireYes(ctx.confirm, { kind: 'testNumber', msisdn: patch.testNumber }, 'Settings not saved');
@@ -38,7 +39,12 @@ export function settingsHandlers(ctx: AppContext) {
       // Whose account is it? Main names it in its own dialog before the token is stored: a script in
       // the window could otherwise swap in its own account's token.
       const check = await ctx.checkToken(token, engine().settings());
-      if (check.refused) throw new AppError('invalid_input', `GatewayAPI did not accept this token; nothing was saved. ${check.problem ?? ''}`.trim(), 'token');
+      if (check.refused)
+        throw new AppError(
+          'invalid_input',
+          `GatewayAPI did not accept this token; nothing was saved. ${check.problem ?? ''}`.trim(),
+          'token',
+        );
       const replacing = !!(await ctx.secrets.get().catch(() => null));
       await requireYes(ctx.confirm, { kind: 'replaceToken', account: check.account, problem: check.problem, replacing }, 'Token not saved');
       await ctx.secrets.set(token);

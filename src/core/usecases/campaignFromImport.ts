@@ -56,7 +56,11 @@ export async function createFromImport(
   // Flagged before anything is stored: a scheduled batch leaves now and GatewayAPI keeps its time.
   const quiet =
     request.sendAt != null
-      ? scheduledQuietWarning(request.sendAt * 1000, engine.settings().quietHours, analysis.accepted.map((r) => r.country))
+      ? scheduledQuietWarning(
+          request.sendAt * 1000,
+          engine.settings().quietHours,
+          analysis.accepted.map((r) => r.country),
+        )
       : null;
   const yes = await confirm({
     kind: 'send',
@@ -69,7 +73,7 @@ export async function createFromImport(
     sendAt: request.sendAt != null ? request.sendAt * 1000 : null,
     warning: quiet,
   }).catch(() => false);
-  if (!yes) throw new AppError('declined', 'Not sent: the send was not confirmed in SMS Outbox\'s dialog.');
+  if (!yes) throw new AppError('declined', "Not sent: the send was not confirmed in SMS Outbox's dialog.");
   beforeStore();
   const result = await engine.campaigns.createInChunks(
     campaignFromAnalysis(analysis, {

@@ -29,7 +29,11 @@ export function testCampaign(engine: Engine, test: { message: string; sender: st
     );
   }
   if (engine.suppression.snapshot().has(number.msisdn)) {
-    throw new AppError('invalid_input', `Your test number ${number.msisdn} is on the suppression list: nothing is sent to it.`, 'testNumber');
+    throw new AppError(
+      'invalid_input',
+      `Your test number ${number.msisdn} is on the suppression list: nothing is sent to it.`,
+      'testNumber',
+    );
   }
   return {
     name: `Test to ${number.msisdn}`,

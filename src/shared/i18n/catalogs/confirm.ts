@@ -154,7 +154,13 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
       }
     },
     detail: (r, f) => {
-      const l = { campaign: 'Kampanj', recipients: 'Mottagare', parts: 'SMS-delar', cost: 'Uppskattad kostnad', creditAfter: 'Saldo efteråt' };
+      const l = {
+        campaign: 'Kampanj',
+        recipients: 'Mottagare',
+        parts: 'SMS-delar',
+        cost: 'Uppskattad kostnad',
+        creditAfter: 'Saldo efteråt',
+      };
       switch (r.kind) {
         case 'send':
           return `${numbers(r, f, l)}${r.warning ? `\n\n${r.warning}` : ''}\n\nNär GatewayAPI har meddelandena går det inte att ångra.`;

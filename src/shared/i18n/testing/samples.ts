@@ -121,8 +121,20 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   },
   confirm_detail: {
     code: 'confirm_detail',
-    request: { kind: 'resend', which: 'uncertain', campaign: 'Spring sale', recipients: 3, parts: 3, cost: 0.9, currency: 'DKK', creditAfter: 99.1 },
+    request: {
+      kind: 'resend',
+      which: 'uncertain',
+      campaign: 'Spring sale',
+      recipients: 3,
+      parts: 3,
+      cost: 0.9,
+      currency: 'DKK',
+      creditAfter: 99.1,
+    },
   },
-  confirm_yes: { code: 'confirm_yes', request: { kind: 'replaceToken', account: { id: 42, credit: 500, currency: 'DKK' }, problem: null, replacing: true } },
+  confirm_yes: {
+    code: 'confirm_yes',
+    request: { kind: 'replaceToken', account: { id: 42, credit: 500, currency: 'DKK' }, problem: null, replacing: true },
+  },
   confirm_no: { code: 'confirm_no' },
 };
