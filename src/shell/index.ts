@@ -16,7 +16,7 @@ import { explainOpenError } from './nativeBinding';
 import { createNoticeNotifier } from './notifications';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { installQuitGuard } from './quit';
-import { debuggingSwitches, refusalMessage } from './switches';
+import { refusalMessage, refusedAtStart } from './switches';
 import { rendererFiles } from './rendererSource';
 import { createMainWindow, guardAllWebContents, hardenSession, WINDOW_SIZE } from './window';
 import { clampToDisplays, readWindowState, windowStatePath, writeWindowState } from './windowState';
@@ -24,9 +24,10 @@ import { createHttpFetch } from '../core/http/undiciFetch';
 import { dialogConfirm } from './confirmDialog';
 import { languageFor } from '../shared/i18n/languages';
 
-// A packaged build refuses debugger and remote-control switches (the fuses cover --inspect and
-// NODE_OPTIONS; Chromium's remote debugging has no fuse). Development runs keep them.
-const refused = app.isPackaged ? debuggingSwitches(process.argv) : [];
+// A packaged build refuses debugger, remote-control and network switches and an environment that
+// turns certificate checks off (the fuses cover --inspect and NODE_OPTIONS; the rest has no fuse).
+// Development runs keep them.
+const refused = app.isPackaged ? refusedAtStart(process.argv, process.env) : [];
 
 // Before anything reads it: the single-instance lock and Chromium's files follow userData, and the
 // CLI finds the same database through the same function.
@@ -41,8 +42,9 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 if (refused.length > 0) {
-  console.error(refusalMessage(refused));
-  logger.error('refused to start with debugging switches', { switches: refused });
+  logger.error('refused to start with unsafe switches or environment', { switches: refused });
+  // Started from the desktop there is no terminal: a box (safe before ready; on Linux it goes to stderr).
+  dialog.showErrorBox('SMS Outbox cannot start', refusalMessage(refused));
   app.exit(1);
 } else if (!app.requestSingleInstanceLock()) {
   // Another instance owns this data folder; it has been told to come to the front.
