@@ -40,3 +40,25 @@ test.describe('when another sms-outbox holds the data folder', () => {
     expect(harness.app.engine.holdsLease).toBe(false);
   });
 });
+
+test('a campaign the app stopped storing half-way is named in a banner, and Discard removes it', async ({ page, harness }) => {
+  const db = harness.app.engine.db;
+  // What a crash after the first chunk leaves: a campaign row with stored = 0 and some recipients.
+  const id = Number(
+    db
+      .prepare(
+        "INSERT INTO campaigns (name, sender, message, created_at, status, stored) VALUES ('Forårsudsalg', 'Shop', 'Hej', ?, 'paused', 0)",
+      )
+      .run(Date.now() - 3600_000).lastInsertRowid,
+  );
+  db.prepare(
+    "INSERT INTO recipients (campaign_id, row_no, msisdn, encoding, parts, state, updated_at) VALUES (?, 2, '4520000000', 'GSM7', 1, 'queued', 0)",
+  ).run(id);
+  await page.goto(harness.url);
+  const banner = page.getByTestId('half-stored-banner');
+  await expect(banner).toContainText('Campaign “Forårsudsalg”');
+  await expect(banner).toContainText('the app stopped after 1 recipient. It is not shown and nothing of it will be sent.');
+  await banner.getByRole('button', { name: 'Discard “Forårsudsalg”' }).click();
+  await expect(banner).toHaveCount(0);
+  expect(db.prepare('SELECT COUNT(*) FROM campaigns').pluck().get()).toBe(0);
+});

@@ -1,6 +1,6 @@
 // What every handler module gets from the composition root: the open folder (its engine changes
 // when the mode does, so always read it through `folder`), the import sessions and the services.
-import type { EventName, EventPayloads } from '../shared/contract';
+import type { Emit } from '../shared/contract';
 import type { ImportSessions } from '../core/importing/sessions';
 import type { SecretStore } from '../core/secrets/secretStore';
 import type { Clock, Logger } from '../core/types';
@@ -8,7 +8,7 @@ import type { ActiveFolder } from './activeFolder';
 import type { Confirm } from './confirm';
 import type { CheckToken } from './tokenCheck';
 
-export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+export type { Emit };
 
 export interface AppContext {
   readonly folder: ActiveFolder;

@@ -1,7 +1,7 @@
 // The composition root behind the window's bridge, shared by the Electron shell and the e2e
 // harness: it opens the data folder of the current mode and answers every bridge call through one
 // validated dispatcher built from the per-domain handler modules. Wiring only; the logic is in core.
-import type { Dispatch, EventName } from '../shared/contract';
+import type { Dispatch } from '../shared/contract';
 import { createDispatch, type Handlers } from './dispatch';
 import type { Engine } from '../core/engine';
 import { ImportSessions } from '../core/importing/sessions';
@@ -28,7 +28,8 @@ export interface AppOptions {
   dataDir: string;
   fetch: FetchFn;
   secrets: SecretStore;
-  emit: (event: EventName, payload: unknown) => void;
+  /** Events to the window, typed by name (EventPayloads). */
+  emit: Emit;
   clock?: Clock;
   logger?: Logger;
   version?: string;
@@ -62,7 +63,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
   // (a saved message, an import's cells) must come back unchanged, or "[redacted]" in the echo tells
   // a script which of its guesses is a piece of the token. Outside text is scrubbed where it enters
   // instead: the gateway client's answers and errors (liveGateway), the log (redactingLogger).
-  const emit: Emit = (event, payload) => opts.emit(event, payload);
+  const emit = opts.emit;
   const gateway = liveGateway({ fetch: opts.fetch, token: () => secrets.get(), redactor });
   const folder: ActiveFolder = new ActiveFolder(
     opts.dataDir,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../core/engine';
+import { openDatabase } from '../core/db/open';
 import { newCampaign, people } from '../core/testing';
 import { createMemoryStore, type SecretStore } from '../core/secrets/secretStore';
 import { startSimulator, type Simulator } from '../simulator';
@@ -98,6 +99,24 @@ describe('sms-outbox send --demo', () => {
 
     const table = await cli(['status', '--demo', '--data-dir', dir]);
     expect(table.out).toMatch(/#1 c20 — done, 20 recipients/);
+  });
+
+  it('says on every start that a campaign was left half-stored (never listed, never sent)', async () => {
+    const file = csv('c2.csv', contacts(2));
+    const sent = await cli(`send --demo --data-dir ${dir} --csv ${file} --message Hi --sender Shop`.split(' '));
+    expect(sent.code).toBe(EXIT.ok);
+    const db = openDatabase(dir);
+    const id = db
+      .prepare("INSERT INTO campaigns (name, sender, message, created_at, status, stored) VALUES ('Forår', 'Shop', 'Hi', ?, 'paused', 0)")
+      .run(Date.now() - 3600_000).lastInsertRowid;
+    db.prepare(
+      "INSERT INTO recipients (campaign_id, row_no, msisdn, encoding, parts, state, updated_at) VALUES (?, 2, '4520999999', 'GSM7', 1, 'queued', 0)",
+    ).run(id);
+    db.close();
+    const status = await cli(['status', '--demo', '--data-dir', dir]);
+    expect(status.err).toContain('Campaign “Forår”');
+    expect(status.err).toContain('the app stopped after 1 recipient. It is not shown and nothing of it will be sent.');
+    expect(status.out).not.toContain('Forår');
   });
 
   it('reports bad rows by kind and row number without failing the send', async () => {

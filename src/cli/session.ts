@@ -1,6 +1,7 @@
 // Opens a data folder for a command through the same openFolder the app uses: the engine (with
 // this run's --base-url / --batch-size on top of the folder's settings, never stored), the gateway
 // client built from them plus the token, and in demo mode the simulator.
+import { translate } from '../shared/i18n/translate';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../core/engine';
@@ -52,7 +53,18 @@ export async function openReadOnly(o: FolderOptions, deps: CliDeps): Promise<{ d
     liveGateway: async () => null,
     engine: { logger: cliLogger(deps) },
   });
+  tellHalfStored(opened.engine, deps);
   return { dataDir, engine: opened.engine };
+}
+
+/**
+ * Campaigns a crash left half-stored are never listed nor sent: every command that opens the folder
+ * says so (the window shows the same as a banner with a Discard button).
+ */
+function tellHalfStored(engine: Engine, deps: CliDeps): void {
+  for (const c of engine.campaigns.halfStored()) {
+    deps.stderr(`${translate('en', { code: 'campaign_half_stored', name: c.name, stored: c.stored, createdAt: c.createdAt })}\n`);
+  }
 }
 
 /** Opens the folder for sending; fails with exit 3 when there is no token (nothing is stored). */
@@ -96,6 +108,7 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
       throw new CliError(EXIT.usage, `${url.message} (in ${dataDir}); fix it in the app's Settings, or pass --base-url.`);
     }
     if (!simulator) token = await readToken(deps);
+    tellHalfStored(engine, deps);
     return {
       ...opened,
       target: simulator ? 'the built-in simulator (demo)' : url.url,

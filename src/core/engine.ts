@@ -213,6 +213,7 @@ export class Engine {
       counts: this.campaigns.counts(),
       heldElsewhere: !this.holdsLease && this.lease.heldBy() != null,
       quietUntil,
+      halfStored: this.campaigns.halfStored(),
     };
   }
 

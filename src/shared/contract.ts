@@ -83,6 +83,16 @@ export interface OutboxState {
   heldElsewhere: boolean;
   /** Quiet hours hold the queue until this time (epoch ms), else null. */
   quietUntil: number | null;
+  /** Campaigns the app stopped storing half-way: never shown nor sent; the user may discard them. */
+  halfStored: HalfStoredCampaign[];
+}
+
+export interface HalfStoredCampaign {
+  id: number;
+  name: string;
+  createdAt: number;
+  /** Recipients stored before it stopped. */
+  stored: number;
 }
 
 export interface AccountView {
@@ -315,6 +325,7 @@ export const calls = {
   'campaign.exportCsv': { input: z.object({ campaignId: id }) },
   'campaign.attempts': { input: z.object({ campaignId: id }) },
   'campaign.cancelScheduled': { input: z.object({ campaignId: id }) },
+  'campaign.discardHalfStored': { input: z.object({ campaignId: id }) },
 
   'suppression.list': {
     input: z.object({
@@ -374,6 +385,8 @@ export interface CallOutputs {
   'campaign.cancel': CampaignSummary;
   'campaign.resolveUncertain': { changed: number };
   'campaign.resendFailed': { requeued: number };
+  /** Recipients removed with it (0: there was no such half-stored campaign). */
+  'campaign.discardHalfStored': { discarded: number };
   'campaign.exportCsv': { fileName: string; csv: string };
   'campaign.attempts': AttemptRow[];
   'campaign.cancelScheduled': { cancelled: number; alreadySent: number };
@@ -408,6 +421,15 @@ export interface EventPayloads {
   notice: Notice;
 }
 export type EventName = keyof EventPayloads;
+
+/** Sends one event; the payload's type follows the event's name (checked where events are made). */
+export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+/** Narrows an emitted payload by its event's name, without a cast (see the shell's notices). */
+export function isEvent<E extends EventName>(want: E, event: EventName, payload: unknown): payload is EventPayloads[E] {
+  void payload;
+  return event === want;
+}
 
 /** Runs one bridge call by name: main's IPC handler and the e2e harness both hand calls to one. */
 export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;

@@ -99,9 +99,10 @@ describe('sendEvent', () => {
     const s = setup();
     sendEvent(s.win, 'outbox.changed', { campaignIds: [1] });
     expect(s.sent).toEqual([[IPC_EVENT_CHANNEL, 'outbox.changed', { campaignIds: [1] }]]);
-    sendEvent(null, 'notice', {});
+    const notice = { key: 'k', level: 'info' as const, message: 'm' };
+    sendEvent(null, 'notice', notice);
     s.destroy();
-    sendEvent(s.win, 'notice', {});
+    sendEvent(s.win, 'notice', notice);
     expect(s.sent).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@
 // Validation and the work itself live in the Electron-free core's dispatch().
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/channels';
-import type { EventName } from '../shared/contract';
+import type { EventName, EventPayloads } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { isTrustedSender, type FrameLike, type WindowLike } from './trust';
 
@@ -42,7 +42,7 @@ export interface EventTarget {
 }
 
 /** Pushes an event to the window, if one is open (events while none is open are dropped). */
-export function sendEvent(win: EventTarget | null, event: EventName, payload: unknown): void {
+export function sendEvent<E extends EventName>(win: EventTarget | null, event: E, payload: EventPayloads[E]): void {
   if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
   win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
 }

@@ -76,9 +76,31 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** One message object: its text and options, then its recipients. The first problem found is the answer. */
 function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply } {
   if (!isObject(m)) return { reply: coded(400, '0x0220', 'A message must be a JSON object') };
+  const text = parseText(m);
+  if ('reply' in text) return text;
+  const options = parseOptions(m);
+  if ('reply' in options) return options;
+  const recipients = parseRecipients(m.recipients, text.tags.length);
+  if ('reply' in recipients) return recipients;
+  return {
+    message: {
+      ...text,
+      ...options,
+      recipients: recipients.list,
+      userref: typeof m.userref === 'string' ? m.userref : null,
+      label: typeof m.label === 'string' ? m.label : null,
+      tier: m.class === 'premium' ? 'premium' : 'standard',
+    },
+  };
+}
 
+type Parsed<T> = T | { reply: Reply };
+
+/** What is sent: sender, text, encoding and the merge tags. */
+function parseText(m: Record<string, unknown>): Parsed<Pick<ParsedMessage, 'sender' | 'message' | 'encoding' | 'tags'>> {
   let sender = 'ExampleSMS'; // GatewayAPI's default when no sender is given
   if (m.sender !== undefined) {
     if (typeof m.sender !== 'string' || !(ALNUM_SENDER.test(m.sender) || DIGIT_SENDER.test(m.sender)) || !m.sender.trim()) {
@@ -107,7 +129,11 @@ function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply }
     }
     tags = m.tags as string[];
   }
+  return { sender, message: m.message, encoding, tags };
+}
 
+/** When and how long: send time, part limit, validity period. */
+function parseOptions(m: Record<string, unknown>): Parsed<Pick<ParsedMessage, 'sendtime' | 'maxParts' | 'validityPeriod'>> {
   let sendtime: number | null = null;
   if (m.sendtime !== undefined && m.sendtime !== null) {
     if (typeof m.sendtime !== 'number' || !Number.isInteger(m.sendtime) || m.sendtime < 0) {
@@ -134,15 +160,19 @@ function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply }
     }
     validityPeriod = m.validity_period;
   }
+  return { sendtime, maxParts, validityPeriod };
+}
 
-  if (!Array.isArray(m.recipients) || m.recipients.length === 0) {
+/** To whom: every recipient checked (errors listed per index, capped), then duplicates refused. */
+function parseRecipients(list: unknown, tagCount: number): Parsed<{ list: ParsedRecipient[] }> {
+  if (!Array.isArray(list) || list.length === 0) {
     return { reply: coded(400, '0x0220', 'Missing recipients') };
   }
-  if (m.recipients.length > MAX_RECIPIENTS) {
+  if (list.length > MAX_RECIPIENTS) {
     return { reply: fields({ recipients: [`At most ${MAX_RECIPIENTS} recipients per message.`] }) };
   }
 
-  const recipients: ParsedRecipient[] = new Array(m.recipients.length);
+  const recipients: ParsedRecipient[] = new Array(list.length);
   const errors: Record<string, Record<string, string[]>> = {};
   let errorCount = 0;
   const addError = (i: number, field: string, msg: string) => {
@@ -153,8 +183,8 @@ function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply }
   const seen = new Set<string>();
   const dupes = new Set<string>();
 
-  for (let i = 0; i < m.recipients.length; i++) {
-    const r: unknown = m.recipients[i];
+  for (let i = 0; i < list.length; i++) {
+    const r: unknown = list[i];
     if (!isObject(r)) {
       addError(i, 'msisdn', 'Missing data for required field.');
       continue;
@@ -173,8 +203,8 @@ function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply }
       addError(i, 'tagvalues', 'Must be a list of strings.');
       continue;
     }
-    if (tv.length !== tags.length) {
-      addError(i, 'tagvalues', `Number of tagvalues (${tv.length}) does not match number of tags (${tags.length}).`);
+    if (tv.length !== tagCount) {
+      addError(i, 'tagvalues', `Number of tagvalues (${tv.length}) does not match number of tags (${tagCount}).`);
       continue;
     }
     for (let k = 0; k < tv.length; k++) {
@@ -189,22 +219,7 @@ function parseMessage(m: unknown): { message: ParsedMessage } | { reply: Reply }
   }
   if (errorCount > 0) return { reply: fields({ recipients: [errors] }) };
   if (dupes.size > 0) return { reply: coded(422, '0x0310', 'Duplicate recipient', [...dupes]) };
-
-  return {
-    message: {
-      sender,
-      message: m.message,
-      encoding,
-      tags,
-      recipients,
-      sendtime,
-      userref: typeof m.userref === 'string' ? m.userref : null,
-      label: typeof m.label === 'string' ? m.label : null,
-      tier: m.class === 'premium' ? 'premium' : 'standard',
-      maxParts,
-      validityPeriod,
-    },
-  };
+  return { list: recipients };
 }
 
 /** An integer or a digit string of at most 15 digits, as its canonical digit string; else null. */

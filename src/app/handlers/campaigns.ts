@@ -72,6 +72,11 @@ export function campaignHandlers(ctx: AppContext) {
       ctx.changed([campaignId]);
       return result;
     },
+    'campaign.discardHalfStored': async ({ campaignId }) => {
+      const discarded = await engine().campaigns.discardHalfStored(campaignId);
+      ctx.changed([]);
+      return { discarded };
+    },
     'campaign.exportCsv': async ({ campaignId }) => {
       requireCampaign(ctx, campaignId);
       return { fileName: resultsFileName(summary(campaignId).name), csv: await resultsCsv(engine().campaigns, campaignId) };

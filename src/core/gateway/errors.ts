@@ -69,7 +69,7 @@ export function abortErrorFor(signal: AbortSignal): Error {
 export function withoutAnswer(
   kind: GatewayErrorKind,
   message: string,
-  cause: string,
+  cause: string | null,
   extra: { variables?: string[]; offline?: boolean } = {},
 ): GatewayError {
   return new GatewayError({

@@ -10,6 +10,8 @@ import type { Db } from '../db/open';
 import { pidAlive, processStartTime } from './lease';
 
 export type BulkKind = 'cancel' | 'resend_failed' | 'resend_uncertain' | 'mark_sent';
+/** A campaign being stored in chunks: not resumable (the rows are gone with the process), only discarded. */
+export type ActionKind = BulkKind | 'store';
 
 /** Recipients moved per transaction (each ~10 ms at 200,000 recipients on a slow laptop). */
 export const BULK_CHUNK = 2000;
@@ -25,7 +27,7 @@ export interface BulkOwner {
 interface ActionRow {
   id: number;
   campaign_id: number;
-  action: BulkKind;
+  action: ActionKind;
   ids: string | null;
   done: number;
   holder: string;
@@ -81,7 +83,7 @@ export class BulkActions {
 
   /** Finishes actions whose process is gone (crashed between two steps); returns the campaigns touched. */
   async resumeOrphans(): Promise<number[]> {
-    const rows = this.db.prepare('SELECT * FROM bulk_actions ORDER BY id').all() as ActionRow[];
+    const rows = this.db.prepare("SELECT * FROM bulk_actions WHERE action <> 'store' ORDER BY id").all() as ActionRow[];
     const touched: number[] = [];
     for (const r of rows) {
       if (!this.orphaned(r)) continue;
@@ -101,6 +103,37 @@ export class BulkActions {
     return !!this.db.prepare('SELECT 1 FROM bulk_actions WHERE campaign_id = ?').get(campaignId);
   }
 
+  /** Records that `campaignId` is being stored by this process (in the caller's transaction). */
+  beginStore(campaignId: number): void {
+    this.record(campaignId, 'store', null);
+  }
+
+  /** The campaign is stored whole (in the caller's transaction). */
+  endStore(campaignId: number): void {
+    this.db.prepare("DELETE FROM bulk_actions WHERE campaign_id = ? AND action = 'store'").run(campaignId);
+  }
+
+  /**
+   * Campaigns left half-stored: still being stored by no live process (one that crashed, or one from
+   * before the store was recorded). They are never shown nor sent; the user is told and may discard them.
+   */
+  halfStored(): { id: number; name: string; createdAt: number; stored: number }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, c.name, c.created_at AS createdAt, a.id AS actionId, a.holder, a.pid, a.host, a.pid_started, a.created_at
+         FROM campaigns c LEFT JOIN bulk_actions a ON a.campaign_id = c.id AND a.action = 'store'
+         WHERE c.stored = 0 ORDER BY c.id`,
+      )
+      .all() as ({ id: number; name: string; createdAt: number; actionId: number | null } & ActionRow)[];
+    const stored = this.db.prepare('SELECT COALESCE(SUM(n), 0) FROM recipient_counts WHERE campaign_id = ?').pluck();
+    return (
+      rows
+        // Without a record (stored by a version before it was kept): left behind if it is old.
+        .filter((r) => (r.actionId == null ? this.now() - r.createdAt > OTHER_HOST_AFTER_MS : this.orphaned(r)))
+        .map((r) => ({ id: r.id, name: r.name, createdAt: r.createdAt, stored: stored.get(r.id) as number }))
+    );
+  }
+
   private orphaned(r: ActionRow): boolean {
     if (r.holder === this.owner.holder) return false;
     if (r.host !== this.owner.host) return this.now() - r.created_at > OTHER_HOST_AFTER_MS;
@@ -114,7 +147,7 @@ export class BulkActions {
     return this.db.transaction(fn).immediate();
   }
 
-  private record(campaignId: number, kind: BulkKind, ids: number[] | null): number {
+  private record(campaignId: number, kind: ActionKind, ids: number[] | null): number {
     return Number(
       this.db
         .prepare(
@@ -187,7 +220,7 @@ export class BulkActions {
     return moved;
   }
 
-  private moveSql(kind: BulkKind): string {
+  private moveSql(kind: ActionKind): string {
     switch (kind) {
       case 'resend_failed':
         return `UPDATE recipients SET state = 'queued', batch_id = NULL, status = NULL, status_at = NULL, error = NULL,

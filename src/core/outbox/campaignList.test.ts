@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
 import { newCampaign, people } from '../testing';
-import { campaignPage, likePattern } from './campaignList';
+import { campaignPage } from './campaignList';
+import { likePattern } from './sqlLike';
 import { Campaigns } from './campaigns';
 
 let dir: string;

@@ -3,6 +3,7 @@
 // alone), so the Outbox stays quick with hundreds of campaigns and millions of recipients.
 import type { CampaignListQuery } from '../../shared/contract';
 import type { Db } from '../db/open';
+import { likePattern } from './sqlLike';
 
 /** Recipients not yet written to GatewayAPI: while any exist an 'active' campaign is still sending. */
 const OPEN =
@@ -22,11 +23,6 @@ function statusSql(status: CampaignListQuery['status']): string {
     default:
       return '';
   }
-}
-
-/** LIKE pattern for a literal substring (%, _ and \ in the search mean themselves). */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 export function campaignPage(db: Db, q: CampaignListQuery): { total: number; ids: number[] } {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { CREATE_CHUNK_ROWS, Campaigns, type NewCampaign } from './campaigns';
@@ -85,21 +85,29 @@ describe('Campaigns.createInChunks', () => {
     expect(db.prepare('SELECT COUNT(*) FROM campaigns').pluck().get()).toBe(0);
   });
 
-  it('a campaign left half-stored by a crash is removed by a later create, not one being stored now', async () => {
-    // A crash after the first chunk: the campaign row says stored = 0.
+  it('a campaign left half-stored by a crash is reported (not one being stored now) and discarded when the user says so', async () => {
+    // A crash after the first chunk: the campaign row says stored = 0, and no live process stores it.
     db.prepare(
       "INSERT INTO campaigns (id, name, sender, message, created_at, status, stored) VALUES (7, 'crashed', 'S', 'm', ?, 'paused', 0)",
-    ).run(now - 3600_000);
-    db.prepare(
-      "INSERT INTO campaigns (id, name, sender, message, created_at, status, stored) VALUES (8, 'in progress elsewhere', 'S', 'm', ?, 'paused', 0)",
-    ).run(now - 1000);
+    ).run(now - 60_000);
+    db.prepare("INSERT INTO bulk_actions (campaign_id, action, holder, pid, host, created_at) VALUES (7, 'store', 'dead', ?, ?, ?)").run(
+      2 ** 31 - 2,
+      hostname(),
+      now - 60_000,
+    );
     db.prepare(
       "INSERT INTO recipients (campaign_id, row_no, msisdn, encoding, parts, state, updated_at) VALUES (7, 2, '4520000000', 'GSM7', 1, 'queued', 0)",
     ).run();
+    // Being stored by this live process right now: not reported.
+    const storing = campaigns.createInChunks(campaign(CREATE_CHUNK_ROWS + 1));
     expect(campaigns.counts()).toEqual({});
-    const n = CREATE_CHUNK_ROWS + 1;
-    await campaigns.createInChunks(campaign(n));
-    expect(db.prepare('SELECT id FROM campaigns ORDER BY id').pluck().all()).toEqual([8, 9]);
-    expect(campaigns.counts()).toEqual({ queued: n });
+    expect(campaigns.halfStored()).toEqual([{ id: 7, name: 'crashed', createdAt: now - 60_000, stored: 1 }]);
+    await storing;
+    expect(campaigns.halfStored().map((h) => h.id)).toEqual([7]);
+    expect(await campaigns.discardHalfStored(8)).toBe(0); // a whole campaign is never discarded this way
+    expect(await campaigns.discardHalfStored(7)).toBe(1);
+    expect(campaigns.halfStored()).toEqual([]);
+    expect(db.prepare('SELECT id FROM campaigns ORDER BY id').pluck().all()).toEqual([8]);
+    expect(campaigns.counts()).toEqual({ queued: CREATE_CHUNK_ROWS + 1 });
   });
 });

@@ -5,6 +5,7 @@ import type { AttemptRow, CampaignStatus, CampaignSummary, RecipientRow } from '
 import { FINAL_STATUSES, type Encoding, type RecipientState } from '../../shared/states';
 import { BulkActions, type BulkOwner } from './bulkActions';
 import { campaignTallies, countWhere, stateTotals } from './counts';
+import { likePattern } from './sqlLike';
 
 export interface NewRecipient {
   rowNo: number;
@@ -33,8 +34,6 @@ export interface NewCampaign {
 const FINAL_SQL = FINAL_STATUSES.map((s) => `'${s}'`).join(',');
 /** Recipients stored per transaction by createInChunks (~20 ms each). */
 export const CREATE_CHUNK_ROWS = 4000;
-/** A half-stored campaign older than this was left by a crash. */
-const UNFINISHED_AFTER_MS = 10 * 60_000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Campaigns {
@@ -64,13 +63,18 @@ export class Campaigns {
    * them: one transaction of 98k rows held the main process (and every answer to the window) for
    * 360 ms. All or nothing is kept as the user sees it: until the last chunk is in, the campaign is
    * hidden (list, counts) and paused (never claimed); a failure removes what was stored. A campaign
-   * left half-stored by a crash is removed by a later create.
+   * left half-stored by a crash is reported by halfStored() and discarded when the user says so.
    */
   async createInChunks(c: NewCampaign): Promise<{ campaignId: number; queued: number }> {
     // One chunk's worth is one short transaction anyway: stored at once, sendable at once.
     if (c.recipients.length <= CREATE_CHUNK_ROWS) return this.create(c);
-    await this.discardUnfinished(this.now() - UNFINISHED_AFTER_MS);
-    const campaignId = this.db.transaction(() => this.insertCampaign(c, false)).immediate();
+    const campaignId = this.db
+      .transaction(() => {
+        const id = this.insertCampaign(c, false);
+        this.bulk.beginStore(id);
+        return id;
+      })
+      .immediate();
     try {
       let queued = 0;
       for (let i = 0; i < c.recipients.length; i += CREATE_CHUNK_ROWS) {
@@ -78,7 +82,12 @@ export class Campaigns {
         const chunk = c.recipients.slice(i, i + CREATE_CHUNK_ROWS);
         queued += this.db.transaction(() => this.insertRecipients(campaignId, chunk)).immediate();
       }
-      this.db.prepare("UPDATE campaigns SET stored = 1, status = 'active' WHERE id = ?").run(campaignId);
+      this.db
+        .transaction(() => {
+          this.db.prepare("UPDATE campaigns SET stored = 1, status = 'active' WHERE id = ?").run(campaignId);
+          this.bulk.endStore(campaignId);
+        })
+        .immediate();
       return { campaignId, queued };
     } catch (e) {
       await this.discard(campaignId).catch(() => {});
@@ -134,16 +143,28 @@ export class Campaigns {
     return queued;
   }
 
-  /** Removes half-stored campaigns begun before `before` (another process may be storing one now). */
-  async discardUnfinished(before: number): Promise<void> {
-    const ids = this.db.prepare('SELECT id FROM campaigns WHERE stored = 0 AND created_at < ?').pluck().all(before) as number[];
-    for (const id of ids) await this.discard(id);
+  /** Campaigns a crash left half-stored (never shown, never sent): the user is told and may discard them. */
+  halfStored(): { id: number; name: string; createdAt: number; stored: number }[] {
+    return this.bulk.halfStored();
+  }
+
+  /** Discards a campaign left half-stored; returns how many recipients were stored (0: no such campaign). */
+  async discardHalfStored(campaignId: number): Promise<number> {
+    const half = this.halfStored().find((h) => h.id === campaignId);
+    if (!half) return 0;
+    await this.discard(campaignId);
+    return half.stored;
   }
 
   private async discard(campaignId: number): Promise<void> {
     const del = this.db.prepare('DELETE FROM recipients WHERE id IN (SELECT id FROM recipients WHERE campaign_id = ? LIMIT ?)');
     while (del.run(campaignId, CREATE_CHUNK_ROWS).changes > 0) await yieldToEventLoop();
-    this.db.prepare('DELETE FROM campaigns WHERE id = ? AND stored = 0').run(campaignId);
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM bulk_actions WHERE campaign_id = ?').run(campaignId);
+        this.db.prepare('DELETE FROM campaigns WHERE id = ? AND stored = 0').run(campaignId);
+      })
+      .immediate();
   }
 
   findByFileHash(hash: string): { campaignId: number; name: string; at: number } | null {
@@ -239,7 +260,7 @@ export class Campaigns {
     const where = `WHERE campaign_id = ? ${this.filterSql(q.filter)} ${
       search ? "AND (msisdn LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')" : ''
     }`;
-    const like = `%${search.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    const like = likePattern(search);
     const params: unknown[] = search ? [q.campaignId, like, like] : [q.campaignId];
     // Without a search the filter is about state and status alone: the counter table answers it.
     const total = search

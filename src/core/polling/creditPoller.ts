@@ -4,7 +4,7 @@ import type { Clock, Logger } from '../types';
 import type { Account } from '../gateway/types';
 import type { AccountStore } from '../outbox/account';
 import { GatewayError } from '../gateway/errors';
-import { Waker } from '../sending/backoff';
+import { PollLoop } from './pollLoop';
 
 export interface CreditPollerDeps {
   store: AccountStore;
@@ -21,17 +21,14 @@ export interface CreditPollerDeps {
 }
 
 export class CreditPoller {
-  private readonly waker = new Waker();
-  private loopP: Promise<void> | null = null;
-  private stopping = false;
+  private readonly loop = new PollLoop(() => this.turn());
   private soon = false;
   private lastAt = -Infinity;
 
   constructor(private readonly d: CreditPollerDeps) {}
 
   start(): void {
-    this.stopping = false;
-    this.loopP ??= this.loop();
+    this.loop.start();
   }
 
   /** Check again shortly (after a batch was accepted). */
@@ -40,14 +37,11 @@ export class CreditPoller {
     // GET /rest/me per accepted batch.
     if (this.soon) return;
     this.soon = true;
-    this.waker.wake();
+    this.loop.waker.wake();
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.waker.wake();
-    await this.loopP;
-    this.loopP = null;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   async refresh(): Promise<void> {
@@ -64,18 +58,18 @@ export class CreditPoller {
     this.d.changed();
   }
 
-  private async loop(): Promise<void> {
-    while (!this.stopping) {
-      this.soon = false;
-      const seen = this.waker.generation;
-      this.lastAt = this.d.clock.now();
-      await this.refresh();
-      if (this.stopping) break;
-      await this.waker.wait(this.d.clock.sleep, this.d.intervalMs ?? 5 * 60_000, seen);
-      if (this.soon && !this.stopping) {
-        const gap = this.lastAt + (this.d.minGapMs ?? 10_000) - this.d.clock.now();
-        await this.waker.wait(this.d.clock.sleep, Math.max(this.d.debounceMs ?? 1000, gap));
-      }
+  /** Check, then wait for the interval; a nudge during the wait checks sooner, but not too often. */
+  private async turn(): Promise<void> {
+    const { waker } = this.loop;
+    this.soon = false;
+    const seen = waker.generation;
+    this.lastAt = this.d.clock.now();
+    await this.refresh();
+    if (this.loop.stopping) return;
+    await waker.wait(this.d.clock.sleep, this.d.intervalMs ?? 5 * 60_000, seen);
+    if (this.soon && !this.loop.stopping) {
+      const gap = this.lastAt + (this.d.minGapMs ?? 10_000) - this.d.clock.now();
+      await waker.wait(this.d.clock.sleep, Math.max(this.d.debounceMs ?? 1000, gap));
     }
   }
 }

@@ -250,9 +250,9 @@ describe('scheduled recipients', () => {
     const b = h.engine.db.prepare('SELECT id FROM batches').get() as { id: number };
     const [m1, m2] = [...statuses(h).keys()];
     const report = (msisdn: string, status: string) => ({ msisdn, status, error: null, code: null, time: null, country: 'DK' });
-    h.engine.polls.apply(b.id, [report(m1, 'SCHEDULED'), report(m2, 'SCHEDULED')]);
+    await h.engine.polls.apply(b.id, [report(m1, 'SCHEDULED'), report(m2, 'SCHEDULED')]);
     expect(h.counts()).toEqual({ scheduled: 2 });
-    h.engine.polls.apply(b.id, [report(m1, 'ENROUTE')]);
+    await h.engine.polls.apply(b.id, [report(m1, 'ENROUTE')]);
     expect(h.counts()).toEqual({ scheduled: 1, submitted: 1 });
   });
 });

@@ -6,7 +6,7 @@ import type { Polls } from '../outbox/polls';
 import type { StatusResponse } from '../gateway/types';
 import { GatewayError } from '../gateway/errors';
 import { VALIDITY_PERIOD_MS } from '../gateway/sendBody';
-import { Waker } from '../sending/backoff';
+import { PollLoop } from './pollLoop';
 
 /** Delay before poll step n (the last one repeats). */
 export const DEFAULT_POLL_SCHEDULE_MS = [15_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
@@ -36,9 +36,7 @@ export function nextPollDelay(step: number, schedule: number[]): number {
 }
 
 export class StatusPoller {
-  private readonly waker = new Waker();
-  private loopP: Promise<void> | null = null;
-  private stopping = false;
+  private readonly loop = new PollLoop(() => this.turn());
   private readonly schedule: number[];
   /** How long after sending a batch's report can no longer come. */
   private readonly lastReportMs: number;
@@ -57,37 +55,33 @@ export class StatusPoller {
   }
 
   start(): void {
-    this.stopping = false;
-    this.loopP ??= this.loop();
+    this.loop.start();
   }
 
   wake(): void {
     this.holdUntil = 0;
-    this.waker.wake();
+    this.loop.waker.wake();
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.waker.wake();
-    await this.loopP;
-    this.loopP = null;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
-  private async loop(): Promise<void> {
-    while (!this.stopping) {
-      let waitMs: number;
-      const seen = this.waker.generation;
-      try {
-        waitMs = await this.round();
-      } catch (e) {
-        this.d.logger.error('status poll round failed', { error: String(e) });
-        waitMs = this.d.offlineRetryMs ?? 30_000;
-      }
-      if (this.stopping) break;
-      this.wakeAt = Number.isFinite(waitMs) ? this.d.clock.now() + waitMs : null;
-      await this.waker.wait(this.d.clock.sleep, waitMs, seen);
-      this.wakeAt = null;
+  /** One round, then sleep until the next batch is due (or until woken). */
+  private async turn(): Promise<void> {
+    const { waker } = this.loop;
+    let waitMs: number;
+    const seen = waker.generation;
+    try {
+      waitMs = await this.round();
+    } catch (e) {
+      this.d.logger.error('status poll round failed', { error: String(e) });
+      waitMs = this.d.offlineRetryMs ?? 30_000;
     }
+    if (this.loop.stopping) return;
+    this.wakeAt = Number.isFinite(waitMs) ? this.d.clock.now() + waitMs : null;
+    await waker.wait(this.d.clock.sleep, waitMs, seen);
+    this.wakeAt = null;
   }
 
   /** Polls every due batch once; returns how long to sleep before the next round. */
@@ -100,7 +94,7 @@ export class StatusPoller {
       if (!gateway) return Infinity; // no token: woken when one is set
       const changed = new Set<number>();
       for (const b of due) {
-        if (this.stopping) break;
+        if (this.loop.stopping) break;
         const startedAt = Math.max(b.submittedAt, (b.sendAt ?? 0) * 1000);
         // Past the last moment a report can come: say so, whether or not this poll would answer.
         const tooLate = () => clock.now() - startedAt > this.lastReportMs;
@@ -135,7 +129,7 @@ export class StatusPoller {
         }
         const step = b.pollStep + 1;
         if (res) {
-          const { changed: n, pending } = polls.apply(b.id, res.recipients);
+          const { changed: n, pending } = await polls.apply(b.id, res.recipients);
           if (n > 0) changed.add(b.campaignId);
           if (pending === 0) {
             this.d.batchFinal(b.campaignId);

@@ -8,7 +8,7 @@ import type { Clock, Logger } from '../types';
 import type { Queue, ClaimedBatch, AttemptOutcome } from '../outbox/queue';
 import { LeaseLostError } from '../outbox/lease';
 import type { SendRequest, SendResponse } from '../gateway/types';
-import { GatewayError } from '../gateway/errors';
+import { GatewayError, withoutAnswer } from '../gateway/errors';
 import { isRetryableDbError } from '../db/errors';
 import type { PauseReason } from '../../shared/states';
 import { backoffDelay, RateLimiter, Waker, type BackoffPolicy } from './backoff';
@@ -414,15 +414,8 @@ export class Sender {
     const err =
       e instanceof GatewayError
         ? e
-        : new GatewayError({
-            kind: 'ambiguous',
-            message: `Unexpected error while sending: ${e instanceof Error ? e.message : String(e)}`,
-            httpStatus: null,
-            code: null,
-            variables: [],
-            body: null,
-            retryAfterMs: null,
-          });
+        : // Not from the gateway client (a bug, a thrown string): whether GatewayAPI accepted is unknown.
+          withoutAnswer('ambiguous', `Unexpected error while sending: ${e instanceof Error ? e.message : String(e)}`, null);
     const outcome = outcomeOf(err);
     const write = (fn: () => unknown) => this.persist(`the outcome of batch ${batch.id}`, fn);
     switch (err.kind) {

@@ -24,6 +24,7 @@ const idle: OutboxState = {
   counts: {},
   heldElsewhere: false,
   quietUntil: null,
+  halfStored: [],
 };
 
 describe('outboxLabel (the header status)', () => {

@@ -144,6 +144,10 @@ export type Message =
   | { code: 'uncertain_after_stop'; count: number }
   | { code: 'campaign_finished'; name: string; delivered: number; notDelivered: number; uncertain: number; markedSent: number }
   | { code: 'gave_up_resend'; hours: number }
+  /** A campaign the app stopped storing half-way: never shown nor sent (load, issue 19). */
+  | { code: 'campaign_half_stored'; name: string; stored: number; createdAt: number }
+  | { code: 'discard_half_stored'; name: string }
+  | { code: 'half_stored_discarded'; name: string }
   // ---- delivery states (the table, filters, chart and exports) ----
   | { code: 'status_name'; status: DeliveryStatus | 'PENDING' }
   | { code: 'status_explain'; status: DeliveryStatus | 'PENDING' }

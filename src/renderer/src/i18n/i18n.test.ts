@@ -58,6 +58,7 @@ describe('i18n', () => {
         counts: { queued: 1200 },
         heldElsewhere: false,
         quietUntil: null,
+        halfStored: [],
       }).text,
     ).toBe('Offline — 1,200 queued');
 
@@ -78,6 +79,7 @@ describe('i18n', () => {
         counts: {},
         heldElsewhere: false,
         quietUntil: null,
+        halfStored: [],
       }).text,
     ).toBe('Sat på pause: saldoen er brugt op');
   });

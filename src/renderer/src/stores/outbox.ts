@@ -33,6 +33,8 @@ interface OutboxStore {
   cancelCampaign(id: number): Promise<void>;
   cancelScheduled(id: number): Promise<{ cancelled: number; alreadySent: number }>;
   resendFailed(id: number): Promise<number>;
+  /** Discards a campaign the app stopped storing half-way. */
+  discardHalfStored(id: number): Promise<void>;
 }
 
 export const useOutboxStore = create<OutboxStore>((set, get) => {
@@ -89,6 +91,10 @@ export const useOutboxStore = create<OutboxStore>((set, get) => {
       const r = await api('campaign.resendFailed', { campaignId });
       void refresh();
       return r.requeued;
+    },
+    async discardHalfStored(campaignId) {
+      await api('campaign.discardHalfStored', { campaignId });
+      await refresh();
     },
   };
 });

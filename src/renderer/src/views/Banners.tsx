@@ -6,6 +6,7 @@ import { formatMoney, waitingCount } from '../format';
 import { useAccountStore } from '../stores/account';
 import { useAppStore } from '../stores/app';
 import { useOutboxStore } from '../stores/outbox';
+import { HalfStoredBanners } from './HalfStoredBanners';
 
 export function Banners(): React.JSX.Element {
   const { t } = useTranslation();
@@ -101,6 +102,7 @@ export function Banners(): React.JSX.Element {
           {t('banners.keychainSession', { message: app.keychain.message ?? t('banners.noKeychain') })}
         </div>
       ) : null}
+      <HalfStoredBanners />
       {notices.map((n) => (
         <div key={n.key} className={`banner banner-${n.level === 'error' ? 'error' : n.level === 'warning' ? 'warn' : 'info'}`}>
           {n.message}

@@ -203,6 +203,10 @@ export const da: Catalog = {
     return `Kampagnen “${f.v(m.name)}” er færdig: ${f.n(m.delivered)} leveret, ${f.n(m.notDelivered)} ikke leveret${extra.map((x) => `, ${x}`).join('')}.`;
   },
   gave_up_resend: (m, f) => `Opgivet efter ${f.n(m.hours)} timer; brug “Send igen til fejlede” for at prøve igen.`,
+  campaign_half_stored: (m, f) =>
+    `Kampagnen ${f.v(`“${m.name}”`)} (${f.dateTime(m.createdAt)}) blev ikke gemt helt: appen stoppede efter ${f.plural(m.stored, { one: `${f.n(m.stored)} modtager`, other: `${f.n(m.stored)} modtagere` })}. Den vises ikke, og intet af den bliver sendt. Kassér den, og opret den igen fra filen.`,
+  discard_half_stored: (m, f) => `Kassér ${f.v(`“${m.name}”`)}`,
+  half_stored_discarded: (m, f) => `Den ufærdige kampagne ${f.v(`“${m.name}”`)} er kasseret.`,
 
   status_name: (m) => STATUS[m.status]?.[0] ?? m.status,
   status_explain: (m) => STATUS[m.status]?.[1] ?? '',

@@ -203,6 +203,10 @@ export const en: Catalog = {
     return `Campaign “${f.v(m.name)}” finished: ${f.n(m.delivered)} delivered, ${f.n(m.notDelivered)} not delivered${extra.map((x) => `, ${x}`).join('')}.`;
   },
   gave_up_resend: (m, f) => `Gave up after ${f.n(m.hours)} hours; use “Resend to failed” to try again.`,
+  campaign_half_stored: (m, f) =>
+    `Campaign ${f.v(`“${m.name}”`)} (${f.dateTime(m.createdAt)}) was not stored completely: the app stopped after ${f.plural(m.stored, { one: `${f.n(m.stored)} recipient`, other: `${f.n(m.stored)} recipients` })}. It is not shown and nothing of it will be sent. Discard it and create it again from the file.`,
+  discard_half_stored: (m, f) => `Discard ${f.v(`“${m.name}”`)}`,
+  half_stored_discarded: (m, f) => `The unfinished campaign ${f.v(`“${m.name}”`)} is discarded.`,
 
   status_name: (m) => STATUS[m.status]?.[0] ?? m.status,
   status_explain: (m) => STATUS[m.status]?.[1] ?? '',

@@ -206,6 +206,10 @@ export const nb: Catalog = {
     return `Kampanjen «${f.v(m.name)}» er ferdig: ${f.n(m.delivered)} levert, ${f.n(m.notDelivered)} ikke levert${extra.map((x) => `, ${x}`).join('')}.`;
   },
   gave_up_resend: (m, f) => `Gitt opp etter ${f.n(m.hours)} timer; bruk «Send på nytt til mislykkede» for å prøve igjen.`,
+  campaign_half_stored: (m, f) =>
+    `Kampanjen ${f.v(`«${m.name}»`)} (${f.dateTime(m.createdAt)}) ble ikke lagret helt: appen stoppet etter ${f.plural(m.stored, { one: `${f.n(m.stored)} mottaker`, other: `${f.n(m.stored)} mottakere` })}. Den vises ikke, og ingenting av den blir sendt. Forkast den, og opprett den på nytt fra filen.`,
+  discard_half_stored: (m, f) => `Forkast ${f.v(`«${m.name}»`)}`,
+  half_stored_discarded: (m, f) => `Den uferdige kampanjen ${f.v(`«${m.name}»`)} er forkastet.`,
 
   status_name: (m) => STATUS[m.status]?.[0] ?? m.status,
   status_explain: (m) => STATUS[m.status]?.[1] ?? '',

@@ -204,6 +204,10 @@ export const sv: Catalog = {
     return `Kampanjen ”${f.v(m.name)}” är klar: ${f.n(m.delivered)} levererade, ${f.n(m.notDelivered)} inte levererade${extra.map((x) => `, ${x}`).join('')}.`;
   },
   gave_up_resend: (m, f) => `Gavs upp efter ${f.n(m.hours)} timmar; använd ”Skicka igen till misslyckade” för att försöka igen.`,
+  campaign_half_stored: (m, f) =>
+    `Kampanjen ${f.v(`”${m.name}”`)} (${f.dateTime(m.createdAt)}) sparades inte helt: appen stannade efter ${f.n(m.stored)} mottagare. Den visas inte, och inget av den kommer att skickas. Släng den och skapa den igen från filen.`,
+  discard_half_stored: (m, f) => `Släng ${f.v(`”${m.name}”`)}`,
+  half_stored_discarded: (m, f) => `Den ofullständiga kampanjen ${f.v(`”${m.name}”`)} är slängd.`,
 
   status_name: (m) => STATUS[m.status]?.[0] ?? m.status,
   status_explain: (m) => STATUS[m.status]?.[1] ?? '',

@@ -1,0 +1,55 @@
+// Delivery reports for a batch of 10,000 are applied in several short transactions: interrupted
+// between two of them, the batch stays due and the next poll completes it.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { Lease } from './lease';
+import { Queue } from './queue';
+import { Campaigns } from './campaigns';
+import { POLL_CHUNK, Polls } from './polls';
+import { newCampaign, people } from '../testing';
+import type { RecipientReport } from '../gateway/types';
+
+let dir: string;
+let db: Db;
+const now = () => 1_000_000;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sms-outbox-polls-'));
+  db = openDatabase(dir);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A report list that fails when its second chunk is taken: a crash between two transactions. */
+class CrashAfterFirstChunk extends Array<RecipientReport> {
+  private taken = 0;
+  override slice(start?: number, end?: number): RecipientReport[] {
+    if (this.taken++ > 0) throw new Error('crash');
+    return Array.from(this).slice(start, end);
+  }
+}
+
+it('a poll interrupted between two transactions leaves the batch due; the next poll applies the rest', async () => {
+  const n = POLL_CHUNK + 10;
+  const lease = new Lease(db, { holder: 'me', pid: process.pid, host: 'here' }, { staleMs: 30_000, now });
+  lease.tryAcquire();
+  const queue = new Queue(db, lease, now);
+  const campaigns = new Campaigns(db, now);
+  const { campaignId } = campaigns.create(newCampaign({ people: people(n) }));
+  const b = queue.claimNext(n)!;
+  queue.markSubmitted(b.id, queue.markInFlight(b.id, n)!, { ids: [7], usage: null }, 0, false);
+  const reports = b.recipients.map((r) => ({ msisdn: r.msisdn, status: 'DELIVERED', error: null, code: null, time: null, country: 'DK' }));
+  const polls = new Polls(db, now);
+
+  await expect(polls.apply(b.id, CrashAfterFirstChunk.from(reports) as CrashAfterFirstChunk)).rejects.toThrow('crash');
+  expect(campaigns.get(campaignId, false).statuses).toEqual({ DELIVERED: POLL_CHUNK, PENDING: 10 });
+  expect(polls.due().map((d) => d.id)).toEqual([b.id]);
+
+  expect(await polls.apply(b.id, reports)).toEqual({ changed: 10, pending: 0 });
+  expect(campaigns.get(campaignId, false).statuses).toEqual({ DELIVERED: n });
+  expect(polls.due()).toEqual([]);
+});
