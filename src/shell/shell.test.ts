@@ -105,6 +105,7 @@ describe('Electron main bundle (under a fake electron)', () => {
     // In the OS language (the driver's system prefers Danish).
     expect(report.messageBoxes[0]).toMatchObject({ message: 'Gem denne GatewayAPI-nøgle?', defaultId: 1, cancelId: 1 });
     expect(JSON.stringify(report)).not.toContain('9876');
+    expect(report.tokenSet.value.app.token).not.toHaveProperty('hint');
     expect(report.tokenSet.value.app.keychain.message).toMatch(/keytar.*session only/s);
     expect(JSON.stringify(report)).not.toContain('abcd-efgh-ijkl-9876');
   });
