@@ -72,7 +72,7 @@ test('a script in the window learns no token character, sends nothing and remove
 
   await page.waitForTimeout(1500);
   expect(harness.app.simulator!.log).toHaveLength(0);
-  expect(await inPage(page, 'campaign.list', {})).toMatchObject({ ok: true, value: [] });
+  expect(await inPage(page, 'campaign.page', {})).toMatchObject({ ok: true, value: { total: 0 } });
   expect(await inPage(page, 'suppression.list', {})).toMatchObject({ ok: true, value: { total: 1 } });
   expect(harness.app.engine.settings()).toMatchObject({ testNumber: null, quietHours: { enabled: true } });
   // Main asked every time; nothing needing a yes happened without its dialog.

@@ -73,7 +73,7 @@ describe("main's own confirmation", () => {
         creditAfter: expect.any(Number),
       }),
     ]);
-    expect(await call('campaign.list', {})).toEqual([]);
+    expect(await call('campaign.page', {})).toMatchObject({ total: 0 });
     await new Promise((r) => setTimeout(r, 300));
     expect(a.simulator!.log).toHaveLength(0);
 
@@ -149,7 +149,7 @@ describe('test messages', () => {
     const deadline = Date.now() + 5000;
     while (a.simulator!.log.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(a.simulator!.log.map((l) => l.msisdn)).toEqual(['4520123450']);
-    const list = await call<{ id: number; name: string }[]>('campaign.list', {});
-    expect(list.map((c) => c.id)).toContain(sent.campaignId);
+    const list = await call<{ campaigns: { id: number }[] }>('campaign.page', {});
+    expect(list.campaigns.map((c) => c.id)).toContain(sent.campaignId);
   });
 });
