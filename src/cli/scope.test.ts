@@ -49,26 +49,11 @@ const csvOf = (n: number, first = 4540100000) => {
   return path;
 };
 const dataDir = () => join(dir, 'data');
-const send = (file: string, signal?: AbortSignal) =>
-  cli(
-    [
-      'send',
-      '--data-dir',
-      dataDir(),
-      '--base-url',
-      sim.url,
-      '--csv',
-      file,
-      '--message',
-      'Hi',
-      '--sender',
-      'Shop',
-      '--yes',
-      '--batch-size',
-      '10',
-    ],
-    signal,
-  );
+const sendArgs = (file: string, extra: string[] = []) => [
+  ...['send', '--data-dir', dataDir(), '--base-url', sim.url, '--csv', file],
+  ...['--message', 'Hi', '--sender', 'Shop', '--yes', '--batch-size', '10', ...extra],
+];
+const send = (file: string, signal?: AbortSignal) => cli(sendArgs(file), signal);
 
 describe('send sends its own campaign only', () => {
   it('another campaign left queued in a paused outbox stays queued; the summary says so and resume sends it', async () => {
@@ -125,22 +110,7 @@ describe('resume --now', () => {
 
 describe('--country is checked before anything is created', () => {
   it('--country ZZ exits 2 and leaves no data folder or database behind', async () => {
-    const bad = await cli([
-      'send',
-      '--data-dir',
-      dataDir(),
-      '--base-url',
-      sim.url,
-      '--csv',
-      csvOf(3),
-      '--message',
-      'Hi',
-      '--sender',
-      'Shop',
-      '--country',
-      'ZZ',
-      '--yes',
-    ]);
+    const bad = await cli(sendArgs(csvOf(3), ['--country', 'ZZ']));
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.err).toMatch(/--country ZZ is not a country/);
     expect(existsSync(join(dataDir(), DB_FILE))).toBe(false);
