@@ -24,6 +24,7 @@ import { csvSafeCell } from '../src/core/exports/safeCsv';
 import { Redactor } from '../src/core/secrets/redact';
 import type { NewCampaign } from '../src/core/outbox/campaigns';
 import { startSimChild } from './simProcess';
+import { RESULT_FILTERS } from '../src/shared/contract';
 
 const TOKEN = 'bench-token-stall-0123456789';
 const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' } } });
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
     refreshing = false;
 
     await measure('results paging: 40 pages, filters and search', async () => {
-      const filters = ['all', 'delivered', 'failed', 'pending', 'uncertain'];
+      const filters = RESULT_FILTERS;
       for (let i = 0; i < 40; i++) {
         engine.campaigns.recipients({
           campaignId,

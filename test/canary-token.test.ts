@@ -116,6 +116,8 @@ beforeAll(async () => {
     secrets: createMemoryStore(),
     emit: (event, payload) => bridge.push({ event, payload }),
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    // The user says yes to main's own dialogs (replacing the token, sending).
+    confirm: async () => true,
   });
 }, 30_000);
 
@@ -195,7 +197,7 @@ describe('canary token', () => {
       await call('campaign.attempts', { campaignId: id });
       await call('campaign.exportCsv', { campaignId: id });
     }
-    await call('campaign.list', {});
+    await call('campaign.page', {});
     await call('account.get', {});
     await call('outbox.state', {});
     await call('settings.get', {});

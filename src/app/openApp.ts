@@ -21,6 +21,8 @@ import { importHandlers } from './handlers/imports';
 import { settingsHandlers } from './handlers/settings';
 import { suppressionHandlers } from './handlers/suppression';
 import { openFolder } from './openFolder';
+import { confirmNothing, type Confirm } from './confirm';
+import { tokenChecker } from './tokenCheck';
 
 export interface AppOptions {
   /** The live data folder (demo data lives in its own folder inside it). */
@@ -36,6 +38,11 @@ export interface AppOptions {
   demo?: DemoTimings;
   /** The OS's preferred languages, passed to the window (which cannot read them itself in every OS). */
   osLanguages?: readonly string[];
+  /**
+   * Main's own question before money or trust changes hands: the shell shows a native dialog, the
+   * e2e harness answers through its stand-in. Without one, nothing that needs a yes happens.
+   */
+  confirm?: Confirm;
 }
 
 export interface SmsOutboxApp {
@@ -93,6 +100,8 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     version: opts.version ?? '0.0.0',
     osLanguages: opts.osLanguages ?? [],
     emit,
+    confirm: opts.confirm ?? confirmNothing,
+    checkToken: tokenChecker(opts.fetch, redactor),
     changed: (ids) => {
       folder.engine.wake();
       emit('outbox.changed', { campaignIds: ids });

@@ -170,6 +170,9 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
       `Send to ${num(checked.report.accepted)} recipients (${num(checked.report.parts)} SMS parts) through ${session.target}?`,
     );
 
+    // This run sends its own campaign only (resume is the command for the rest): nothing is
+    // claimed until that campaign exists, then only from it.
+    engine.queue.limitTo([]);
     engine.start();
     failIfHeld(session, true);
     // This run brings a token (and perhaps topped-up credit): lift a pause for those causes.
@@ -178,11 +181,24 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     const { campaignId, queued } = await engine.campaigns.createInChunks(
       campaignFrom(checked, { name, sender: cmd.sender, message: cmd.message }),
     );
+    engine.queue.limitTo([campaignId]);
     engine.wake();
     deps.stdout(
       `Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`,
     );
-    return await follow(session, new Set([campaignId]), cmd, deps);
+    const code = await follow(session, new Set([campaignId]), cmd, deps);
+    const others = engine.campaigns
+      .list(false)
+      .filter((c) => c.id !== campaignId)
+      .map((c) => ({ id: c.id, unsent: countCampaign(c).unsent }))
+      .filter((c) => c.unsent > 0);
+    if (others.length > 0) {
+      const n = others.reduce((sum, c) => sum + c.unsent, 0);
+      deps.stderr(
+        `Not sent by this command: ${num(n)} recipients of ${others.length === 1 ? 'campaign' : 'campaigns'} ${others.map((c) => c.id).join(', ')} still queued in this data folder; "sms-outbox resume" sends them.\n`,
+      );
+    }
+    return code;
   } finally {
     await session.close();
   }
@@ -208,6 +224,11 @@ export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<Exit
     failIfHeld(session, true);
     if (engine.pauseInfo().reason !== null) engine.resume();
     session.engine.markFolderMode(session.mode);
+    if (cmd.now) {
+      const n = engine.queue.retryAllNow();
+      if (n > 0)
+        deps.stdout(`${num(n)} ${n === 1 ? 'batch' : 'batches'} waiting to be retried ${n === 1 ? 'is' : 'are'} tried now (--now).\n`);
+    }
     const scope = new Set<number>();
     for (const c of engine.campaigns.list(false)) {
       const t = countCampaign(c);
@@ -239,6 +260,7 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
       signal: deps.signal,
       progress: progressPrinter(deps.stdout, deps.interactive),
       changed: () => new Promise<void>((r) => (wakeUp = r)),
+      diskFullWaitMs: diskFullWaitMs(deps),
     });
     out(
       deps,
@@ -257,6 +279,13 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
   }
 }
 
+/** SMS_OUTBOX_DISK_FULL_WAIT_SEC overrides the 5 minutes a full disk is waited out. */
+function diskFullWaitMs(deps: CliDeps): number {
+  if (deps.diskFullWaitMs != null) return deps.diskFullWaitMs;
+  const sec = Number(deps.env.SMS_OUTBOX_DISK_FULL_WAIT_SEC);
+  return Number.isFinite(sec) && sec >= 0 ? sec * 1000 : 5 * 60_000;
+}
+
 /** Exit 5 at once when another live process holds the folder's sender lease (before anything is
  * stored); after start(), also fail when the lease could not be taken for another reason. */
 function failIfHeld(session: Session, started: boolean): void {
@@ -268,6 +297,12 @@ function failIfHeld(session: Session, started: boolean): void {
       EXIT.busy,
       `Another SMS Outbox process (pid ${held.pid ?? '?'} on ${held.host ?? '?'}) is sending from ${session.dataDir}. ` +
         'Let it finish (or close it), then try again; nothing was stored.',
+    );
+  }
+  if (started && engine.disk.full) {
+    throw new CliError(
+      EXIT.diskFull,
+      `The disk holding ${session.dataDir} is full: nothing can be sent. Free some space, then try again; nothing stored is lost.`,
     );
   }
   if (started) {

@@ -4,6 +4,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Db } from './db/open';
+import { DiskWatch, DISK_FULL_MESSAGE } from './db/diskWatch';
 import { Lease } from './outbox/lease';
 import { Queue } from './outbox/queue';
 import { Polls } from './outbox/polls';
@@ -88,6 +89,8 @@ export class Engine {
   readonly sender: Sender;
   readonly statusPoller: StatusPoller;
   readonly creditPoller: CreditPoller;
+  /** A full disk: sending pauses (in memory) until a probe write succeeds. */
+  readonly disk: DiskWatch;
   private running = false;
   /** Our own workers still finishing after the lease was lost: recovery waits for them. */
   private stoppingP: Promise<void> | null = null;
@@ -105,6 +108,20 @@ export class Engine {
     const now = () => this.clock.now();
     this.db = openDatabase(opts.dataDir, { now });
     this.events = { changed() {}, account() {}, notice() {}, ...opts.on };
+    this.disk = new DiskWatch({
+      db: this.db,
+      logger: this.logger,
+      onFull: () => {
+        this.events.notice('error', 'paused-disk_full', { code: 'disk_full' });
+        this.events.changed([]);
+      },
+      onSpace: () => {
+        this.events.notice('info', 'resumed-disk_full', { code: 'disk_space_back' });
+        this.wake();
+        this.events.changed([]);
+      },
+    });
+    const storageFailed = (e: unknown) => this.disk.failed(e);
     this.lease = new Lease(
       this.db,
       { holder: randomUUID(), pid: process.pid, host: hostname() },
@@ -135,6 +152,7 @@ export class Engine {
           threshold: this.settings().lowCreditThreshold,
         }),
       intervalMs: opts.creditIntervalMs,
+      storageFailed,
     });
     this.sender = new Sender({
       queue: this.queue,
@@ -156,6 +174,7 @@ export class Engine {
       },
       uncertain: (n) => this.events.notice('warning', 'uncertain', { code: 'uncertain_recipients', count: n }),
       leaseLost: () => void this.stopWorkers(),
+      storageFailed,
       firstPollDelayMs: (opts.pollScheduleMs ?? DEFAULT_POLL_SCHEDULE_MS)[0],
       retry: opts.retry,
       random: opts.random,
@@ -170,6 +189,7 @@ export class Engine {
       schedule: opts.pollScheduleMs,
       validityMs: opts.validityMs ?? DEFAULT_VALIDITY_MS,
       reportMarginMs: opts.reportMarginMs,
+      storageFailed,
     });
   }
 
@@ -269,13 +289,21 @@ export class Engine {
   }
 
   pauseInfo(): PauseInfo {
+    // Held in memory: a full disk cannot store its own pause.
+    if (this.disk.full) return { reason: 'disk_full', message: DISK_FULL_MESSAGE };
     return readValue<PauseInfo>(this.db, 'pause') ?? { reason: null, message: null };
   }
 
   pause(reason: Exclude<PauseReason, null>, message: string, cause: GatewayMessage | null = null): void {
     const before = this.pauseInfo();
     const credit = reason === 'credit' ? this.account.get().credit : null;
-    writeValue(this.db, 'pause', { reason, message, credit, cause });
+    try {
+      writeValue(this.db, 'pause', { reason, message, credit, cause });
+    } catch (e) {
+      // The disk is full: that pause holds everything anyway, and the cause comes back after it.
+      if (!this.disk.failed(e)) throw e;
+      return;
+    }
     if (before.reason !== reason) {
       this.events.notice(reason === 'unreachable' ? 'warning' : 'error', `paused-${reason}`, { code: 'paused', reason, cause });
     }
@@ -297,7 +325,12 @@ export class Engine {
   }
 
   resume(): void {
-    writeValue(this.db, 'pause', null);
+    this.disk.probe();
+    try {
+      writeValue(this.db, 'pause', null);
+    } catch (e) {
+      if (!this.disk.failed(e)) throw e;
+    }
     this.wake();
     this.events.changed([]);
   }
@@ -345,7 +378,7 @@ export class Engine {
       this.creditPoller.start();
       this.events.changed([]);
     } catch (e) {
-      this.logger.error('engine tick failed', { error: String(e) });
+      if (!this.disk.failed(e)) this.logger.error('engine tick failed', { error: String(e) });
     }
   }
 
@@ -413,8 +446,12 @@ export class Engine {
     await this.stopWorkers();
     this.closed = true;
     await this.resuming;
+    this.disk.stop();
     try {
       this.lease.release();
+    } catch (e) {
+      // A full disk cannot record the release: the lease is free anyway once this process is gone.
+      this.logger.warn('could not release the sender lease', { error: String(e) });
     } finally {
       this.db.close();
     }

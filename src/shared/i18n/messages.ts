@@ -5,6 +5,7 @@
 // catalogs (en, da, sv, nb) — keep each catalog's glossary terms.
 import type { DeliveryStatus, PauseReason, RecipientState } from '../states';
 import type { RejectKind } from '../rejectKinds';
+import type { ConfirmRequest } from '../confirmRequest';
 
 /** The header cells of the results and rejected-rows files. */
 export type ExportColumn =
@@ -135,6 +136,14 @@ export type Message =
   | { code: 'row_too_long'; parts: number; maxParts: number; ucs2Chars: string[] | null }
   // ---- errors answered to a request (AppError) ----
   | { code: 'schedule_too_soon'; minMinutes: number }
+  | { code: 'schedule_quiet'; start: string; end: string; countries: (string | null)[] }
+  | { code: 'test_number_missing' }
+  | { code: 'test_too_long'; parts: number; maxParts: number }
+  | { code: 'test_number_suppressed'; msisdn: string }
+  | { code: 'token_not_accepted'; problem: string | null }
+  | { code: 'not_confirmed'; what: 'send' | 'other' }
+  | { code: 'imports_busy'; waiting: number }
+  | { code: 'disk_space_back' }
   | { code: 'no_sendable_recipients' }
   | { code: 'demo_no_token' }
   | { code: 'check_recipients_first' }
@@ -175,6 +184,11 @@ export type Message =
   | { code: 'pause_reason'; reason: Exclude<PauseReason, null> }
   | { code: 'paused'; reason: Exclude<PauseReason, null>; cause: GatewayMessage | null }
   | { code: 'resumed_gateway_answers' }
+  /** The disk holding the data folder is full: sending paused, answers held in memory (issue 19). */
+  | { code: 'disk_full' }
+  | { code: 'resumed_disk_space' }
+  /** The data folder cannot be written: reading works, sending cannot. */
+  | { code: 'folder_read_only'; folder: string }
   | { code: 'credit_topped_up'; credit: number; currency: string | null }
   | { code: 'credit_low'; credit: number; currency: string | null; threshold: number }
   | { code: 'credit_unreadable'; cause: GatewayMessage | null }
@@ -205,7 +219,13 @@ export type Message =
   | { code: 'about_detail'; dataDir: string; logFile: string }
   | { code: 'menu'; item: MenuItem }
   | { code: 'start_failed' }
-  | { code: 'notification_title' };
+  | { code: 'notification_title' }
+
+  // ---- main's own confirmations (native dialogs; words in catalogs/confirm.ts) ----
+  | { code: 'confirm_title'; request: ConfirmRequest }
+  | { code: 'confirm_detail'; request: ConfirmRequest }
+  | { code: 'confirm_yes'; request: ConfirmRequest }
+  | { code: 'confirm_no' };
 
 /** Every label of main's application menu and About box. */
 export type MenuItem =

@@ -48,6 +48,7 @@ export const nb: Resources = {
       user: 'satt på pause av deg',
       account: 'GatewayAPI avviste kontoen',
       unreachable: 'GatewayAPI svarer ikke',
+      disk_full: 'disken er full',
     },
   },
   banners: {
@@ -60,6 +61,9 @@ export const nb: Resources = {
       'Utsendingen er satt på pause: GatewayAPI melder at kontoen er sperret. Kontakt GatewayAPIs kundestøtte, og gjenoppta deretter.',
     userPaused: 'Du har satt all utsending på pause.',
     accountPaused: 'Utsendingen er satt på pause: {{message}}',
+    diskFullPaused:
+      'Utsendingen er satt på pause: disken med datamappen er full. Svar GatewayAPI allerede har gitt, holdes i minnet og lagres så snart det er plass. Frigjør plass: utsendingen fortsetter av seg selv.',
+    tryAgain: 'Prøv igjen',
     unreachablePaused:
       'Utsendingen er satt på pause: GatewayAPI svarer ikke. Ingenting mer sendes før det svarer; denne datamaskinen prøver igjen av seg selv.',
     heldElsewhere:

@@ -48,6 +48,7 @@ export const sv: Resources = {
       user: 'pausat av dig',
       account: 'GatewayAPI nekade kontot',
       unreachable: 'GatewayAPI svarar inte',
+      disk_full: 'disken är full',
     },
   },
   banners: {
@@ -58,6 +59,9 @@ export const sv: Resources = {
     frozenPaused: 'Utskicket är pausat: GatewayAPI uppger att kontot är spärrat. Kontakta GatewayAPI:s support och återuppta sedan.',
     userPaused: 'Du har pausat alla utskick.',
     accountPaused: 'Utskicket är pausat: {{message}}',
+    diskFullPaused:
+      'Utskicket är pausat: disken med datamappen är full. Svar som GatewayAPI redan har gett hålls i minnet och sparas så snart det finns plats. Frigör utrymme: utskicket fortsätter av sig självt.',
+    tryAgain: 'Försök igen',
     unreachablePaused:
       'Utskicket är pausat: GatewayAPI svarar inte. Inget mer skickas förrän det svarar; den här datorn försöker igen av sig själv.',
     heldElsewhere:

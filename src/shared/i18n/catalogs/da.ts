@@ -2,6 +2,7 @@
 // kampagne · udbakke · i kø · leveret · ikke leveret · usikker (vi ved ikke, om GatewayAPI tog imod
 // den) · saldo · nøgle (GatewayAPI's API-nøgle) · spærreliste · stille timer · genoptag · sæt på
 // pause · SMS-del. GatewayAPI bøjes "GatewayAPI's".
+import { CONFIRM_WORDS } from './confirm';
 import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
@@ -68,6 +69,7 @@ const PAUSE = {
   user: 'du har sat den på pause',
   account: 'GatewayAPI afviste kontoen',
   unreachable: 'GatewayAPI svarer ikke',
+  disk_full: 'disken er fuld',
 } as const;
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igen nu' : `, næste forsøg om ${f.n(s)} s`);
@@ -171,6 +173,20 @@ export const da: Catalog = {
     `${f.list(m.columns.map((c) => `“${f.v(c)}”`))} er tom, men bruges i beskeden (${m.columns.map((c) => f.v(`%${c}%`)).join(', ')})`,
   row_too_long: (m, f) =>
     `Beskeden til denne række fylder ${f.n(m.parts)} SMS-dele${m.ucs2Chars ? ` (sendes som UCS-2, 70 tegn pr. del, på grund af ${f.v(m.ucs2Chars.join(' '))})` : ''}; grænsen er ${f.n(m.maxParts)}`,
+  schedule_quiet: (m, f) =>
+    `Det planlagte tidspunkt ligger i de stille timer (${f.v(m.start)}–${f.v(m.end)}) for ${f.list(m.countries.map((c) => (c ? f.country(c) : 'modtagere uden kendt land')))}: GatewayAPI sender alligevel på det planlagte tidspunkt. Vælg et andet tidspunkt, eller send nu.`,
+  test_number_missing: () => 'Indtast først dit eget testnummer under Indstillinger: testbeskeder sendes kun dertil.',
+  test_too_long: (m, f) =>
+    `Beskeden fylder ${f.n(m.parts)} SMS-dele; grænsen under Indstillinger er ${f.n(m.maxParts)}, som for en kampagne.`,
+  test_number_suppressed: (m, f) => `Dit testnummer ${f.v(m.msisdn)} står på spærrelisten: der sendes intet til det.`,
+  token_not_accepted: (m, f) => `GatewayAPI godtog ikke denne nøgle; intet blev gemt.${m.problem ? ` ${f.v(m.problem)}` : ''}`,
+  not_confirmed: (m) =>
+    m.what === 'send'
+      ? 'Ikke sendt: afsendelsen blev ikke bekræftet i SMS Outbox’ dialog.'
+      : 'Ikke udført: det blev ikke bekræftet i SMS Outbox’ dialog.',
+  imports_busy: (m, f) =>
+    `SMS Outbox læser eller tjekker allerede en fil, og ${f.n(m.waiting)} flere venter. Prøv igen, når de er færdige.`,
+  disk_space_back: () => 'Der er plads på disken igen: afsendelsen er genoptaget.',
   schedule_too_soon: (m, f) =>
     `Vælg et tidspunkt mindst ${f.plural(m.minMinutes, { one: 'et minut', other: `${f.n(m.minMinutes)} minutter` })} ude i fremtiden, eller send nu.`,
   no_sendable_recipients: () => 'Ingen modtagere i denne fil kan sendes til.',
@@ -230,6 +246,11 @@ export const da: Catalog = {
   pause_reason: (m) => PAUSE[m.reason],
   paused: (m, f) => `Afsendelsen er sat på pause: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
   resumed_gateway_answers: () => 'GatewayAPI svarer igen: afsendelsen er genoptaget.',
+  disk_full: () =>
+    'Disken med datamappen er fuld. Der sendes ikke mere, før der er plads igen; svar, som GatewayAPI allerede har givet, gemmes i hukommelsen og skrives, så snart der er plads. Frigør noget plads: afsendelsen fortsætter af sig selv.',
+  resumed_disk_space: () => 'Der er plads på disken igen: afsendelsen er genoptaget.',
+  folder_read_only: (m, f) =>
+    `Datamappen ${f.v(m.folder)} er skrivebeskyttet: udbakken kan læses, men intet kan sendes eller ændres herfra. Gør mappen skrivbar, eller vælg en anden.`,
   credit_topped_up: (m, f) => `Saldoen er fyldt op (${f.money(m.credit, m.currency)}): afsendelsen er genoptaget.`,
   credit_low: (m, f) =>
     `GatewayAPI-saldoen er lav: ${f.money(m.credit, m.currency)} (advarsel under ${f.money(m.threshold, m.currency)}). Fyld op på din GatewayAPI-konto.`,
@@ -332,4 +353,9 @@ export const da: Catalog = {
     })[m.item],
   start_failed: () => 'SMS Outbox kunne ikke starte',
   notification_title: () => 'SMS Outbox',
+
+  confirm_title: (m, f) => CONFIRM_WORDS.da.title(m.request, f),
+  confirm_detail: (m, f) => CONFIRM_WORDS.da.detail(m.request, f),
+  confirm_yes: (m) => CONFIRM_WORDS.da.yes(m.request),
+  confirm_no: () => CONFIRM_WORDS.da.no,
 };

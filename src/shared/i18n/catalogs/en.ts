@@ -1,6 +1,7 @@
 // English. Glossary (keep these words everywhere): send · recipient · campaign · outbox · queued ·
 // delivered · not delivered · uncertain (we do not know whether GatewayAPI accepted it) · credit ·
 // token (the GatewayAPI API token) · suppression list · quiet hours · resume · pause · SMS part.
+import { CONFIRM_WORDS } from './confirm';
 import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
@@ -68,6 +69,7 @@ const PAUSE = {
   user: 'you paused it',
   account: 'GatewayAPI refused the account',
   unreachable: 'GatewayAPI is not answering',
+  disk_full: 'the disk is full',
 } as const;
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', retrying now' : `, next attempt in ${f.n(s)} s`);
@@ -171,6 +173,19 @@ export const en: Catalog = {
     `Empty ${f.list(m.columns.map((c) => `"${f.v(c)}"`))}, which the message uses (${m.columns.map((c) => f.v(`%${c}%`)).join(', ')})`,
   row_too_long: (m, f) =>
     `The message for this row is ${f.n(m.parts)} SMS parts${m.ucs2Chars ? ` (sent as UCS-2, 70 characters per part, because of ${f.v(m.ucs2Chars.join(' '))})` : ''}; the limit is ${f.n(m.maxParts)}`,
+  schedule_quiet: (m, f) =>
+    `The scheduled time is inside quiet hours (${f.v(m.start)}–${f.v(m.end)}) for ${f.list(m.countries.map((c) => (c ? f.country(c) : 'recipients without a known country')))}: GatewayAPI sends at the scheduled time regardless. Pick another time, or send now.`,
+  test_number_missing: () => 'Enter your own test number in Settings first: test messages go only there.',
+  test_too_long: (m, f) => `The message needs ${f.n(m.parts)} SMS parts; the limit in Settings is ${f.n(m.maxParts)}, as for a campaign.`,
+  test_number_suppressed: (m, f) => `Your test number ${f.v(m.msisdn)} is on the suppression list: nothing is sent to it.`,
+  token_not_accepted: (m, f) => `GatewayAPI did not accept this token; nothing was saved.${m.problem ? ` ${f.v(m.problem)}` : ''}`,
+  not_confirmed: (m) =>
+    m.what === 'send'
+      ? "Not sent: the send was not confirmed in SMS Outbox's dialog."
+      : "Not done: it was not confirmed in SMS Outbox's dialog.",
+  imports_busy: (m, f) =>
+    `SMS Outbox is already reading or checking a file, and ${f.n(m.waiting)} more wait their turn. Try again when they are done.`,
+  disk_space_back: () => 'There is space on the disk again: sending resumed.',
   schedule_too_soon: (m, f) =>
     `Pick a time at least ${f.plural(m.minMinutes, { one: 'a minute', other: `${f.n(m.minMinutes)} minutes` })} in the future, or send now.`,
   no_sendable_recipients: () => 'No recipient in this file can be sent to.',
@@ -221,6 +236,11 @@ export const en: Catalog = {
   pause_reason: (m) => PAUSE[m.reason],
   paused: (m, f) => `Sending is paused: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
   resumed_gateway_answers: () => 'GatewayAPI answers again: sending resumed.',
+  disk_full: () =>
+    'The disk holding the data folder is full. Nothing more is sent until there is space again; answers GatewayAPI already gave are kept in memory and written as soon as there is room. Free some space: sending continues by itself.',
+  resumed_disk_space: () => 'There is space on the disk again: sending resumed.',
+  folder_read_only: (m, f) =>
+    `The data folder ${f.v(m.folder)} is read-only: the outbox can be read, but nothing can be sent or changed from it. Make the folder writable, or choose another.`,
   credit_topped_up: (m, f) => `Credit topped up (${f.money(m.credit, m.currency)}): sending resumed.`,
   credit_low: (m, f) =>
     `GatewayAPI credit is low: ${f.money(m.credit, m.currency)} (warning below ${f.money(m.threshold, m.currency)}). Top up your GatewayAPI account.`,
@@ -323,4 +343,9 @@ export const en: Catalog = {
     })[m.item],
   start_failed: () => 'SMS Outbox could not start',
   notification_title: () => 'SMS Outbox',
+
+  confirm_title: (m, f) => CONFIRM_WORDS.en.title(m.request, f),
+  confirm_detail: (m, f) => CONFIRM_WORDS.en.detail(m.request, f),
+  confirm_yes: (m) => CONFIRM_WORDS.en.yes(m.request),
+  confirm_no: () => CONFIRM_WORDS.en.no,
 };

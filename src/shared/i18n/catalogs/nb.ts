@@ -2,6 +2,7 @@
 // kampanje · utboks · i kø · levert · ikke levert · usikker (vi vet ikke om GatewayAPI tok imot den) ·
 // saldo · nøkkel (GatewayAPIs API-nøkkel) · sperreliste · stille timer · gjenoppta · sett på pause ·
 // SMS-del. Genitiv: "GatewayAPIs".
+import { CONFIRM_WORDS } from './confirm';
 import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
@@ -71,6 +72,7 @@ const PAUSE = {
   user: 'du har satt den på pause',
   account: 'GatewayAPI avviste kontoen',
   unreachable: 'GatewayAPI svarer ikke',
+  disk_full: 'disken er full',
 } as const;
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igjen nå' : `, neste forsøk om ${f.n(s)} s`);
@@ -174,6 +176,20 @@ export const nb: Catalog = {
     `${f.list(m.columns.map((c) => `«${f.v(c)}»`))} er tomt, men brukes i meldingen (${m.columns.map((c) => f.v(`%${c}%`)).join(', ')})`,
   row_too_long: (m, f) =>
     `Meldingen til denne raden blir ${f.n(m.parts)} SMS-deler${m.ucs2Chars ? ` (sendes som UCS-2, 70 tegn per del, på grunn av ${f.v(m.ucs2Chars.join(' '))})` : ''}; grensen er ${f.n(m.maxParts)}`,
+  schedule_quiet: (m, f) =>
+    `Det planlagte tidspunktet er innenfor stille timer (${f.v(m.start)}–${f.v(m.end)}) for ${f.list(m.countries.map((c) => (c ? f.country(c) : 'mottakere uten kjent land')))}: GatewayAPI sender likevel på det planlagte tidspunktet. Velg et annet tidspunkt, eller send nå.`,
+  test_number_missing: () => 'Legg først inn ditt eget testnummer under Innstillinger: testmeldinger sendes bare dit.',
+  test_too_long: (m, f) =>
+    `Meldingen blir ${f.n(m.parts)} SMS-deler; grensen under Innstillinger er ${f.n(m.maxParts)}, som for en kampanje.`,
+  test_number_suppressed: (m, f) => `Testnummeret ditt ${f.v(m.msisdn)} står på sperrelisten: ingenting sendes dit.`,
+  token_not_accepted: (m, f) => `GatewayAPI godtok ikke denne nøkkelen; ingenting ble lagret.${m.problem ? ` ${f.v(m.problem)}` : ''}`,
+  not_confirmed: (m) =>
+    m.what === 'send'
+      ? 'Ikke sendt: utsendingen ble ikke bekreftet i dialogboksen til SMS Outbox.'
+      : 'Ikke utført: det ble ikke bekreftet i dialogboksen til SMS Outbox.',
+  imports_busy: (m, f) =>
+    `SMS Outbox leser eller sjekker allerede en fil, og ${f.n(m.waiting)} til venter på tur. Prøv igjen når de er ferdige.`,
+  disk_space_back: () => 'Det er plass på disken igjen: utsendingen er gjenopptatt.',
   schedule_too_soon: (m, f) =>
     `Velg et tidspunkt minst ${f.plural(m.minMinutes, { one: 'ett minutt', other: `${f.n(m.minMinutes)} minutter` })} fram i tid, eller send nå.`,
   no_sendable_recipients: () => 'Ingen mottakere i denne filen kan sendes til.',
@@ -233,6 +249,11 @@ export const nb: Catalog = {
   pause_reason: (m) => PAUSE[m.reason],
   paused: (m, f) => `Utsendingen er satt på pause: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
   resumed_gateway_answers: () => 'GatewayAPI svarer igjen: utsendingen er gjenopptatt.',
+  disk_full: () =>
+    'Disken med datamappen er full. Ingenting mer sendes før det er plass igjen; svar GatewayAPI allerede har gitt, holdes i minnet og skrives så snart det er plass. Frigjør litt plass: utsendingen fortsetter av seg selv.',
+  resumed_disk_space: () => 'Det er plass på disken igjen: utsendingen er gjenopptatt.',
+  folder_read_only: (m, f) =>
+    `Datamappen ${f.v(m.folder)} er skrivebeskyttet: utboksen kan leses, men ingenting kan sendes eller endres herfra. Gjør mappen skrivbar, eller velg en annen.`,
   credit_topped_up: (m, f) => `Saldoen er fylt på (${f.money(m.credit, m.currency)}): utsendingen er gjenopptatt.`,
   credit_low: (m, f) =>
     `GatewayAPI-saldoen er lav: ${f.money(m.credit, m.currency)} (varsel under ${f.money(m.threshold, m.currency)}). Fyll på GatewayAPI-kontoen din.`,
@@ -335,4 +356,9 @@ export const nb: Catalog = {
     })[m.item],
   start_failed: () => 'SMS Outbox kunne ikke starte',
   notification_title: () => 'SMS Outbox',
+
+  confirm_title: (m, f) => CONFIRM_WORDS.nb.title(m.request, f),
+  confirm_detail: (m, f) => CONFIRM_WORDS.nb.detail(m.request, f),
+  confirm_yes: (m) => CONFIRM_WORDS.nb.yes(m.request),
+  confirm_no: () => CONFIRM_WORDS.nb.no,
 };

@@ -2,6 +2,7 @@
 // kampanj · utkorg · i kö · levererat · inte levererat · osäker (vi vet inte om GatewayAPI tog emot
 // det) · saldo · nyckel (GatewayAPI:s API-nyckel) · spärrlista · tysta timmar · återuppta · pausa ·
 // SMS-del. Genitiv: "GatewayAPI:s".
+import { CONFIRM_WORDS } from './confirm';
 import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
@@ -68,6 +69,7 @@ const PAUSE = {
   user: 'du har pausat det',
   account: 'GatewayAPI nekade kontot',
   unreachable: 'GatewayAPI svarar inte',
+  disk_full: 'disken är full',
 } as const;
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', försöker igen nu' : `, nästa försök om ${f.n(s)} s`);
@@ -172,6 +174,20 @@ export const sv: Catalog = {
     `${f.list(m.columns.map((c) => `”${f.v(c)}”`))} är tomt men används i meddelandet (${m.columns.map((c) => f.v(`%${c}%`)).join(', ')})`,
   row_too_long: (m, f) =>
     `Meddelandet till den här raden blir ${f.n(m.parts)} SMS-delar${m.ucs2Chars ? ` (skickas som UCS-2, 70 tecken per del, på grund av ${f.v(m.ucs2Chars.join(' '))})` : ''}; gränsen är ${f.n(m.maxParts)}`,
+  schedule_quiet: (m, f) =>
+    `Den schemalagda tiden ligger inom tysta timmar (${f.v(m.start)}–${f.v(m.end)}) för ${f.list(m.countries.map((c) => (c ? f.country(c) : 'mottagare utan känt land')))}: GatewayAPI skickar ändå vid den schemalagda tiden. Välj en annan tid, eller skicka nu.`,
+  test_number_missing: () => 'Ange först ditt eget testnummer under Inställningar: testmeddelanden skickas bara dit.',
+  test_too_long: (m, f) =>
+    `Meddelandet blir ${f.n(m.parts)} SMS-delar; gränsen under Inställningar är ${f.n(m.maxParts)}, som för en kampanj.`,
+  test_number_suppressed: (m, f) => `Ditt testnummer ${f.v(m.msisdn)} står på spärrlistan: inget skickas dit.`,
+  token_not_accepted: (m, f) => `GatewayAPI godtog inte nyckeln; inget sparades.${m.problem ? ` ${f.v(m.problem)}` : ''}`,
+  not_confirmed: (m) =>
+    m.what === 'send'
+      ? 'Inte skickat: utskicket bekräftades inte i SMS Outbox dialogruta.'
+      : 'Inte utfört: det bekräftades inte i SMS Outbox dialogruta.',
+  imports_busy: (m, f) =>
+    `SMS Outbox läser eller kontrollerar redan en fil, och ${f.n(m.waiting)} till väntar på sin tur. Försök igen när de är klara.`,
+  disk_space_back: () => 'Det finns plats på disken igen: utskicket har återupptagits.',
   schedule_too_soon: (m, f) =>
     `Välj en tid minst ${f.plural(m.minMinutes, { one: 'en minut', other: `${f.n(m.minMinutes)} minuter` })} fram i tiden, eller skicka nu.`,
   no_sendable_recipients: () => 'Det går inte att skicka till någon mottagare i den här filen.',
@@ -232,6 +248,11 @@ export const sv: Catalog = {
   pause_reason: (m) => PAUSE[m.reason],
   paused: (m, f) => `Utskicket är pausat: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
   resumed_gateway_answers: () => 'GatewayAPI svarar igen: utskicket har återupptagits.',
+  disk_full: () =>
+    'Disken med datamappen är full. Inget mer skickas förrän det finns plats igen; svar som GatewayAPI redan har gett hålls i minnet och skrivs så snart det finns plats. Frigör lite utrymme: utskicket fortsätter av sig självt.',
+  resumed_disk_space: () => 'Det finns plats på disken igen: utskicket har återupptagits.',
+  folder_read_only: (m, f) =>
+    `Datamappen ${f.v(m.folder)} är skrivskyddad: utkorgen kan läsas, men inget kan skickas eller ändras härifrån. Gör mappen skrivbar, eller välj en annan.`,
   credit_topped_up: (m, f) => `Saldot har fyllts på (${f.money(m.credit, m.currency)}): utskicket har återupptagits.`,
   credit_low: (m, f) =>
     `Saldot hos GatewayAPI är lågt: ${f.money(m.credit, m.currency)} (varning under ${f.money(m.threshold, m.currency)}). Fyll på ditt GatewayAPI-konto.`,
@@ -334,4 +355,9 @@ export const sv: Catalog = {
     })[m.item],
   start_failed: () => 'SMS Outbox kunde inte starta',
   notification_title: () => 'SMS Outbox',
+
+  confirm_title: (m, f) => CONFIRM_WORDS.sv.title(m.request, f),
+  confirm_detail: (m, f) => CONFIRM_WORDS.sv.detail(m.request, f),
+  confirm_yes: (m) => CONFIRM_WORDS.sv.yes(m.request),
+  confirm_no: () => CONFIRM_WORDS.sv.no,
 };
