@@ -6,8 +6,10 @@
 //
 // Each figure is the median of --repeat runs (this machine has 2 cores that other work shares).
 //
-// Prints recipients/s, HTTP requests made (must be ceil(N / batch) when nothing fails), SQLite rows
-// written per recipient, peak RSS, and the ratio to the baseline. Target: ≥ 20,000 recipients/s.
+// The verdict is the ratio, not a speed: how many times the baseline's time the engine takes for the
+// same recipients (target ≤ 2×, issue 19), and one POST per batch. Recipients/s, HTTP requests made
+// (must be ceil(N / batch) when nothing fails), SQLite rows written per recipient and peak RSS are
+// printed as context: absolute rates depend on the machine and on what else runs on it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +35,8 @@ const REPEAT = Math.max(1, Number(values.repeat));
 const N = Number(values.n);
 const BATCH = Number(values.batch);
 const LEVELS = String(values.concurrency).split(',').map(Number);
-const TARGET = 20_000;
+/** The engine may take at most this many times the baseline's time (engine rate ≥ baseline rate / 2). */
+const TARGET_RATIO = 2;
 
 // ---------- the simulator, out of process ----------
 
@@ -221,14 +224,16 @@ async function main(): Promise<void> {
     const base = median(bases);
     const run = [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)];
     const postsOk = runs.every((r) => r.posts === expectedPosts);
-    failed ||= !postsOk || run.rate < TARGET;
+    // Time ratio: engine time / baseline time for the same N = baseline rate / engine rate.
+    const ratio = base / run.rate;
+    failed ||= !postsOk || ratio > TARGET_RATIO;
     const claims = run.profile.claimNext ?? 0;
     console.log(
       [
         `maxConcurrent ${c}:`,
         `engine ${run.rate.toLocaleString('en-US')} recipients/s (median of ${REPEAT}: ${runs.map((r) => r.rate.toLocaleString('en-US')).join(', ')})`,
         `baseline ${base.toLocaleString('en-US')}/s (bare GatewayClient, same POSTs, no database; ${bases.map((b) => b.toLocaleString('en-US')).join(', ')})`,
-        `ratio engine/baseline ${(run.rate / base).toFixed(2)}`,
+        `engine takes ${ratio.toFixed(2)}× the baseline's time (target ≤ ${TARGET_RATIO}×${ratio > TARGET_RATIO ? ', OVER' : ', ok'}; rate ratio engine/baseline ${(run.rate / base).toFixed(2)})`,
         `outbox alone (same engine, a gateway that answers at once without HTTP) ${median(outboxOnly).toLocaleString('en-US')}/s (${outboxOnly.map((b) => b.toLocaleString('en-US')).join(', ')})`,
         `HTTP POSTs ${run.posts} (expected ceil(N / batch) = ${expectedPosts}${postsOk ? ', ok' : ', MISMATCH'})`,
         `SQLite rows written per recipient ${run.rowsPerRecipient.toFixed(2)} (total_changes() delta / N)`,
@@ -243,8 +248,8 @@ async function main(): Promise<void> {
   console.log(`process peak RSS (bench + engine) ${mb(process.resourceUsage().maxRSS * 1024)}; simulator RSS ${mb(simStats.rss)}`);
   console.log(
     failed
-      ? `FAIL: below ${TARGET.toLocaleString('en-US')} recipients/s or wrong request count`
-      : `ok: ≥ ${TARGET.toLocaleString('en-US')} recipients/s, one POST per batch`,
+      ? `FAIL: the engine takes more than ${TARGET_RATIO}× the baseline's time, or a wrong request count`
+      : `PASS: the engine takes at most ${TARGET_RATIO}× the baseline's time, one POST per batch`,
   );
   await sim.close();
   process.exitCode = failed ? 1 : 0;

@@ -1,6 +1,8 @@
-// The real Electron app, for machines that have the Electron binary (not this build machine: it
-// installs with ELECTRON_SKIP_BINARY_DOWNLOAD). Proves the built app starts, shows its window, and
-// gives the renderer the bridge but no Node.
+// The real Electron app, for machines that have the Electron binary: `npm start`, `npm run dev` or
+// `npx install-electron` download it once (not possible on our build machines, which reach no
+// Electron download). Proves the built app starts, shows its window, and gives the renderer the
+// bridge but no Node. Without the binary it skips and says why; test/firstStart.test.ts checks both
+// ways with a stand-in binary.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +10,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { CSP } from '../src/shared/csp';
 
 const root = process.cwd();
-const SKIP_REASON = 'Electron binary not installed here (no download possible on this machine); runs on machines with it';
+const SKIP_REASON = 'Electron binary not installed (npm start or npx install-electron downloads it once); runs where it is installed';
 
 /**
  * The Electron executable, or null. Electron >= 42 downloads its binary on the first
