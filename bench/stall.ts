@@ -56,9 +56,11 @@ async function measure(work: () => Promise<unknown> | unknown): Promise<{ ms: nu
     if (ticking) setTimeout(tick, 1);
   };
   setTimeout(tick, 1);
-  await sleep(20);
-  cpuMax = 0;
+  // The histogram records from its second tick on: enabled, then given time, before the work starts.
   h.enable();
+  await sleep(20);
+  h.reset();
+  cpuMax = 0;
   const t0 = performance.now();
   // In a timer callback, so that synchronous work sits between two turns of the loop.
   await new Promise<void>((resolve, reject) => setTimeout(() => Promise.resolve(work()).then(() => resolve(), reject), 0));
