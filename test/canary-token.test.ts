@@ -195,7 +195,7 @@ describe('canary token', () => {
       await call('campaign.attempts', { campaignId: id });
       await call('campaign.exportCsv', { campaignId: id });
     }
-    await call('campaign.list', {});
+    await call('campaign.page', {});
     await call('account.get', {});
     await call('outbox.state', {});
     await call('settings.get', {});

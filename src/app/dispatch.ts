@@ -2,7 +2,7 @@
 // and turns every outcome into plain JSON ({ok, value} / {ok:false, error}) that survives IPC.
 import { z } from 'zod';
 import { calls, type CallName, type CallOutput, type Dispatch, type ParsedInput } from '../shared/contract';
-import { AppError } from '../shared/result';
+import { AppError, type Result } from '../shared/result';
 import { GatewayError, describeGatewayError } from '../core/gateway/errors';
 import { ImportError } from '../core/importing/errors';
 import { LeaseLostError } from '../core/outbox/lease';
@@ -10,12 +10,36 @@ import type { Logger } from '../core/types';
 
 export type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N> };
 
-export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+/** A call slower than this is logged (name and milliseconds): the window waits on every call. */
+export const SLOW_CALL_MS = 50;
+
+export interface DispatchOptions {
+  slowMs?: number;
+  /** ms clock with sub-millisecond resolution (tests pass a fake). */
+  now?: () => number;
+}
+
+export function createDispatch(handlers: Handlers, logger: Logger, opts: DispatchOptions = {}): Dispatch {
+  const slowMs = opts.slowMs ?? SLOW_CALL_MS;
+  const now = opts.now ?? (() => performance.now());
+  const run = runner(handlers, logger);
   return async (name, input) => {
     if (typeof name !== 'string' || !Object.hasOwn(calls, name)) {
       return { ok: false, error: { kind: 'invalid_input', message: `Unknown call: ${String(name).slice(0, 60)}` } };
     }
-    const call = name as CallName;
+    const started = now();
+    try {
+      return await run(name as CallName, input);
+    } finally {
+      const ms = now() - started;
+      // Its name and time only: the input can hold phone numbers, message texts or the token.
+      if (ms > slowMs) logger.warn('slow call', { call: name, ms: Math.round(ms) });
+    }
+  };
+}
+
+function runner(handlers: Handlers, logger: Logger) {
+  return async (call: CallName, input: unknown): Promise<Result<unknown>> => {
     const parsed = (calls[call].input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

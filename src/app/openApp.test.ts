@@ -266,7 +266,9 @@ describe('app (demo mode)', () => {
     const deadline = Date.now() + 10000;
     let summary: { totalCost: number | null; states: Record<string, number> } | undefined;
     while (Date.now() < deadline) {
-      summary = (await call<(typeof summary & { id: number })[]>('campaign.list', {})).find((c) => c!.id === created.campaignId);
+      summary = (await call<{ campaigns: (typeof summary & { id: number })[] }>('campaign.page', {})).campaigns.find(
+        (c) => c!.id === created.campaignId,
+      );
       if (summary?.states.submitted === 4) break;
       await new Promise((r) => setTimeout(r, 50));
     }

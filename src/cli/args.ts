@@ -112,7 +112,7 @@ The GatewayAPI token comes from GATEWAYAPI_TOKEN, else from the keychain entry t
 Exit codes: 0 done; 1 anything else (e.g. stopped with work left); 2 unusable input or arguments
 (nothing stored); 3 sending paused (token refused or missing, credit exhausted); 4 some recipients
 failed or are uncertain (delivery reports such as UNDELIVERABLE do not count); 5 another process
-is sending from the data folder.`,
+is sending from the data folder; 6 the disk holding the data folder is full (free space, then resume).`,
   send: `Usage: sms-outbox send --csv FILE --message TEXT --sender NAME [options]
 
   --csv FILE            contacts (CSV; the phone column is found by its header or content)

@@ -238,6 +238,7 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
       signal: deps.signal,
       progress: progressPrinter(deps.stdout, deps.interactive),
       changed: () => new Promise<void>((r) => (wakeUp = r)),
+      diskFullWaitMs: diskFullWaitMs(deps),
     });
     out(
       deps,
@@ -256,6 +257,13 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
   }
 }
 
+/** SMS_OUTBOX_DISK_FULL_WAIT_SEC overrides the 5 minutes a full disk is waited out. */
+function diskFullWaitMs(deps: CliDeps): number {
+  if (deps.diskFullWaitMs != null) return deps.diskFullWaitMs;
+  const sec = Number(deps.env.SMS_OUTBOX_DISK_FULL_WAIT_SEC);
+  return Number.isFinite(sec) && sec >= 0 ? sec * 1000 : 5 * 60_000;
+}
+
 /** Exit 5 at once when another live process holds the folder's sender lease (before anything is
  * stored); after start(), also fail when the lease could not be taken for another reason. */
 function failIfHeld(session: Session, started: boolean): void {
@@ -267,6 +275,12 @@ function failIfHeld(session: Session, started: boolean): void {
       EXIT.busy,
       `Another SMS Outbox process (pid ${held.pid ?? '?'} on ${held.host ?? '?'}) is sending from ${session.dataDir}. ` +
         'Let it finish (or close it), then try again; nothing was stored.',
+    );
+  }
+  if (started && engine.disk.full) {
+    throw new CliError(
+      EXIT.diskFull,
+      `The disk holding ${session.dataDir} is full: nothing can be sent. Free some space, then try again; nothing stored is lost.`,
     );
   }
   if (started) {

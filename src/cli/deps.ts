@@ -17,6 +17,8 @@ export interface CliDeps {
   fetch: FetchFn;
   /** Aborted by Ctrl-C: stop claiming, let requests under way finish, print the summary. */
   signal: AbortSignal;
+  /** How long a full disk is waited out before giving up with exit 6 (default 5 min; tests shorten it). */
+  diskFullWaitMs?: number;
   /** Progress refresh interval (ms); tests shorten it. */
   tickMs?: number;
   /** Demo simulator timings (ms); tests shorten them. */

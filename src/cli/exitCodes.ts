@@ -14,6 +14,8 @@ export const EXIT = {
   incomplete: 4,
   /** Another process holds the sender lease on this data folder. */
   busy: 5,
+  /** The disk holding the data folder is full: sending paused, nothing stored is lost. */
+  diskFull: 6,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -33,12 +35,13 @@ export interface RunOutcome {
 }
 
 /**
- * The most actionable reason wins: someone else sending (5), then a pause the user must lift (3),
+ * The most actionable reason wins: someone else sending (5), a full disk (6), then a pause the user must lift (3),
  * then recipients that need a decision (4); unfinished work for any other reason (Ctrl-C, timeout)
  * is 1, and 0 means nothing is left to do.
  */
 export function exitCodeFor(o: RunOutcome): ExitCode {
   if (o.leaseLost) return EXIT.busy;
+  if (o.paused === 'disk_full' && o.unsent > 0) return EXIT.diskFull;
   if ((o.paused !== null || o.campaignPaused) && o.unsent > 0) return EXIT.paused;
   if (o.failed > 0 || o.uncertain > 0) return EXIT.incomplete;
   if (o.unsent > 0) return EXIT.other;

@@ -111,6 +111,8 @@ export function exitAdvice(code: ExitCode, o: RunOutcome, pauseMessage: string |
   switch (code) {
     case EXIT.busy:
       return 'Another SMS Outbox process took over sending for this data folder; it will send the rest.';
+    case EXIT.diskFull:
+      return `The disk holding the data folder is full: sending is paused with ${num(o.unsent)} recipients not sent yet; nothing stored is lost. Free some space, then run "sms-outbox resume".`;
     case EXIT.paused:
       if (o.paused === 'auth') {
         return `Sending is paused: ${pauseMessage ?? 'the token was refused'}. From the command line: set GATEWAYAPI_TOKEN to a valid API token (or save one in the app), then run "sms-outbox resume".`;

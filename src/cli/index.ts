@@ -4,18 +4,37 @@ import { createInterface } from 'node:readline/promises';
 import { createKeytarStore, type SecretStore } from '../core/secrets/secretStore';
 import { runCli } from './run';
 import { createHttpFetch } from '../core/http/undiciFetch';
+import { installCrashGuard } from '../app/crashGuard';
 
 const controller = new AbortController();
+/** After Ctrl-C / SIGTERM the process ends within this long, whatever still runs (a hung write). */
+const STOP_DEADLINE_MS = 10_000;
 let interrupts = 0;
 const interrupt = () => {
   interrupts++;
   if (interrupts === 1) {
     process.stderr.write('\nStopping: requests under way finish first (Ctrl-C again to quit at once; those become "uncertain").\n');
     controller.abort();
+    // A send stuck on something (a full disk gives writes 3 s, a request its own deadline) must not
+    // keep the folder's lease for minutes: the next run would only say "busy".
+    setTimeout(() => {
+      process.stderr.write('sms-outbox: still stopping after 10 s; quitting now (requests under way become "uncertain").\n');
+      process.exit(130);
+    }, STOP_DEADLINE_MS).unref();
   } else process.exit(130);
 };
 process.on('SIGINT', interrupt);
 process.on('SIGTERM', interrupt);
+// Nothing may end this process with a stack trace and a half-finished run: say what happened in one
+// line; an uncaught exception also stops the run the orderly way (outcomes recorded, summary printed).
+installCrashGuard(process, ({ kind, message, error }) => {
+  process.stderr.write(`sms-outbox: ${message}\n`);
+  if (process.env.SMS_OUTBOX_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+  if (kind === 'exception') {
+    process.exitCode = 1;
+    if (!controller.signal.aborted) controller.abort();
+  }
+});
 // `sms-outbox status --json | head` closes the pipe early: that is not an error. Output stops, but
 // the command goes on (a send must record every outcome; exiting here would strand work in flight).
 let stdoutClosed = false;
@@ -50,9 +69,10 @@ runCli(process.argv.slice(2), {
   signal: controller.signal,
 }).then(
   (code) => {
-    process.exitCode = code;
+    // An uncaught exception during the run (reported above) is never an exit 0.
+    process.exitCode = code === 0 && process.exitCode ? process.exitCode : code;
     // Nothing should be left running; if something is (a keychain call that never answers), do not hang.
-    setTimeout(() => process.exit(code), 2000).unref();
+    setTimeout(() => process.exit(), 2000).unref();
   },
   (e: unknown) => {
     process.stderr.write(`sms-outbox: ${e instanceof Error ? e.message : String(e)}\n`);

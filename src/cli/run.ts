@@ -9,6 +9,7 @@ import { EXIT, type ExitCode } from './exitCodes';
 // The version is package.json's, as the app's (app.getVersion()): one number to change.
 import { version as VERSION } from '../../package.json';
 import { printable } from './printable';
+import { isDiskFull, isReadOnlyError } from '../core/db/errors';
 
 export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise<ExitCode> {
   // Nothing printed may carry a terminal escape sequence from a CSV cell or the outbox.
@@ -59,6 +60,18 @@ function describe(e: unknown): { code: ExitCode; message: string } {
   }
   const err = e as { code?: unknown; message?: unknown };
   const text = firstLine(typeof err?.message === 'string' ? err.message : String(e));
+  if (isDiskFull(e)) {
+    return {
+      code: EXIT.diskFull,
+      message: `The disk holding the data folder is full (${text}). Free some space, then try again ("sms-outbox resume" finishes a send); nothing already stored is lost.`,
+    };
+  }
+  if (isReadOnlyError(e)) {
+    return {
+      code: EXIT.other,
+      message: `The data folder cannot be written: it is read-only (${text}). Sending needs a folder it can write to.`,
+    };
+  }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
     const hint = err.code === 'SQLITE_BUSY' ? ' (another process is writing to the data folder; try again)' : '';
     return { code: EXIT.other, message: `The outbox database failed: ${text}${hint}` };

@@ -15,6 +15,8 @@ export interface WatchOptions {
   progress: ProgressPrinter;
   /** Resolves early when the engine reports a change. */
   changed: () => Promise<void>;
+  /** How long a full disk is waited out (space may come back) before the run ends with exit 6. */
+  diskFullWaitMs: number;
 }
 
 export interface WatchResult extends RunOutcome {
@@ -30,6 +32,7 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
   let deadline = Infinity;
   let timedOut = false;
   let tickMs: number;
+  let diskFullSince: number | null = null;
   for (;;) {
     const started = Date.now();
     const campaigns = engine.campaigns.list(false).filter((c) => o.scope.has(c.id));
@@ -55,7 +58,11 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
       }),
     );
 
-    const stopped = (pause.reason !== null || campaignPaused) && sending.requestsRunning === 0;
+    // A full disk is waited out for a while: answers held in memory get written, and sending goes on
+    // by itself when there is room again. Requests still running are always waited for.
+    diskFullSince = pause.reason === 'disk_full' ? (diskFullSince ?? Date.now()) : null;
+    const givenUp = diskFullSince === null || Date.now() - diskFullSince >= o.diskFullWaitMs;
+    const stopped = (pause.reason !== null || campaignPaused) && sending.requestsRunning === 0 && givenUp;
     let done = leaseLost || o.signal.aborted || (phase === 'sending' && (t.unsent === 0 || stopped));
     if (phase === 'waiting') {
       if (t.awaitingReport === 0) done = true;

@@ -4,6 +4,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Db } from './db/open';
+import { DiskWatch, DISK_FULL_MESSAGE } from './db/diskWatch';
 import { Lease } from './outbox/lease';
 import { Queue } from './outbox/queue';
 import { Polls } from './outbox/polls';
@@ -83,6 +84,8 @@ export class Engine {
   readonly sender: Sender;
   readonly statusPoller: StatusPoller;
   readonly creditPoller: CreditPoller;
+  /** A full disk: sending pauses (in memory) until a probe write succeeds. */
+  readonly disk: DiskWatch;
   private running = false;
   /** Our own workers still finishing after the lease was lost: recovery waits for them. */
   private stoppingP: Promise<void> | null = null;
@@ -100,6 +103,20 @@ export class Engine {
     const now = () => this.clock.now();
     this.db = openDatabase(opts.dataDir, { now });
     this.events = { changed() {}, account() {}, notice() {}, ...opts.on };
+    this.disk = new DiskWatch({
+      db: this.db,
+      logger: this.logger,
+      onFull: () => {
+        this.events.notice('error', 'paused-disk_full', `Sending is paused: ${DISK_FULL_MESSAGE}`);
+        this.events.changed([]);
+      },
+      onSpace: () => {
+        this.events.notice('info', 'resumed-disk_full', 'There is space on the disk again: sending resumed.');
+        this.wake();
+        this.events.changed([]);
+      },
+    });
+    const storageFailed = (e: unknown) => this.disk.failed(e);
     this.lease = new Lease(
       this.db,
       { holder: randomUUID(), pid: process.pid, host: hostname() },
@@ -129,6 +146,7 @@ export class Engine {
           `GatewayAPI credit is low: ${credit.toFixed(2)} ${currency} (threshold ${this.settings().lowCreditThreshold}).`,
         ),
       intervalMs: opts.creditIntervalMs,
+      storageFailed,
     });
     this.sender = new Sender({
       queue: this.queue,
@@ -155,6 +173,7 @@ export class Engine {
           `${n} recipients are uncertain: GatewayAPI may or may not have accepted them. Open the campaign to resend or mark them as sent.`,
         ),
       leaseLost: () => void this.stopWorkers(),
+      storageFailed,
       firstPollDelayMs: (opts.pollScheduleMs ?? DEFAULT_POLL_SCHEDULE_MS)[0],
       retry: opts.retry,
       random: opts.random,
@@ -169,6 +188,7 @@ export class Engine {
       schedule: opts.pollScheduleMs,
       validityMs: opts.validityMs ?? DEFAULT_VALIDITY_MS,
       reportMarginMs: opts.reportMarginMs,
+      storageFailed,
     });
   }
 
@@ -265,13 +285,21 @@ export class Engine {
   }
 
   pauseInfo(): PauseInfo {
+    // Held in memory: a full disk cannot store its own pause.
+    if (this.disk.full) return { reason: 'disk_full', message: DISK_FULL_MESSAGE };
     return readValue<PauseInfo>(this.db, 'pause') ?? { reason: null, message: null };
   }
 
   pause(reason: Exclude<PauseReason, null>, message: string): void {
     const before = this.pauseInfo();
     const credit = reason === 'credit' ? this.account.get().credit : null;
-    writeValue(this.db, 'pause', { reason, message, credit });
+    try {
+      writeValue(this.db, 'pause', { reason, message, credit });
+    } catch (e) {
+      // The disk is full: that pause holds everything anyway, and the cause comes back after it.
+      if (!this.disk.failed(e)) throw e;
+      return;
+    }
     if (before.reason !== reason) {
       this.events.notice(reason === 'unreachable' ? 'warning' : 'error', `paused-${reason}`, `Sending is paused: ${message}`);
     }
@@ -289,7 +317,12 @@ export class Engine {
   }
 
   resume(): void {
-    writeValue(this.db, 'pause', null);
+    this.disk.probe();
+    try {
+      writeValue(this.db, 'pause', null);
+    } catch (e) {
+      if (!this.disk.failed(e)) throw e;
+    }
     this.wake();
     this.events.changed([]);
   }
@@ -341,7 +374,7 @@ export class Engine {
       this.creditPoller.start();
       this.events.changed([]);
     } catch (e) {
-      this.logger.error('engine tick failed', { error: String(e) });
+      if (!this.disk.failed(e)) this.logger.error('engine tick failed', { error: String(e) });
     }
   }
 
@@ -413,8 +446,12 @@ export class Engine {
     await this.stopWorkers();
     this.closed = true;
     await this.resuming;
+    this.disk.stop();
     try {
       this.lease.release();
+    } catch (e) {
+      // A full disk cannot record the release: the lease is free anyway once this process is gone.
+      this.logger.warn('could not release the sender lease', { error: String(e) });
     } finally {
       this.db.close();
     }

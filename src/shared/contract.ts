@@ -301,7 +301,6 @@ export const calls = {
       importId: z.string().max(100).nullable(),
     }),
   },
-  'campaign.list': { input: z.object({}) },
   'campaign.recipients': {
     input: z.object({
       campaignId: id,
@@ -378,7 +377,6 @@ export interface CallOutputs {
   'campaign.estimate': Estimate;
   'campaign.create': { campaignId: number; queued: number };
   'campaign.sendTest': { campaignId: number };
-  'campaign.list': CampaignSummary[];
   'campaign.recipients': { total: number; rows: RecipientRow[] };
   'campaign.pause': CampaignSummary;
   'campaign.resume': CampaignSummary;

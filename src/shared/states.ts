@@ -36,8 +36,9 @@ export function isKnownStatus(s: string): s is DeliveryStatus {
  * Why the whole outbox is paused (null = running). 'account': GatewayAPI refused the account itself
  * (IP not allowed, SMS not enabled, an undocumented 4xx from a proxy): the message says what to fix.
  * 'unreachable': after an answer that never came, GatewayAPI is probed before anything more is sent;
- * this pause ends by itself when it answers.
+ * this pause ends by itself when it answers. 'disk_full': the disk holding the data folder is full; held
+ * in memory only (it cannot be written), it ends by itself when there is room again.
  */
-export type PauseReason = 'auth' | 'credit' | 'frozen' | 'account' | 'unreachable' | 'user' | null;
+export type PauseReason = 'auth' | 'credit' | 'frozen' | 'account' | 'unreachable' | 'disk_full' | 'user' | null;
 
 export type Encoding = 'GSM7' | 'UCS2';

@@ -1,4 +1,4 @@
-// Bridge calls about campaigns: estimate, create, test message, list and detail, the user's
+// Bridge calls about campaigns: estimate, create, test message, the paged list, the user's
 // decisions (pause, resume, cancel, resolve uncertain, resend failed) and the results export.
 import { AppError } from '../../shared/result';
 import { createFromImport, estimateImport } from '../../core/usecases/campaignFromImport';
@@ -39,7 +39,10 @@ export function campaignHandlers(ctx: AppContext) {
       ctx.changed([campaignId]);
       return { campaignId };
     },
-    'campaign.list': () => engine().campaigns.list(demo()),
+    'campaign.page': (q) => {
+      const { total, ids } = engine().campaignPage(q);
+      return { total, campaigns: ids.map((id) => summary(id)) };
+    },
     'campaign.recipients': (query) => {
       requireCampaign(ctx, query.campaignId);
       return engine().campaigns.recipients(query);

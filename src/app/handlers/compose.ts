@@ -1,5 +1,5 @@
-// Bridge calls for saved messages, the per-recipient preview and the paged campaign list: one-line
-// delegations to the core modules that do the work.
+// Bridge calls for saved messages and the per-recipient preview: one-line delegations to the core
+// modules that do the work.
 import { AppError } from '../../shared/result';
 import { previewRecipient } from '../../core/compose/recipientPreview';
 import type { Handlers } from '../dispatch';
@@ -16,10 +16,6 @@ export function composeHandlers(ctx: AppContext) {
       const analysis = ctx.imports.get(importId).analysis;
       if (!analysis) throw new AppError('invalid_input', 'Check the recipients first.', 'importId');
       return previewRecipient(analysis, at);
-    },
-    'campaign.page': (q) => {
-      const { total, ids } = engine().campaignPage(q);
-      return { total, campaigns: ids.map((id) => engine().campaigns.get(id, ctx.folder.mode === 'demo')) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -6,3 +6,18 @@ export function isRetryableDbError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && RETRYABLE.test(code);
 }
+
+/**
+ * The disk holding the data folder is full: SQLite reports SQLITE_FULL (for the database and its
+ * -wal file alike, and for PRAGMA max_page_count, which tests use), the file system ENOSPC/EDQUOT.
+ */
+export function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** The database cannot be written at all (a read-only mount, folder or file). */
+export function isReadOnlyError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS');
+}

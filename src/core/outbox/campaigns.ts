@@ -1,7 +1,10 @@
 // Campaigns as the user sees them: creating one from an import, the results views (all from SQLite,
 // so they work offline) and the user's decisions (pause, cancel, resend, mark as sent).
 import type { Db } from '../db/open';
-import type { AttemptRow, CampaignStatus, CampaignSummary, RecipientRow } from '../../shared/contract';
+import type { AttemptRow, CampaignStatus, CampaignSummary, ParsedInput, RecipientRow } from '../../shared/contract';
+
+/** The recipients query as the bridge contract has parsed it (defaults filled in). */
+type RecipientsQuery = ParsedInput<'campaign.recipients'>;
 import { FINAL_STATUSES, type Encoding, type RecipientState } from '../../shared/states';
 import { BulkActions, type BulkOwner } from './bulkActions';
 import { campaignTallies, countWhere, stateTotals } from './counts';
@@ -237,7 +240,7 @@ export class Campaigns {
     return !!this.db.prepare('SELECT 1 FROM campaigns WHERE id = ? AND stored = 1').get(id);
   }
 
-  private filterSql(filter: string): string {
+  private filterSql(filter: RecipientsQuery['filter']): string {
     switch (filter) {
       case 'delivered':
         return "AND status = 'DELIVERED'";
@@ -247,12 +250,12 @@ export class Campaigns {
         return `AND state NOT IN ('failed', 'uncertain', 'cancelled', 'marked_sent') AND (status IS NULL OR status NOT IN (${FINAL_SQL}, 'NO_FINAL_REPORT'))`;
       case 'uncertain':
         return "AND state = 'uncertain'";
-      default:
+      case 'all':
         return '';
     }
   }
 
-  recipients(q: { campaignId: number; search: string; filter: string; offset: number; limit: number }): {
+  recipients(q: RecipientsQuery): {
     total: number;
     rows: RecipientRow[];
   } {

@@ -18,6 +18,8 @@ export interface CreditPollerDeps {
   debounceMs?: number;
   /** At most one check per this long because of accepted batches (default 10 s). */
   minGapMs?: number;
+  /** A write failed; true when the disk is full (reported once by the engine, not per check). */
+  storageFailed?: (e: unknown) => boolean;
 }
 
 export class CreditPoller {
@@ -44,18 +46,27 @@ export class CreditPoller {
     return this.loop.stop();
   }
 
+  /** Never rejects: a check that cannot be read or recorded (a full disk) is logged and tried later. */
   async refresh(): Promise<void> {
-    const gateway = await this.d.gateway();
-    if (!gateway) return;
     try {
-      const acc = await gateway.account();
+      const gateway = await this.d.gateway();
+      if (!gateway) return;
+      let acc: Account;
+      try {
+        acc = await gateway.account();
+      } catch (e) {
+        this.d.logger.warn('credit check failed', { error: String(e) });
+        this.d.store.recordError(e instanceof GatewayError ? e.message : 'Could not read the account credit.');
+        this.d.changed();
+        return;
+      }
       const { crossedLow } = this.d.store.record(acc.credit, acc.currency, this.d.threshold());
       if (crossedLow) this.d.lowCredit(acc.credit, acc.currency);
+      this.d.changed();
     } catch (e) {
-      this.d.store.recordError(e instanceof GatewayError ? e.message : 'Could not read the account credit.');
-      this.d.logger.warn('credit check failed', { error: String(e) });
+      // Recording failed (the disk is full, the database busy): the next check writes it again.
+      if (!this.d.storageFailed?.(e)) this.d.logger.error('could not record the account credit', { error: String(e) });
     }
-    this.d.changed();
   }
 
   /** Check, then wait for the interval; a nudge during the wait checks sooner, but not too often. */

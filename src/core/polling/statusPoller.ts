@@ -26,6 +26,8 @@ export interface StatusPollerDeps {
   /** NO_FINAL_REPORT comes this long after validity (late reports still count). Default: a tenth
    *  of the validity, at most an hour. */
   reportMarginMs?: number;
+  /** A write failed; true when the disk is full (reported once by the engine, not per round). */
+  storageFailed?: (e: unknown) => boolean;
   /** First wait after a failed poll; doubles while polls keep failing, up to maxRetryMs. */
   offlineRetryMs?: number;
   maxRetryMs?: number;
@@ -75,7 +77,7 @@ export class StatusPoller {
     try {
       waitMs = await this.round();
     } catch (e) {
-      this.d.logger.error('status poll round failed', { error: String(e) });
+      if (!this.d.storageFailed?.(e)) this.d.logger.error('status poll round failed', { error: String(e) });
       waitMs = this.d.offlineRetryMs ?? 30_000;
     }
     if (this.loop.stopping) return;

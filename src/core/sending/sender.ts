@@ -9,7 +9,7 @@ import type { Queue, ClaimedBatch, AttemptOutcome } from '../outbox/queue';
 import { LeaseLostError } from '../outbox/lease';
 import type { SendRequest, SendResponse } from '../gateway/types';
 import { GatewayError, withoutAnswer } from '../gateway/errors';
-import { isRetryableDbError } from '../db/errors';
+import { isDiskFull, isRetryableDbError } from '../db/errors';
 import type { PauseReason } from '../../shared/states';
 import { backoffDelay, RateLimiter, Waker, type BackoffPolicy } from './backoff';
 import { QuietCheck, type QuietHours } from './quietHours';
@@ -45,6 +45,24 @@ const DEFAULT_RETRY: RetryPolicy = {
 /** Writes to SQLite that failed for a passing reason (lock, I/O) are retried this often, real time. */
 const DB_RETRY: BackoffPolicy = { baseMs: 50, capMs: 2000 };
 
+/** After stop(), a write that still fails (a full disk) is retried this long, then given up. */
+const STOP_GRACE_MS = 3000;
+
+/**
+ * A write still failing when sending had to stop (Ctrl-C, SIGTERM, quitting while the disk is
+ * full): given up so the process can exit. Nothing is half-written: a batch whose in_flight commit
+ * is the last thing stored becomes uncertain on the next start.
+ */
+export class WriteAbandoned extends Error {
+  constructor(
+    readonly what: string,
+    readonly reason: unknown,
+  ) {
+    super(`Could not record ${what} before stopping: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = 'WriteAbandoned';
+  }
+}
+
 export const UNREACHABLE_MESSAGE = 'GatewayAPI is not answering. Nothing more is sent until it does; this computer checks again by itself.';
 
 export interface SenderDeps {
@@ -64,6 +82,10 @@ export interface SenderDeps {
   submitted: (batchId: number) => void;
   uncertain: (count: number) => void;
   leaseLost: () => void;
+  /** A write failed; returns true when the disk is full (the engine then pauses sending). */
+  storageFailed?: (e: unknown) => boolean;
+  /** How long writes are still retried after stop() (default 3 s). */
+  stopGraceMs?: number;
   /** When to poll a batch's status first. */
   firstPollDelayMs: number;
   retry?: Partial<RetryPolicy>;
@@ -97,6 +119,8 @@ export class Sender {
   private stopP: Promise<void> | null = null;
   private wanted = false;
   private stopping = false;
+  /** Set by stop(): writes still failing after this time are given up (see WriteAbandoned). */
+  private abandonAt: number | null = null;
   private active = 0;
   private doubt: Doubt = null;
   private probing = false;
@@ -126,6 +150,7 @@ export class Sender {
     }
     if (this.workers.length > 0) return;
     this.stopping = false;
+    this.abandonAt = null;
     this.state.failedProbes = 0;
     // One loop per allowed concurrent request; loops above the current setting idle, so a change in
     // Settings takes effect without a restart.
@@ -141,6 +166,7 @@ export class Sender {
   async stop(): Promise<void> {
     this.wanted = false;
     this.stopping = true;
+    this.abandonAt ??= Date.now() + (this.deps.stopGraceMs ?? STOP_GRACE_MS);
     this.waker.wake();
     this.stopP ??= Promise.all(this.workers).then(() => {
       this.workers = [];
@@ -180,8 +206,11 @@ export class Sender {
           this.deps.leaseLost();
           return;
         }
-        this.deps.logger.error('sender step failed', { error: String(e) });
-        await this.waker.wait(this.deps.clock.sleep, 5000);
+        // A full disk pauses sending (the engine's probe wakes us when there is room); not an error per step.
+        if (!this.deps.storageFailed?.(e) && !(e instanceof WriteAbandoned)) {
+          this.deps.logger.error('sender step failed', { error: String(e) });
+        }
+        if (!this.stopping) await this.waker.wait(this.deps.clock.sleep, 5000);
       }
     }
   }
@@ -336,10 +365,15 @@ export class Sender {
         return write();
       } catch (e) {
         if (!isRetryableDbError(e)) throw e;
+        // A full disk pauses sending: nothing new is claimed while this write waits for room.
+        this.deps.storageFailed?.(e);
+        // Stopping (Ctrl-C, SIGTERM, quit): the process must exit promptly even on a full disk.
+        if (this.abandonAt != null && Date.now() >= this.abandonAt) throw new WriteAbandoned(what, e);
         if (attempt === 1 || attempt % 50 === 0) {
           this.deps.logger.warn(`could not record ${what}; retrying`, { error: String(e), attempt });
         }
-        await new Promise((r) => setTimeout(r, backoffDelay(attempt, DB_RETRY, this.deps.random)));
+        const delay = backoffDelay(attempt, DB_RETRY, this.deps.random);
+        await new Promise((r) => setTimeout(r, this.abandonAt == null ? delay : Math.min(delay, Math.max(0, this.abandonAt - Date.now()))));
       }
     }
   }
@@ -385,6 +419,15 @@ export class Sender {
     try {
       await this.persist('an accepted batch', () => queue.markSubmitted(batch.id, attemptId, res, firstPoll, scheduled));
     } catch (e) {
+      if (e instanceof WriteAbandoned) {
+        // The one case where an accepted answer is lost: say exactly what GatewayAPI accepted.
+        this.deps.logger.error(
+          `GatewayAPI accepted batch ${batch.id} of campaign ${batch.campaignId} (${batch.recipients.length} recipients, message id ${res.ids.join(', ')}), ` +
+            `but it could not be recorded before stopping (${isDiskFull(e.reason) ? 'the disk is full' : String(e.reason)}). ` +
+            'These recipients will show as uncertain: GatewayAPI did accept them, so choose "Mark as sent".',
+        );
+        throw e;
+      }
       if (!(e instanceof LeaseLostError)) throw e;
       // Fenced out: another process recovered this batch as uncertain. GatewayAPI's ids settle it.
       const n = await this.persist('an accepted batch', () => queue.markSubmittedFencedOut(batch.id, attemptId, res, firstPoll, scheduled));

@@ -4,3 +4,5 @@ export { waitFor, pause } from './waitFor';
 export { seededRandom } from './random';
 export { makeEngine, sendIdle, type Harness, type HarnessOptions, type Notice } from './engineHarness';
 export { newCampaign, merge, numbers, people, type Person } from './campaign';
+export { fillDisk, freeDisk } from './fullDisk';
+export { smallDisk, type SmallDisk } from './smallDisk';

@@ -136,6 +136,11 @@ export type Message =
   | { code: 'pause_reason'; reason: Exclude<PauseReason, null> }
   | { code: 'paused'; reason: Exclude<PauseReason, null>; cause: GatewayMessage | null }
   | { code: 'resumed_gateway_answers' }
+  /** The disk holding the data folder is full: sending paused, answers held in memory (issue 19). */
+  | { code: 'disk_full' }
+  | { code: 'resumed_disk_space' }
+  /** The data folder cannot be written: reading works, sending cannot. */
+  | { code: 'folder_read_only'; folder: string }
   | { code: 'credit_topped_up'; credit: number; currency: string | null }
   | { code: 'credit_low'; credit: number; currency: string | null; threshold: number }
   | { code: 'credit_unreadable'; cause: GatewayMessage | null }

@@ -1,6 +1,7 @@
 // How the app starts and ends, before any window exists: every web contents guarded, a second
 // launch focusing this one, quitting only after the core has closed, and the last window's close.
-import { app } from 'electron';
+import { app, dialog } from 'electron';
+import { installCrashGuard } from '../../app/crashGuard';
 import { installQuitGuard } from '../quit';
 import { guardAllWebContents } from '../window';
 import type { ShellModule } from './runner';
@@ -15,6 +16,18 @@ export const appLifecycle: ShellModule = {
     });
     // Ctrl+C or a service manager's SIGTERM should close the core too, not kill it mid-write.
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => app.quit());
+    // An error nobody caught: logged, and shown once as a sentence (Electron's own dialog would show
+    // a stack trace). The app keeps running; every write is one transaction, so nothing is half-stored.
+    let shown = false;
+    installCrashGuard(process, ({ kind, message, error }) => {
+      ctx.logger.error(kind === 'rejection' ? 'unhandled rejection' : 'uncaught exception', {
+        err: String(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+      if (shown || !app.isReady()) return;
+      shown = true;
+      dialog.showErrorBox('SMS Outbox', `${message}\n\nThe details are in the log file: ${ctx.logFile}`);
+    });
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
     });

@@ -44,6 +44,7 @@ export const da: Resources = {
       user: 'sat på pause af dig',
       account: 'GatewayAPI afviste kontoen',
       unreachable: 'GatewayAPI svarer ikke',
+      disk_full: 'disken er fuld',
     },
   },
   banners: {
@@ -54,6 +55,9 @@ export const da: Resources = {
     frozenPaused: 'Afsendelsen er sat på pause: GatewayAPI melder kontoen spærret. Kontakt GatewayAPI’s support, og genoptag så.',
     userPaused: 'Du har sat al afsendelse på pause.',
     accountPaused: 'Afsendelsen er sat på pause: {{message}}',
+    diskFullPaused:
+      'Afsendelsen er sat på pause: disken med datamappen er fuld. Svar, som GatewayAPI allerede har givet, gemmes i hukommelsen og skrives, så snart der er plads. Frigør noget plads: afsendelsen fortsætter af sig selv.',
+    tryAgain: 'Prøv igen',
     unreachablePaused:
       'Afsendelsen er sat på pause: GatewayAPI svarer ikke. Der sendes ikke mere, før den svarer; denne computer prøver selv igen.',
     heldElsewhere:

@@ -43,6 +43,7 @@ export const en = {
       user: 'paused by you',
       account: 'GatewayAPI refused the account',
       unreachable: 'GatewayAPI is not answering',
+      disk_full: 'the disk is full',
     },
   },
   banners: {
@@ -53,6 +54,9 @@ export const en = {
     frozenPaused: 'Sending is paused: GatewayAPI reports the account as frozen. Contact GatewayAPI support, then resume.',
     userPaused: 'You paused all sending.',
     accountPaused: 'Sending is paused: {{message}}',
+    diskFullPaused:
+      'Sending is paused: the disk holding the data folder is full. Answers GatewayAPI already gave are kept in memory and written as soon as there is room. Free some space: sending continues by itself.',
+    tryAgain: 'Try again',
     unreachablePaused:
       'Sending is paused: GatewayAPI is not answering. Nothing more is sent until it does; this computer checks again by itself.',
     heldElsewhere:

@@ -1,26 +1,37 @@
 // The Outbox store asks main for one page of campaigns with the search and state the user chose,
 // and "Show more" grows the page; campaign actions go through the store, not the view.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installFakeBridge } from '../testing/fakeBridge';
+import type { CampaignStatus } from '../../../shared/contract';
+import { campaignSummary } from '../../../shared/testing';
+import { installFakeBridge, inputsOf, type FakeCall } from '../testing/fakeBridge';
 import { CAMPAIGN_PAGE, useOutboxStore } from './outbox';
 
-const state = { paused: null, pauseMessage: null, offline: false, retryInSec: null, counts: {}, heldElsewhere: false, quietUntil: null };
-const summary = (id: number, status = 'active') => ({ id, name: `c${id}`, status, states: {}, statuses: {} });
+const state = {
+  paused: null,
+  pauseMessage: null,
+  offline: false,
+  retryInSec: null,
+  counts: {},
+  heldElsewhere: false,
+  quietUntil: null,
+  halfStored: [],
+};
+const summary = (id: number, status: CampaignStatus = 'active') => campaignSummary({ id, name: `c${id}`, status });
 
-let calls: { name: string; input: unknown }[];
+let calls: FakeCall[];
 beforeEach(() => {
   ({ calls } = installFakeBridge({
     'outbox.state': () => state,
-    'campaign.page': (q: { limit: number }) => ({
+    'campaign.page': (q) => ({
       total: 95,
-      campaigns: Array.from({ length: Math.min(q.limit, 95) }, (_, i) => summary(95 - i)),
+      campaigns: Array.from({ length: Math.min(q.limit ?? 50, 95) }, (_, i) => summary(95 - i)),
     }),
-    'campaign.pause': ({ campaignId }: { campaignId: number }) => summary(campaignId, 'paused'),
+    'campaign.pause': ({ campaignId }) => summary(campaignId, 'paused'),
   }));
   useOutboxStore.setState({ search: '', status: 'all', limit: CAMPAIGN_PAGE, campaigns: [], total: 0 });
 });
 
-const pageCalls = () => calls.filter((c) => c.name === 'campaign.page').map((c) => c.input);
+const pageCalls = () => inputsOf(calls, 'campaign.page');
 
 describe('outbox store', () => {
   it('fetches the first page, then the search and state filter, then more', async () => {

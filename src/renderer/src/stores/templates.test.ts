@@ -12,7 +12,7 @@ beforeEach(() => {
   let next = 1;
   installFakeBridge({
     'template.list': () => rows,
-    'template.save': (t: { id: number | null; name: string; text: string }) => {
+    'template.save': (t) => {
       if (rows.some((r) => r.name.toLowerCase() === t.name.toLowerCase() && r.id !== t.id)) {
         throw Object.assign(new Error(`A saved message is already called “${t.name}”: choose another name.`), {
           kind: 'invalid_input',
@@ -23,7 +23,7 @@ beforeEach(() => {
       rows = [...rows.filter((r) => r.id !== row.id), row];
       return row;
     },
-    'template.delete': ({ id }: { id: number }) => {
+    'template.delete': ({ id }) => {
       rows = rows.filter((r) => r.id !== id);
       return { deleted: true };
     },

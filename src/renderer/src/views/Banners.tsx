@@ -70,6 +70,14 @@ export function Banners(): React.JSX.Element {
           </button>
         </div>
       ) : null}
+      {state?.paused === 'disk_full' ? (
+        <div className="banner banner-error" role="alert" data-testid="paused-disk_full-banner">
+          {t('banners.diskFullPaused')}
+          <button type="button" onClick={resume}>
+            {t('banners.tryAgain')}
+          </button>
+        </div>
+      ) : null}
       {state?.paused === 'user' ? (
         <div className="banner banner-warn">
           {t('banners.userPaused')}

@@ -68,6 +68,7 @@ const PAUSE = {
   user: 'du har sat den på pause',
   account: 'GatewayAPI afviste kontoen',
   unreachable: 'GatewayAPI svarer ikke',
+  disk_full: 'disken er fuld',
 } as const;
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igen nu' : `, næste forsøg om ${f.n(s)} s`);
@@ -186,6 +187,11 @@ export const da: Catalog = {
   pause_reason: (m) => PAUSE[m.reason],
   paused: (m, f) => `Afsendelsen er sat på pause: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
   resumed_gateway_answers: () => 'GatewayAPI svarer igen: afsendelsen er genoptaget.',
+  disk_full: () =>
+    'Disken med datamappen er fuld. Der sendes ikke mere, før der er plads igen; svar, som GatewayAPI allerede har givet, gemmes i hukommelsen og skrives, så snart der er plads. Frigør noget plads: afsendelsen fortsætter af sig selv.',
+  resumed_disk_space: () => 'Der er plads på disken igen: afsendelsen er genoptaget.',
+  folder_read_only: (m, f) =>
+    `Datamappen ${f.v(m.folder)} er skrivebeskyttet: udbakken kan læses, men intet kan sendes eller ændres herfra. Gør mappen skrivbar, eller vælg en anden.`,
   credit_topped_up: (m, f) => `Saldoen er fyldt op (${f.money(m.credit, m.currency)}): afsendelsen er genoptaget.`,
   credit_low: (m, f) =>
     `GatewayAPI-saldoen er lav: ${f.money(m.credit, m.currency)} (advarsel under ${f.money(m.threshold, m.currency)}). Fyld op på din GatewayAPI-konto.`,

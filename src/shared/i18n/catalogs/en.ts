@@ -68,6 +68,7 @@ const PAUSE = {
   user: 'you paused it',
   account: 'GatewayAPI refused the account',
   unreachable: 'GatewayAPI is not answering',
+  disk_full: 'the disk is full',
 } as const;
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', retrying now' : `, next attempt in ${f.n(s)} s`);
@@ -186,6 +187,11 @@ export const en: Catalog = {
   pause_reason: (m) => PAUSE[m.reason],
   paused: (m, f) => `Sending is paused: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
   resumed_gateway_answers: () => 'GatewayAPI answers again: sending resumed.',
+  disk_full: () =>
+    'The disk holding the data folder is full. Nothing more is sent until there is space again; answers GatewayAPI already gave are kept in memory and written as soon as there is room. Free some space: sending continues by itself.',
+  resumed_disk_space: () => 'There is space on the disk again: sending resumed.',
+  folder_read_only: (m, f) =>
+    `The data folder ${f.v(m.folder)} is read-only: the outbox can be read, but nothing can be sent or changed from it. Make the folder writable, or choose another.`,
   credit_topped_up: (m, f) => `Credit topped up (${f.money(m.credit, m.currency)}): sending resumed.`,
   credit_low: (m, f) =>
     `GatewayAPI credit is low: ${f.money(m.credit, m.currency)} (warning below ${f.money(m.threshold, m.currency)}). Top up your GatewayAPI account.`,

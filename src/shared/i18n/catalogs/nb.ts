@@ -71,6 +71,7 @@ const PAUSE = {
   user: 'du har satt den på pause',
   account: 'GatewayAPI avviste kontoen',
   unreachable: 'GatewayAPI svarer ikke',
+  disk_full: 'disken er full',
 } as const;
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igjen nå' : `, neste forsøk om ${f.n(s)} s`);
@@ -189,6 +190,11 @@ export const nb: Catalog = {
   pause_reason: (m) => PAUSE[m.reason],
   paused: (m, f) => `Utsendingen er satt på pause: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
   resumed_gateway_answers: () => 'GatewayAPI svarer igjen: utsendingen er gjenopptatt.',
+  disk_full: () =>
+    'Disken med datamappen er full. Ingenting mer sendes før det er plass igjen; svar GatewayAPI allerede har gitt, holdes i minnet og skrives så snart det er plass. Frigjør litt plass: utsendingen fortsetter av seg selv.',
+  resumed_disk_space: () => 'Det er plass på disken igjen: utsendingen er gjenopptatt.',
+  folder_read_only: (m, f) =>
+    `Datamappen ${f.v(m.folder)} er skrivebeskyttet: utboksen kan leses, men ingenting kan sendes eller endres herfra. Gjør mappen skrivbar, eller velg en annen.`,
   credit_topped_up: (m, f) => `Saldoen er fylt på (${f.money(m.credit, m.currency)}): utsendingen er gjenopptatt.`,
   credit_low: (m, f) =>
     `GatewayAPI-saldoen er lav: ${f.money(m.credit, m.currency)} (varsel under ${f.money(m.threshold, m.currency)}). Fyll på GatewayAPI-kontoen din.`,

@@ -68,6 +68,7 @@ const PAUSE = {
   user: 'du har pausat det',
   account: 'GatewayAPI nekade kontot',
   unreachable: 'GatewayAPI svarar inte',
+  disk_full: 'disken är full',
 } as const;
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', försöker igen nu' : `, nästa försök om ${f.n(s)} s`);
@@ -187,6 +188,11 @@ export const sv: Catalog = {
   pause_reason: (m) => PAUSE[m.reason],
   paused: (m, f) => `Utskicket är pausat: ${m.cause ? f.t(m.cause) : `${PAUSE[m.reason]}.`}`,
   resumed_gateway_answers: () => 'GatewayAPI svarar igen: utskicket har återupptagits.',
+  disk_full: () =>
+    'Disken med datamappen är full. Inget mer skickas förrän det finns plats igen; svar som GatewayAPI redan har gett hålls i minnet och skrivs så snart det finns plats. Frigör lite utrymme: utskicket fortsätter av sig självt.',
+  resumed_disk_space: () => 'Det finns plats på disken igen: utskicket har återupptagits.',
+  folder_read_only: (m, f) =>
+    `Datamappen ${f.v(m.folder)} är skrivskyddad: utkorgen kan läsas, men inget kan skickas eller ändras härifrån. Gör mappen skrivbar, eller välj en annan.`,
   credit_topped_up: (m, f) => `Saldot har fyllts på (${f.money(m.credit, m.currency)}): utskicket har återupptagits.`,
   credit_low: (m, f) =>
     `Saldot hos GatewayAPI är lågt: ${f.money(m.credit, m.currency)} (varning under ${f.money(m.threshold, m.currency)}). Fyll på ditt GatewayAPI-konto.`,
