@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../core/engine';
 import { newCampaign, numbers, smallDisk, type SmallDisk } from '../core/testing';
-import { createMemoryStore } from '../core/secrets/secretStore';
 import { EXIT } from './exitCodes';
-import { runCli } from './run';
+import { cliInProcess } from './testing/inProcess';
 
 let disk: SmallDisk | null = null;
 let dataDir = '';
@@ -52,22 +51,7 @@ afterAll(() => {
   }
 });
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    env: { GATEWAYAPI_TOKEN: 'read-only-test-token-0123' },
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    interactive: false,
-    ask: null,
-    secrets: () => createMemoryStore(),
-    fetch: (input, init) => fetch(input, init),
-    signal: new AbortController().signal,
-    tickMs: 20,
-  });
-  return { code, out, err };
-}
+const cli = (argv: string[]) => cliInProcess(argv, { env: { GATEWAYAPI_TOKEN: 'read-only-test-token-0123' } });
 
 const snapshots = () => readdirSync(tmpdir()).filter((f) => f.startsWith('sms-outbox-readonly-')).length;
 
