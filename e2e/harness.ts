@@ -11,6 +11,7 @@ import { openApp, type SmsOutboxApp } from '../src/app/openApp';
 import { Engine } from '../src/core/engine';
 import type { SecretStore } from '../src/core/secrets/secretStore';
 import { CSP } from '../src/shared/csp';
+import type { ConfirmRequest } from '../src/shared/confirmRequest';
 
 export const RENDERER_DIR = resolve(__dirname, '..', 'out', 'renderer');
 
@@ -133,6 +134,8 @@ export interface Harness {
   console: string[];
   /** Events the core emitted, in order (name only), for debugging. */
   events: string[];
+  /** Every question main asked through its native-dialog seam (the shell's dialog.showMessageBox), in order. */
+  confirmations: ConfirmRequest[];
   /** CSP violations reported in the page (securitypolicyviolation events + "Refused to" console lines). */
   cspViolations(): Promise<string[]>;
 }
@@ -147,6 +150,12 @@ export interface HarnessOptions {
    * folder's sender lease before the app opens, and keeps it for the whole test.
    */
   dataFolderHeldElsewhere: boolean;
+  /**
+   * How the user answers main's own confirmation dialog (the shell shows dialog.showMessageBox; the
+   * harness stands in for it): true = the user clicks yes; an object answers per question (a plain
+   * function would be taken by Playwright for a fixture).
+   */
+  confirmAnswer: boolean | { answer(request: ConfirmRequest): boolean };
 }
 
 /**
@@ -181,6 +190,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { server:
   demo: [{ statusDelayMs: 1500, notFoundUntilMs: 500, pollScheduleMs: [700, 700, 1000, 1500, 2000, 3000] }, { option: true }],
   keychain: [{ ok: true, message: null }, { option: true }],
   dataFolderHeldElsewhere: [false, { option: true }],
+  confirmAnswer: [true, { option: true }],
 
   server: [
     async ({}, use) => {
@@ -191,7 +201,8 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { server:
     { scope: 'worker' },
   ],
 
-  harness: async ({ page, server, demo, keychain, dataFolderHeldElsewhere }, use) => {
+  harness: async ({ page, server, demo, keychain, dataFolderHeldElsewhere, confirmAnswer }, use) => {
+    const confirmations: ConfirmRequest[] = [];
     const dataDir = mkdtempSync(join(tmpdir(), 'sms-outbox-e2e-'));
     const log: string[] = [];
     const events: string[] = [];
@@ -211,6 +222,10 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { server:
       },
       demo,
       version: 'e2e',
+      confirm: async (request) => {
+        confirmations.push(request);
+        return typeof confirmAnswer === 'boolean' ? confirmAnswer : confirmAnswer.answer(request);
+      },
     });
     await page.exposeBinding('__smsOutboxCall', (_source, name: string, input: unknown) => app.dispatch(name, input));
     await page.addInitScript(installBridge);
@@ -223,6 +238,7 @@ export const test = base.extend<HarnessOptions & { harness: Harness }, { server:
       dataDir,
       console: log,
       events,
+      confirmations,
       async cspViolations() {
         const inPage = page.isClosed()
           ? []

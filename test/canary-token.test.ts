@@ -116,6 +116,8 @@ beforeAll(async () => {
     secrets: createMemoryStore(),
     emit: (event, payload) => bridge.push({ event, payload }),
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    // The user says yes to main's own dialogs (replacing the token, sending).
+    confirm: async () => true,
   });
 }, 30_000);
 

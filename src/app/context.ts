@@ -5,6 +5,8 @@ import type { ImportSessions } from '../core/importing/sessions';
 import type { SecretStore } from '../core/secrets/secretStore';
 import type { Clock, Logger } from '../core/types';
 import type { ActiveFolder } from './activeFolder';
+import type { Confirm } from './confirm';
+import type { CheckToken } from './tokenCheck';
 
 export type { Emit };
 
@@ -16,6 +18,10 @@ export interface AppContext {
   readonly logger: Logger;
   readonly version: string;
   readonly emit: Emit;
+  /** Main's own question to the user (a native dialog) before money or trust changes hands. */
+  readonly confirm: Confirm;
+  /** Asks GatewayAPI which account a new token belongs to. */
+  readonly checkToken: CheckToken;
   /** Wakes the sender and tells the window these campaigns changed. */
   changed(campaignIds: number[]): void;
 }

@@ -10,19 +10,27 @@ import { createMemoryStore } from '../core/secrets/secretStore';
 import { openDatabase } from '../core/db/open';
 import { markFolderMode } from '../core/folders/folderMode';
 import type { Result } from '../shared/result';
+import type { ConfirmRequest } from '../shared/confirmRequest';
 
 let app: SmsOutboxApp | null = null;
 let dir = '';
 const events: { event: string; payload: unknown }[] = [];
+/** Main's questions (the shell's native dialog) and the user's answer to the next ones. */
+const asked: ConfirmRequest[] = [];
+let answer = true;
 
-async function start() {
+async function start(secrets = createMemoryStore()) {
   dir = mkdtempSync(join(tmpdir(), 'sms-outbox-app-'));
   app = await openApp({
     dataDir: dir,
     fetch: (u, i) => fetch(u, i),
-    secrets: createMemoryStore(),
+    secrets,
     emit: (event, payload) => events.push({ event, payload }),
     demo: { statusDelayMs: 300, notFoundUntilMs: 100, pollScheduleMs: [200, 200, 300] },
+    confirm: async (request) => {
+      asked.push(request);
+      return answer;
+    },
   });
   return app;
 }
@@ -38,6 +46,8 @@ afterEach(async () => {
   app = null;
   rmSync(dir, { recursive: true, force: true });
   events.length = 0;
+  asked.length = 0;
+  answer = true;
 });
 
 const csv = [
@@ -84,16 +94,20 @@ describe('app (demo mode)', () => {
     });
     expect(past).toMatchObject({ ok: false, error: { kind: 'invalid_input', field: 'sendAt' } });
 
+    // The window says `confirm: true`; main asks the user anyway, who says no: nothing is stored.
+    answer = false;
     const first = await app!.dispatch('campaign.create', {
       importId: preview.importId,
       name: 'Efterår',
       sender: 'Shop',
       message: 'Hej %navn%, 20% rabat',
       sendAt: null,
-      confirm: false,
+      confirm: true,
     });
-    expect(first.ok).toBe(false);
-    if (!first.ok) expect(first.error.kind).toBe('needs_confirmation');
+    expect(first).toMatchObject({ ok: false, error: { kind: 'declined' } });
+    expect(asked).toEqual([expect.objectContaining({ kind: 'send', campaign: 'Efterår', recipients: 4, parts: 4, sendAt: null })]);
+    expect(await call('campaign.page', {})).toMatchObject({ total: 0 });
+    answer = true;
 
     const created = await call<{ campaignId: number; queued: number }>('campaign.create', {
       importId: preview.importId,
@@ -165,11 +179,17 @@ describe('app (demo mode)', () => {
   it('live mode: a custom GatewayAPI URL and a token from the keychain store send for real, and a bad token pauses', async () => {
     const sim = await startSimulator({ token: 'live-token-1234567890', statusDelayMs: 200, notFoundUntilMs: 50 });
     try {
-      await start();
+      // The keychain holds a token GatewayAPI no longer accepts (revoked since it was saved).
+      const keychain = createMemoryStore();
+      await keychain.set('wrong-token-000000');
+      await start(keychain);
       const bad = await app!.dispatch('settings.update', { platform: 'custom', customBaseUrl: 'http://example.com' });
       expect(bad).toMatchObject({ ok: false, error: { field: 'customBaseUrl' } });
       await call('settings.update', { platform: 'custom', customBaseUrl: sim.url });
-      await call('token.set', { token: 'wrong-token-000000' });
+      // A token GatewayAPI refuses is not stored at all, and main never asks about it.
+      const refused = await app!.dispatch('token.set', { token: 'another-wrong-token' });
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid_input', field: 'token' } });
+      expect(asked).toEqual([]);
       const p = await call<{ importId: string }>('import.preview', {
         fileName: 'k.csv',
         dataBase64: Buffer.from(csv, 'latin1').toString('base64'),
@@ -193,6 +213,10 @@ describe('app (demo mode)', () => {
       expect(sim.log).toHaveLength(0);
 
       await call('token.set', { token: 'live-token-1234567890' }); // a new token lifts the auth pause
+      // Main named the account GatewayAPI reports for it before storing it.
+      expect(asked).toContainEqual(
+        expect.objectContaining({ kind: 'replaceToken', replacing: true, account: expect.objectContaining({ currency: 'DKK' }) }),
+      );
       while (sim.log.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(sim.log.map((l) => l.msisdn).sort()).toEqual(['4520123450', '4520123451', '4520123457', '4520123459']);
       expect(sim.duplicates()).toEqual([]);
@@ -213,8 +237,10 @@ describe('app (demo mode)', () => {
       fetch: (u, i) => fetch(u, i),
       secrets: createMemoryStore(),
       emit: (event, payload) => events.push({ event, payload }),
+      confirm: async () => true,
     });
-    const r = await app.dispatch('campaign.sendTest', { sender: 'Shop', message: 'Hi', msisdn: '20123450', importId: null });
+    await call('settings.update', { testNumber: '20123450' });
+    const r = await app.dispatch('campaign.sendTest', { sender: 'Shop', message: 'Hi' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/holds demo campaigns/) });
     expect(events.some((e) => e.event === 'notice' && JSON.stringify(e.payload).includes('Sending is off'))).toBe(true);

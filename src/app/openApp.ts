@@ -20,6 +20,8 @@ import { importHandlers } from './handlers/imports';
 import { settingsHandlers } from './handlers/settings';
 import { suppressionHandlers } from './handlers/suppression';
 import { openFolder } from './openFolder';
+import { confirmNothing, type Confirm } from './confirm';
+import { tokenChecker } from './tokenCheck';
 
 export interface AppOptions {
   /** The live data folder (demo data lives in its own folder inside it). */
@@ -33,6 +35,11 @@ export interface AppOptions {
   version?: string;
   /** Demo timings (tests shorten them). */
   demo?: DemoTimings;
+  /**
+   * Main's own question before money or trust changes hands: the shell shows a native dialog, the
+   * e2e harness answers through its stand-in. Without one, nothing that needs a yes happens.
+   */
+  confirm?: Confirm;
 }
 
 export interface SmsOutboxApp {
@@ -89,6 +96,8 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     logger,
     version: opts.version ?? '0.0.0',
     emit,
+    confirm: opts.confirm ?? confirmNothing,
+    checkToken: tokenChecker(opts.fetch, redactor),
     changed: (ids) => {
       folder.engine.wake();
       emit('outbox.changed', { campaignIds: ids });

@@ -1,6 +1,7 @@
 // Command-line parsing and validation: argv in, a typed command or a UsageError (exit 2) out.
 // Pure: no file system, no database, no network, so every rule here is unit-tested.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { validateBaseUrl } from '../core/gateway/baseUrl';
 import { calls } from '../shared/contract';
 
@@ -39,7 +40,7 @@ export type Command =
       yes: boolean;
       again: boolean;
     } & SendingOptions)
-  | ({ kind: 'resume' } & SendingOptions)
+  | ({ kind: 'resume'; now: boolean } & SendingOptions)
   | ({ kind: 'status'; json: boolean; campaign: number | null } & FolderOptions)
   | ({ kind: 'resolve'; campaign: number; action: 'resend' | 'mark_sent' } & FolderOptions)
   | ({
@@ -82,7 +83,7 @@ const OPTIONS: Record<CommandName, Options> = {
     yes: { type: 'boolean', short: 'y' },
     again: { type: 'boolean' },
   },
-  resume: sending,
+  resume: { ...sending, now: { type: 'boolean' } },
   resolve: { ...folder, campaign: { type: 'string' }, resend: { type: 'boolean' }, 'mark-sent': { type: 'boolean' } },
   status: { ...folder, json: { type: 'boolean' }, campaign: { type: 'string' } },
   import: {
@@ -98,8 +99,8 @@ export const USAGE: Record<CommandName | 'main', string> = {
   main: `Usage: sms-outbox <command> [options]
 
 Commands:
-  send     Import a CSV file, store it as a campaign and send it
-  resume   Send whatever is still queued (e.g. after a crash or a pause)
+  send     Import a CSV file, store it as a campaign and send it (only that campaign)
+  resume   Send whatever is still queued, every campaign (e.g. after a crash or a pause)
   status   Show every recipient's state and delivery status
   import   Check a CSV file and report bad rows, without queueing anything
   resolve  Decide about "uncertain" recipients: send them again, or mark them as sent
@@ -114,6 +115,9 @@ Exit codes: 0 done; 1 anything else (e.g. stopped with work left); 2 unusable in
 failed or are uncertain (delivery reports such as UNDELIVERABLE do not count); 5 another process
 is sending from the data folder; 6 the disk holding the data folder is full (free space, then resume).`,
   send: `Usage: sms-outbox send --csv FILE --message TEXT --sender NAME [options]
+
+Sends this file's campaign only: recipients of other campaigns still queued in the data folder
+stay queued (the summary says how many); "sms-outbox resume" sends them.
 
   --csv FILE            contacts (CSV; the phone column is found by its header or content)
   --message TEXT        the SMS text; %Column% inserts that column's value per recipient
@@ -142,6 +146,8 @@ Takes over sending for the data folder: work claimed by a process that stopped g
 queue, requests that were under way become "uncertain" (see "sms-outbox resolve"), and everything
 queued is sent.
 
+  --now                 do not wait out retry delays (e.g. a 429 asking to wait up to an hour):
+                        try every waiting batch at once (uncertain recipients stay uncertain)
   --base-url URL        GatewayAPI URL for this run (default: the app's platform setting)
   --batch-size N        recipients per request for this run, 1-10000
   --wait                after sending, wait for delivery reports
@@ -197,7 +203,7 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'send':
     case 'resume': {
       const sendingOpts = parseSending(str, flag, folderOpts);
-      if (first === 'resume') return { kind: 'resume', ...sendingOpts };
+      if (first === 'resume') return { kind: 'resume', ...sendingOpts, now: flag('now') };
       const csv = required(str('csv'), '--csv FILE');
       const message = required(str('message'), '--message TEXT');
       if (message.trim() === '') throw new UsageError('--message is empty: write the SMS text.');
@@ -305,6 +311,10 @@ function parseCountry(raw: string | null): string | null {
   if (raw === null) return null;
   const c = raw.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(c)) throw new UsageError(`--country must be a two-letter country code such as DK (got "${raw}").`);
+  // Checked here, before any folder or database is touched: "ZZ" must not leave an empty outbox behind.
+  if (!isSupportedCountry(c)) {
+    throw new UsageError(`--country ${c} is not a country whose phone numbers can be read; use an ISO code such as DK, SE, NO or DE.`);
+  }
   return c;
 }
 

@@ -169,6 +169,9 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
       `Send to ${num(checked.report.accepted)} recipients (${num(checked.report.parts)} SMS parts) through ${session.target}?`,
     );
 
+    // This run sends its own campaign only (resume is the command for the rest): nothing is
+    // claimed until that campaign exists, then only from it.
+    engine.queue.limitTo([]);
     engine.start();
     failIfHeld(session, true);
     // This run brings a token (and perhaps topped-up credit): lift a pause for those causes.
@@ -177,11 +180,24 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     const { campaignId, queued } = await engine.campaigns.createInChunks(
       campaignFrom(checked, { name, sender: cmd.sender, message: cmd.message }),
     );
+    engine.queue.limitTo([campaignId]);
     engine.wake();
     deps.stdout(
       `Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`,
     );
-    return await follow(session, new Set([campaignId]), cmd, deps);
+    const code = await follow(session, new Set([campaignId]), cmd, deps);
+    const others = engine.campaigns
+      .list(false)
+      .filter((c) => c.id !== campaignId)
+      .map((c) => ({ id: c.id, unsent: countCampaign(c).unsent }))
+      .filter((c) => c.unsent > 0);
+    if (others.length > 0) {
+      const n = others.reduce((sum, c) => sum + c.unsent, 0);
+      deps.stderr(
+        `Not sent by this command: ${num(n)} recipients of ${others.length === 1 ? 'campaign' : 'campaigns'} ${others.map((c) => c.id).join(', ')} still queued in this data folder; "sms-outbox resume" sends them.\n`,
+      );
+    }
+    return code;
   } finally {
     await session.close();
   }
@@ -207,6 +223,11 @@ export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<Exit
     failIfHeld(session, true);
     if (engine.pauseInfo().reason !== null) engine.resume();
     session.engine.markFolderMode(session.mode);
+    if (cmd.now) {
+      const n = engine.queue.retryAllNow();
+      if (n > 0)
+        deps.stdout(`${num(n)} ${n === 1 ? 'batch' : 'batches'} waiting to be retried ${n === 1 ? 'is' : 'are'} tried now (--now).\n`);
+    }
     const scope = new Set<number>();
     for (const c of engine.campaigns.list(false)) {
       const t = countCampaign(c);

@@ -247,6 +247,10 @@ const campaignListQuery = z.object({
 });
 export type CampaignListQuery = z.output<typeof campaignListQuery>;
 
+/** GatewayAPI's sender rule: up to 11 letters/digits, or up to 15 digits (campaigns and tests alike). */
+export const SENDER_PATTERN = /^([A-Za-z0-9 ._&-]{1,11}|\+?\d{1,15})$/;
+export const SENDER_RULE = 'Sender: up to 11 letters/digits, or up to 15 digits';
+
 // ---------- calls ----------
 export const calls = {
   'settings.get': { input: z.object({}) },
@@ -284,21 +288,17 @@ export const calls = {
     input: z.object({
       importId: z.string().max(100),
       name: z.string().trim().min(1).max(200),
-      sender: z
-        .string()
-        .trim()
-        .regex(/^([A-Za-z0-9 ._&-]{1,11}|\+?\d{1,15})$/, 'Sender: up to 11 letters/digits, or up to 15 digits'),
+      sender: z.string().trim().regex(SENDER_PATTERN, SENDER_RULE),
       message: z.string().trim().min(1, 'Write a message').max(10000),
       sendAt: z.number().int().positive().nullable(),
-      confirm: z.boolean(),
+      // No `confirm` flag: main asks the user itself (a window's `confirm: true` is dropped unread).
     }),
   },
   'campaign.sendTest': {
+    // No number: a test goes only to the test number saved in Settings (see usecases/testMessage.ts).
     input: z.object({
-      sender: z.string().trim().min(1).max(15),
-      message: z.string().trim().min(1).max(10000),
-      msisdn: z.string().trim().min(3).max(32),
-      importId: z.string().max(100).nullable(),
+      sender: z.string().trim().regex(SENDER_PATTERN, SENDER_RULE),
+      message: z.string().trim().min(1, 'Write a message').max(10000),
     }),
   },
   'campaign.recipients': {

@@ -7,7 +7,7 @@ export type ErrorKind =
   | 'keychain' // no OS keychain reachable
   | 'gateway' // GatewayAPI said no (message says what to do)
   | 'conflict' // e.g. another sender holds the data folder
-  | 'needs_confirmation' // costly or irreversible: call again with confirm: true
+  | 'declined' // main asked the user in its own dialog, and the answer was no: nothing was done
   | 'internal';
 
 export interface BridgeError {

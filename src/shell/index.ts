@@ -1,7 +1,7 @@
 // The Electron shell's composition root: what must happen before anything else (paths, the
 // privileged scheme, the single-instance lock), then the shell's modules in order (./modules). All
 // logic is in the Electron-free core (../app/openApp); the modules only wire Electron's services into it.
-import { app, protocol } from 'electron';
+import { app, dialog, protocol } from 'electron';
 import { join } from 'node:path';
 import { defaultDataDir } from '../core/folders/paths';
 import type { Logger } from '../core/types';
@@ -16,12 +16,13 @@ import { runModules } from './modules/runner';
 import { secureSession } from './modules/secureSession';
 import { wakeOnResume } from './modules/wakeOnResume';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol';
-import { debuggingSwitches, refusalMessage } from './switches';
+import { refusalMessage, refusedAtStart } from './switches';
 import { rendererFiles } from './rendererSource';
 
-// A packaged build refuses debugger and remote-control switches (the fuses cover --inspect and
-// NODE_OPTIONS; Chromium's remote debugging has no fuse). Development runs keep them.
-const refused = app.isPackaged ? debuggingSwitches(process.argv) : [];
+// A packaged build refuses debugger, remote-control and network switches and an environment that
+// turns certificate checks off (the fuses cover --inspect and NODE_OPTIONS; the rest has no fuse).
+// Development runs keep them.
+const refused = app.isPackaged ? refusedAtStart(process.argv, process.env) : [];
 
 // Before anything reads it: the single-instance lock and Chromium's files follow userData, and the
 // CLI finds the same database through the same function.
@@ -36,8 +37,9 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 if (refused.length > 0) {
-  console.error(refusalMessage(refused));
-  logger.error('refused to start with debugging switches', { switches: refused });
+  logger.error('refused to start with unsafe switches or environment', { switches: refused });
+  // Started from the desktop there is no terminal: a box (safe before ready; on Linux it goes to stderr).
+  dialog.showErrorBox('SMS Outbox cannot start', refusalMessage(refused));
   app.exit(1);
 } else if (!app.requestSingleInstanceLock()) {
   // Another instance owns this data folder; it has been told to come to the front.

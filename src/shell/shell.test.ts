@@ -99,9 +99,12 @@ describe('Electron main bundle (under a fake electron)', () => {
     const { report } = normal();
     expect(report.tokenSet).toMatchObject({
       ok: true,
-      value: { app: { token: { set: true }, keychain: { ok: false } } },
+      value: { app: { token: { set: true, savedAt: expect.any(Number) }, keychain: { ok: false } } },
     });
-    // No character of the token reaches the window, not even a last-four hint.
+    // Stored only after main's own native dialog asked about it (no character of it shown anywhere).
+    // In the OS language (the driver's system prefers Danish).
+    expect(report.messageBoxes[0]).toMatchObject({ message: 'Gem denne GatewayAPI-nøgle?', defaultId: 1, cancelId: 1 });
+    expect(JSON.stringify(report)).not.toContain('9876');
     expect(report.tokenSet.value.app.token).not.toHaveProperty('hint');
     expect(report.tokenSet.value.app.keychain.message).toMatch(/keytar.*session only/s);
     expect(JSON.stringify(report)).not.toContain('abcd-efgh-ijkl-9876');

@@ -1,6 +1,6 @@
 // A packaged build refuses to start with switches that open a debugger or remote control.
 import { describe, expect, it } from 'vitest';
-import { debuggingSwitches, refusalMessage } from './switches';
+import { debuggingSwitches, refusalMessage, refusedAtStart } from './switches';
 
 describe('debuggingSwitches', () => {
   it('finds debugger and remote-debugging switches in any spelling Chromium accepts', () => {
@@ -24,5 +24,35 @@ describe('debuggingSwitches', () => {
 
   it('says which switch and why', () => {
     expect(refusalMessage(['--inspect'])).toMatch(/--inspect.*token/);
+  });
+});
+
+describe('refusedAtStart: the network below the app', () => {
+  it('refuses proxy, resolver, certificate and key-log switches, and certificate checks turned off by the environment', () => {
+    const argv = [
+      'sms-outbox',
+      '--proxy-server=http://evil:8080',
+      '--ignore-certificate-errors',
+      '--proxy-pac-url=http://evil/pac',
+      '--host-resolver-rules=MAP gatewayapi.com 10.0.0.1',
+      '--ignore-certificate-errors-spki-list=abc',
+      '--ssl-key-log-file=/tmp/k',
+    ];
+    expect(refusedAtStart(argv, {}, 'linux')).toEqual([
+      '--proxy-server',
+      '--ignore-certificate-errors',
+      '--proxy-pac-url',
+      '--host-resolver-rules',
+      '--ignore-certificate-errors-spki-list',
+      '--ssl-key-log-file',
+    ]);
+    expect(refusedAtStart(['sms-outbox'], { NODE_TLS_REJECT_UNAUTHORIZED: '0' }, 'linux')).toEqual(['NODE_TLS_REJECT_UNAUTHORIZED=0']);
+    expect(refusedAtStart(['sms-outbox'], { SSLKEYLOGFILE: '/tmp/keys' }, 'linux')).toEqual(['SSLKEYLOGFILE']);
+    expect(refusalMessage(['NODE_TLS_REJECT_UNAUTHORIZED=0'])).toMatch(/does not start with NODE_TLS_REJECT_UNAUTHORIZED=0.*token/);
+  });
+
+  it('starts with an ordinary command line and environment (the system proxy still applies)', () => {
+    const env = { HTTPS_PROXY: 'http://corp:3128', NODE_TLS_REJECT_UNAUTHORIZED: '1', LANG: 'da_DK.UTF-8' };
+    expect(refusedAtStart(['sms-outbox', '--lang=da', 'list.csv'], env, 'linux')).toEqual([]);
   });
 });

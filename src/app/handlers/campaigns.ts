@@ -7,6 +7,8 @@ import { resultsCsv, resultsFileName } from '../../core/exports/resultsCsv';
 import { cancelScheduled } from '../../core/usecases/scheduledCancel';
 import { testCampaign } from '../../core/usecases/testMessage';
 import type { AppContext } from '../context';
+import { requireYes } from '../confirm';
+import { resendQuestion } from '../../core/usecases/resendQuestion';
 
 export function campaignHandlers(ctx: AppContext) {
   const engine = () => ctx.folder.engine;
@@ -28,12 +30,12 @@ export function campaignHandlers(ctx: AppContext) {
   return {
     'campaign.estimate': ({ importId, message }) => estimateImport(engine(), ctx.imports, importId, message),
     'campaign.create': async (request) => {
-      const created = await createFromImport(engine(), ctx.imports, request, () => ctx.folder.markSending());
+      const created = await createFromImport(engine(), ctx.imports, request, ctx.confirm, () => ctx.folder.markSending());
       ctx.changed([created.campaignId]);
       return created;
     },
     'campaign.sendTest': (test) => {
-      const campaign = testCampaign(test, engine().settings().defaultCountry);
+      const campaign = testCampaign(engine(), test);
       ctx.folder.markSending();
       const { campaignId } = engine().campaigns.create(campaign);
       ctx.changed([campaignId]);
@@ -54,10 +56,19 @@ export function campaignHandlers(ctx: AppContext) {
     'campaign.pause': ({ campaignId }) => decide(campaignId, () => engine().campaigns.setStatus(campaignId, 'paused')),
     'campaign.resume': ({ campaignId }) => decide(campaignId, () => engine().campaigns.setStatus(campaignId, 'active')),
     'campaign.cancel': ({ campaignId }) => decide(campaignId, () => engine().campaigns.cancel(campaignId)),
-    'campaign.resolveUncertain': ({ campaignId, recipientIds, action }) =>
-      onCampaign(campaignId, async () => ({ changed: await engine().campaigns.resolveUncertain(campaignId, recipientIds, action) })),
-    'campaign.resendFailed': ({ campaignId }) =>
-      onCampaign(campaignId, async () => ({ requeued: await engine().campaigns.resendFailed(campaignId) })),
+    'campaign.resolveUncertain': async ({ campaignId, recipientIds, action }) => {
+      requireCampaign(ctx, campaignId);
+      // Resending may send twice what GatewayAPI already has: main asks, stating what it costs.
+      if (action === 'resend') {
+        await requireYes(ctx.confirm, resendQuestion(engine(), campaignId, 'uncertain', recipientIds), 'Not resent');
+      }
+      return onCampaign(campaignId, async () => ({ changed: await engine().campaigns.resolveUncertain(campaignId, recipientIds, action) }));
+    },
+    'campaign.resendFailed': async ({ campaignId }) => {
+      requireCampaign(ctx, campaignId);
+      await requireYes(ctx.confirm, resendQuestion(engine(), campaignId, 'failed', null), 'Not resent');
+      return onCampaign(campaignId, async () => ({ requeued: await engine().campaigns.resendFailed(campaignId) }));
+    },
     'campaign.cancelScheduled': async ({ campaignId }) => {
       requireCampaign(ctx, campaignId);
       const result = await cancelScheduled(engine(), campaignId);

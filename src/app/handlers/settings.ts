@@ -5,6 +5,8 @@ import { resolveBaseUrl } from '../../core/gateway/baseUrl';
 import type { Handlers } from '../dispatch';
 import type { Settings } from '../../shared/contract';
 import type { AppContext } from '../context';
+import { requireYes } from '../confirm';
+import { normaliseMsisdn, type CountryCode } from '../../core/importing';
 import { forgetTokenInfo, recordTokenSaved, tokenInfo } from '../../core/secrets/tokenInfo';
 
 export function settingsHandlers(ctx: AppContext) {
@@ -12,8 +14,21 @@ export function settingsHandlers(ctx: AppContext) {
   const view = async (): Promise<SettingsView> => ({ settings: engine().settings(), app: await appStatus(ctx) });
   return {
     'settings.get': () => view(),
-    'settings.update': async (patch) => {
-      checkCustomBaseUrl({ ...engine().settings(), ...patch }, patch);
+    'settings.update': async (input) => {
+      const before = engine().settings();
+      const patch = { ...input };
+      checkCustomBaseUrl({ ...before, ...patch }, patch);
+      if (patch.testNumber !== undefined)
+        patch.testNumber = normaliseTestNumber(patch.testNumber, patch.defaultCountry ?? before.defaultCountry);
+      // Main asks about what changes who may be reached: a new test number, quiet hours switched off.
+      if (patch.testNumber != null && patch.testNumber !== before.testNumber) {
+        await requireYes(ctx.confirm, { kind: 'testNumber', msisdn: patch.testNumber }, 'Settings not saved');
+      }
+      if (before.quietHours.enabled && patch.quietHours && !patch.quietHours.enabled) {
+        const counts = engine().outboxState().counts;
+        const queued = (counts.queued ?? 0) + (counts.retry_wait ?? 0);
+        await requireYes(ctx.confirm, { kind: 'quietHoursOff', ...before.quietHours, queued }, 'Settings not saved');
+      }
       engine().updateSettings(patch);
       return view();
     },
@@ -21,8 +36,19 @@ export function settingsHandlers(ctx: AppContext) {
       if (ctx.folder.mode === 'demo') {
         throw new AppError('invalid_input', 'Demo mode uses the built-in simulator; switch to live mode to set a token.', 'token');
       }
+      // Whose account is it? Main names it in its own dialog before the token is stored: a script in
+      // the window could otherwise swap in its own account's token.
+      const check = await ctx.checkToken(token, engine().settings());
+      if (check.refused)
+        throw new AppError(
+          'invalid_input',
+          `GatewayAPI did not accept this token; nothing was saved. ${check.problem ?? ''}`.trim(),
+          'token',
+        );
+      const replacing = !!(await ctx.secrets.get().catch(() => null));
+      await requireYes(ctx.confirm, { kind: 'replaceToken', account: check.account, problem: check.problem, replacing }, 'Token not saved');
       await ctx.secrets.set(token);
-      recordTokenSaved(engine(), null);
+      recordTokenSaved(engine(), check.account ? true : null);
       engine().onTokenChanged();
       return view();
     },
@@ -37,6 +63,14 @@ export function settingsHandlers(ctx: AppContext) {
       return view();
     },
   } satisfies Partial<Handlers>;
+}
+
+/** The test number in GatewayAPI's form (digits with country code), checked here in main. */
+function normaliseTestNumber(raw: string | null, country: string): string | null {
+  if (raw == null || raw.trim() === '') return null;
+  const n = normaliseMsisdn(raw, country as CountryCode);
+  if (!n.ok) throw new AppError('invalid_input', `Test number: ${n.message}`, 'testNumber');
+  return n.msisdn;
 }
 
 /**

@@ -19,6 +19,14 @@ describe('csvSafeCell', () => {
     expect(csvSafeCell('a,  +1')).toBe("a,  '+1");
     expect(csvSafeCell('x\n@y')).toBe("x\n'@y");
   });
+  it('defuses a formula after leading whitespace of any kind, and after tab or | (OWASP CSV injection)', () => {
+    expect(csvSafeCell(' =1+1')).toBe(" '=1+1");
+    expect(csvSafeCell('\u00a0=HYPERLINK("x")')).toBe('\u00a0\'=HYPERLINK("x")');
+    expect(csvSafeCell('\u3000@SUM(A1)')).toBe("\u3000'@SUM(A1)");
+    expect(csvSafeCell('a\t=1')).toBe("a\t'=1");
+    expect(csvSafeCell('a| +1')).toBe("a| '+1");
+    expect(csvSafeCell('Anna Hansen')).toBe('Anna Hansen');
+  });
 });
 
 describe('rejectedRowsCsv', () => {

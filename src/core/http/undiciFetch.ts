@@ -9,6 +9,9 @@
 // - Proxy: the app passes Electron's session.resolveProxy (PAC answers such as "PROXY h:p; DIRECT");
 //   the CLI passes its environment (HTTPS_PROXY / HTTP_PROXY / NO_PROXY).
 // - Redirects are never followed.
+// - Certificates are always verified, said explicitly for every connection (direct, to a proxy and
+//   through its tunnel): Node's TLS would otherwise read NODE_TLS_REJECT_UNAUTHORIZED=0 from the
+//   environment and trust any certificate, so anyone on the path could read the token.
 import { Agent, Client, EnvHttpProxyAgent, Pool, ProxyAgent, buildConnector, fetch as undiciFetch, type Dispatcher } from 'undici';
 import { CONNECT_FAILED } from '../gateway/classifyTransport';
 import type { FetchFn } from '../types';
@@ -78,7 +81,7 @@ function guardedFactory(timeoutMs: number) {
     const inner =
       typeof given === 'function'
         ? (given as buildConnector.connector)
-        : buildConnector({ ...(given as buildConnector.BuildOptions | undefined), timeout: timeoutMs });
+        : buildConnector({ ...(given as buildConnector.BuildOptions | undefined), timeout: timeoutMs, rejectUnauthorized: true });
     const opts = { ...options, connect: guardConnector(inner, timeoutMs) };
     return options.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
   };
@@ -87,7 +90,8 @@ function guardedFactory(timeoutMs: number) {
 export function createHttpFetch(o: HttpFetchOptions = {}): HttpFetch {
   const timeoutMs = o.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const factory = guardedFactory(timeoutMs);
-  const common = { factory, connect: { timeout: timeoutMs } } as const;
+  const verified = { rejectUnauthorized: true } as const;
+  const common = { factory, connect: { timeout: timeoutMs, ...verified }, requestTls: verified, proxyTls: verified } as const;
   const dispatchers = new Map<string, Dispatcher>();
   const cached = (key: string, make: () => Dispatcher) => {
     let d = dispatchers.get(key);

@@ -24,9 +24,48 @@ export interface HeldImport {
 }
 
 const MAX_HELD = 5;
+/** Files read or checked while one is busy: a few may wait, the rest are told to try later. */
+export const MAX_WAITING_IMPORTS = 2;
+
+/**
+ * One import job (reading a file, checking its rows) at a time: each holds a file of up to 20 MB and
+ * every row it makes, so five at once could exhaust main's memory. Others wait their turn, up to
+ * `maxWaiting`; beyond that the call is refused with a sentence saying why.
+ */
+export class OneAtATime {
+  private busy = false;
+  private readonly queue: (() => void)[] = [];
+  constructor(private readonly maxWaiting: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.busy) {
+      if (this.queue.length >= this.maxWaiting) {
+        throw new AppError(
+          'conflict',
+          `SMS Outbox is already reading or checking a file, and ${this.queue.length} more wait their turn. Try again when they are done.`,
+        );
+      }
+      await new Promise<void>((turn) => this.queue.push(turn));
+    } else {
+      this.busy = true;
+    }
+    try {
+      return await work();
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.busy = false;
+    }
+  }
+}
 
 export class ImportSessions {
   private readonly held = new Map<string, HeldImport>();
+  private readonly gate: OneAtATime;
+
+  constructor(options: { maxWaiting?: number } = {}) {
+    this.gate = new OneAtATime(options.maxWaiting ?? MAX_WAITING_IMPORTS);
+  }
 
   async preview(
     fileName: string,
@@ -34,7 +73,7 @@ export class ImportSessions {
     alreadyImported: (hash: string) => ImportPreview['alreadyImported'],
   ): Promise<ImportPreview> {
     // The same reader as the analysis and suppression files: one set of limits and messages.
-    const file = await readCsvFile(bytes, { fileName });
+    const file = await this.gate.run(() => readCsvFile(bytes, { fileName }));
     const { rows, encoding, delimiter, fileHash } = file;
     const mapping = guessMapping(rows);
     const id = randomUUID();
@@ -85,16 +124,20 @@ export class ImportSessions {
     const controller = new AbortController();
     h.controller = controller;
     try {
-      const analysis = await analyseImport({
-        file: h.file,
-        fileName: h.fileName,
-        defaultCountry: args.defaultCountry,
-        message: args.message,
-        mapping: { hasHeader: args.hasHeader, phoneColumn: args.phoneColumn },
-        isSuppressed: (m) => suppressed.has(m),
-        maxParts: args.maxParts,
-        onProgress,
-        signal: controller.signal,
+      const analysis = await this.gate.run(() => {
+        // Cancelled (or superseded by a newer analysis) while waiting for its turn.
+        if (controller.signal.aborted) throw new AppError('import', 'Import cancelled.');
+        return analyseImport({
+          file: h.file,
+          fileName: h.fileName,
+          defaultCountry: args.defaultCountry,
+          message: args.message,
+          mapping: { hasHeader: args.hasHeader, phoneColumn: args.phoneColumn },
+          isSuppressed: (m) => suppressed.has(m),
+          maxParts: args.maxParts,
+          onProgress,
+          signal: controller.signal,
+        });
       });
       h.analysis = analysis;
       h.analysedWith = { ...args, suppressionSize: suppressed.size };

@@ -50,11 +50,27 @@ const REQUEUE = `state = CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.id 
   THEN 'cancelled' ELSE 'queued' END, batch_id = NULL`;
 
 export class Queue {
+  /** SQL that limits claims to some campaigns (`sms-outbox send` sends only its own); '' = all. */
+  private scope = '';
+
   constructor(
     private readonly db: Db,
     private readonly lease: Lease,
     private readonly now: () => number,
   ) {}
+
+  /**
+   * Claims (and the sender's idea of pending work) only for these campaigns; null = every campaign.
+   * Recovery, polling and everything else still cover the whole folder.
+   */
+  limitTo(campaignIds: readonly number[] | null): void {
+    if (campaignIds === null) {
+      this.scope = '';
+      return;
+    }
+    const ids = campaignIds.filter((id) => Number.isSafeInteger(id));
+    this.scope = ` AND c.id IN (${ids.length > 0 ? ids.join(',') : 'NULL'})`;
+  }
 
   private tx<T>(fn: () => T): T {
     return this.db
@@ -125,7 +141,7 @@ export class Queue {
       const retry = this.db
         .prepare(
           `SELECT b.id FROM batches b JOIN campaigns c ON c.id = b.campaign_id
-           WHERE b.state = 'retry_wait' AND b.next_attempt_at <= ? AND c.status = 'active' ${notQuiet}
+           WHERE b.state = 'retry_wait' AND b.next_attempt_at <= ? AND c.status = 'active'${this.scope} ${notQuiet}
            ORDER BY b.next_attempt_at, b.id LIMIT 1`,
         )
         .get(now, ...quietNamed) as { id: number } | undefined;
@@ -171,7 +187,7 @@ export class Queue {
       .prepare(
         `SELECT r.campaign_id AS campaignId, r.encoding FROM recipients r
          JOIN campaigns c ON c.id = r.campaign_id
-         WHERE r.state = 'queued' AND c.status = 'active'
+         WHERE r.state = 'queued' AND c.status = 'active'${this.scope}
          ORDER BY r.campaign_id, r.encoding, r.id LIMIT 1`,
       )
       .get() as { campaignId: number; encoding: string } | undefined;
@@ -187,7 +203,7 @@ export class Queue {
     const first = this.db.prepare(
       `SELECT r.campaign_id AS campaignId, r.encoding, r.id FROM recipients r
        JOIN campaigns c ON c.id = r.campaign_id
-       WHERE r.state = 'queued' AND r.country IS ? AND c.status = 'active'
+       WHERE r.state = 'queued' AND r.country IS ? AND c.status = 'active'${this.scope}
        ORDER BY r.campaign_id, r.encoding, r.id LIMIT 1`,
     );
     let best: (QueueHead & { id: number }) | undefined;
@@ -514,12 +530,22 @@ export class Queue {
     });
   }
 
+  /**
+   * Every retry wait ends now (`sms-outbox resume --now`: the user knows better than a long
+   * Retry-After). Uncertain recipients are not touched. Returns how many batches were waiting.
+   */
+  retryAllNow(): number {
+    const now = this.now();
+    return this.db.prepare("UPDATE batches SET next_attempt_at = ? WHERE state = 'retry_wait' AND next_attempt_at > ?").run(now, now)
+      .changes;
+  }
+
   /** Earliest time a waiting retry becomes due, or null. */
   nextRetryAt(): number | null {
     const r = this.db
       .prepare(
         `SELECT MIN(b.next_attempt_at) AS t FROM batches b JOIN campaigns c ON c.id = b.campaign_id
-         WHERE b.state = 'retry_wait' AND c.status = 'active'`,
+         WHERE b.state = 'retry_wait' AND c.status = 'active'${this.scope}`,
       )
       .get() as { t: number | null };
     return r.t;
@@ -541,7 +567,7 @@ export class Queue {
   hasQueued(): boolean {
     return !!this.db
       .prepare(
-        "SELECT 1 FROM recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE r.state = 'queued' AND c.status = 'active' LIMIT 1",
+        `SELECT 1 FROM recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE r.state = 'queued' AND c.status = 'active'${this.scope} LIMIT 1`,
       )
       .get();
   }

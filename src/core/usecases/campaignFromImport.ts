@@ -6,6 +6,7 @@ import type { Engine } from '../engine';
 import { campaignFromAnalysis, type ImportSessions } from '../importing/sessions';
 import { estimateCost, refreshPriceList } from './pricing';
 import { scheduledQuietWarning } from '../sending/quietHours';
+import type { Confirm } from '../../shared/confirmRequest';
 
 /** A schedule closer than this is refused: GatewayAPI sends a past sendtime at once. */
 const MIN_SCHEDULE_LEAD_MS = 30_000;
@@ -32,13 +33,16 @@ export async function estimateImport(engine: Engine, imports: ImportSessions, im
 }
 
 /**
- * Stores the import as a campaign once the user confirmed the estimate (else a needs_confirmation
- * error carrying the question). `beforeStore` runs just before anything is written.
+ * Stores the import as a campaign once the user said yes to main's own question (`confirm`, a native
+ * dialog stating recipients, parts, cost, credit after and the time): whatever the window sent, it
+ * cannot answer that question. A "no" throws `declined`, nothing stored. `beforeStore` runs just
+ * before anything is written.
  */
 export async function createFromImport(
   engine: Engine,
   imports: ImportSessions,
   request: ParsedInput<'campaign.create'>,
+  confirm: Confirm,
   beforeStore: () => void,
 ): Promise<{ campaignId: number; queued: number }> {
   if (request.sendAt != null && request.sendAt * 1000 < engine.clock.now() + MIN_SCHEDULE_LEAD_MS) {
@@ -46,19 +50,33 @@ export async function createFromImport(
   }
   const estimate = await estimateImport(engine, imports, request.importId, request.message);
   if (estimate.recipients === 0) throw new AppError('invalid_input', 'No recipient in this file can be sent to.', 'importId');
-  if (!request.confirm) {
-    // Flagged before anything is stored: a scheduled batch leaves now and GatewayAPI keeps its time.
-    const held = imports.get(request.importId);
-    const quiet =
-      request.sendAt != null
-        ? scheduledQuietWarning(request.sendAt * 1000, engine.settings().quietHours, held.analysis?.accepted.map((r) => r.country) ?? [])
-        : null;
-    throw new AppError('needs_confirmation', confirmationQuestion(estimate) + (quiet ? ` ${quiet}` : ''));
-  }
-  beforeStore();
   const held = imports.get(request.importId);
+  // What the user is asked about is what gets stored, even if the window analyses again meanwhile.
+  const analysis = held.analysis!;
+  // Flagged before anything is stored: a scheduled batch leaves now and GatewayAPI keeps its time.
+  const quiet =
+    request.sendAt != null
+      ? scheduledQuietWarning(
+          request.sendAt * 1000,
+          engine.settings().quietHours,
+          analysis.accepted.map((r) => r.country),
+        )
+      : null;
+  const yes = await confirm({
+    kind: 'send',
+    campaign: request.name,
+    recipients: estimate.recipients,
+    parts: estimate.parts,
+    cost: estimate.total,
+    currency: estimate.currency,
+    creditAfter: estimate.credit != null && estimate.total != null ? estimate.credit - estimate.total : null,
+    sendAt: request.sendAt != null ? request.sendAt * 1000 : null,
+    warning: quiet,
+  }).catch(() => false);
+  if (!yes) throw new AppError('declined', "Not sent: the send was not confirmed in SMS Outbox's dialog.");
+  beforeStore();
   const result = await engine.campaigns.createInChunks(
-    campaignFromAnalysis(held.analysis!, {
+    campaignFromAnalysis(analysis, {
       name: request.name,
       sender: request.sender,
       sendAt: request.sendAt,
@@ -70,10 +88,4 @@ export async function createFromImport(
   );
   imports.discard(request.importId);
   return result;
-}
-
-function confirmationQuestion(estimate: Estimate): string {
-  const cost = estimate.total != null ? `, about ${estimate.total} ${estimate.currency}` : '';
-  const overCredit = estimate.exceedsCredit ? ` The estimate exceeds your credit of ${estimate.credit} ${estimate.currency}.` : '';
-  return `Send this message to ${estimate.recipients} recipients (${estimate.parts} SMS parts${cost})?${overCredit}`;
 }

@@ -1,19 +1,44 @@
-// "Send a test to yourself": a one-recipient campaign of kind 'test', so it goes through the same
-// durable queue as every other message (and shows in the outbox like one).
+// "Send a test to yourself": a one-recipient campaign of kind 'test', through the same durable queue
+// as every other message (and listed in the history like one). It goes only to the test number the
+// user saved in Settings (main asked them about it then), never to a number the window names, and
+// passes the checks a campaign's message passes: the sender rule, the length limit, the suppression
+// list.
 import type { CountryCode } from 'libphonenumber-js';
+import { SENDER_PATTERN, SENDER_RULE } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { smsParts } from '../../shared/sms';
 import { normaliseMsisdn } from '../importing';
+import type { Engine } from '../engine';
 import type { NewCampaign } from '../outbox/campaigns';
 
-export function testCampaign(test: { msisdn: string; message: string; sender: string }, defaultCountry: string): NewCampaign {
-  const number = normaliseMsisdn(test.msisdn, defaultCountry as CountryCode);
-  if (!number.ok) throw new AppError('invalid_input', `Test number: ${number.message}`, 'msisdn');
+export function testCampaign(engine: Engine, test: { message: string; sender: string }): NewCampaign {
+  const settings = engine.settings();
+  if (!settings.testNumber) {
+    throw new AppError('invalid_input', 'Enter your own test number in Settings first: test messages go only there.', 'testNumber');
+  }
+  const number = normaliseMsisdn(settings.testNumber, settings.defaultCountry as CountryCode);
+  if (!number.ok) throw new AppError('invalid_input', `Test number in Settings: ${number.message}`, 'testNumber');
+  const sender = test.sender.trim();
+  if (!SENDER_PATTERN.test(sender)) throw new AppError('invalid_input', SENDER_RULE, 'sender');
   const parts = smsParts(test.message);
+  if (parts.parts > settings.maxParts) {
+    throw new AppError(
+      'invalid_input',
+      `The message needs ${parts.parts} SMS parts; the limit in Settings is ${settings.maxParts}, as for a campaign.`,
+      'message',
+    );
+  }
+  if (engine.suppression.snapshot().has(number.msisdn)) {
+    throw new AppError(
+      'invalid_input',
+      `Your test number ${number.msisdn} is on the suppression list: nothing is sent to it.`,
+      'testNumber',
+    );
+  }
   return {
     name: `Test to ${number.msisdn}`,
     kind: 'test',
-    sender: test.sender,
+    sender,
     message: test.message,
     tags: [],
     sendAt: null,

@@ -5,6 +5,7 @@
 // catalogs (en, da, sv, nb) — keep each catalog's glossary terms.
 import type { DeliveryStatus, PauseReason } from '../states';
 import type { RejectKind } from '../rejectKinds';
+import type { ConfirmRequest } from '../confirmRequest';
 
 /** Why a phone number cell is not a number we can send to. */
 export type PhoneProblem =
@@ -167,7 +168,12 @@ export type Message =
   // ---- app menus and the About box (main) ----
   | { code: 'about_title' }
   | { code: 'about_detail'; version: string; mode: 'live' | 'demo' }
-  | { code: 'notification_title' };
+  | { code: 'notification_title' }
+  // ---- main's own confirmations (native dialogs; words in catalogs/confirm.ts) ----
+  | { code: 'confirm_title'; request: ConfirmRequest }
+  | { code: 'confirm_detail'; request: ConfirmRequest }
+  | { code: 'confirm_yes'; request: ConfirmRequest }
+  | { code: 'confirm_no' };
 
 export type MessageCode = Message['code'];
 export type MessageOf<C extends MessageCode> = Extract<Message, { code: C }>;

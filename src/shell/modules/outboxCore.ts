@@ -1,7 +1,9 @@
 // Opens the Electron-free core with Electron's services: undici with the system's proxy, the OS
 // keychain, the log, and events to the window (notices also as OS notifications). If the outbox
 // cannot open, the user is told why and the app exits: nothing after this module runs.
-import { app, dialog, Notification, session } from 'electron';
+import { app, dialog, Notification, session, type BrowserWindow } from 'electron';
+import { languageFor } from '../../shared/i18n/languages';
+import { dialogConfirm } from '../confirmDialog';
 import { isEvent, type Emit } from '../../shared/contract';
 import { openApp } from '../../app/openApp';
 import { createHttpFetch } from '../../core/http/undiciFetch';
@@ -30,6 +32,12 @@ export const outboxCore: ShellModule = {
         emit,
         logger: ctx.logger,
         version: app.getVersion(),
+        // Money and trust decisions: main asks in its own native dialog (the window only asks main).
+        confirm: dialogConfirm<BrowserWindow>({
+          showMessageBox: (w, options) => dialog.showMessageBox(w, options),
+          getWindow: () => (ctx.win && !ctx.win.isDestroyed() ? ctx.win : null),
+          language: () => languageFor(ctx.core?.engine.settings().language, app.getPreferredSystemLanguages()),
+        }),
       });
     } catch (err) {
       ctx.logger.error('could not open the outbox', { err: String(err) });

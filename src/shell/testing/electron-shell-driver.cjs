@@ -33,6 +33,9 @@ class FakeApp extends EventEmitter {
   getPath(name) {
     return this.paths[name];
   }
+  getPreferredSystemLanguages() {
+    return ['da-DK', 'en-US'];
+  }
   getVersion() {
     return '9.9.9-test';
   }
@@ -168,6 +171,7 @@ const fakeElectron = {
     showErrorBox: (title, text) => report.errors.push({ title, text }),
     showMessageBox: async (...args) => {
       report.messageBox = args.at(-1);
+      (report.messageBoxes ??= []).push(args.at(-1));
       return { response: 0 };
     },
   },

@@ -53,9 +53,10 @@ interface ComposeStore {
   refreshEstimate(): Promise<void>;
   /** Checks what can be checked here before the confirmation opens; sets field errors, false if any. */
   validateForSend(nowMs: number): boolean;
-  /** Creates the campaign; throws ApiError (kind 'needs_confirmation' when main wants a second yes). */
-  send(confirm: boolean): Promise<{ campaignId: number; queued: number }>;
-  sendTest(msisdn: string): Promise<void>;
+  /** Asks main to create the campaign; main asks the user in its own dialog (ApiError 'declined' on no). */
+  send(): Promise<{ campaignId: number; queued: number }>;
+  /** A test to the number saved in Settings (main picks it; `shown` is only for the message). */
+  sendTest(shown: string): Promise<void>;
   clearImport(): void;
 }
 
@@ -219,7 +220,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
     return Object.keys(errors).length === 0;
   },
 
-  async send(confirm) {
+  async send() {
     const { preview, name, sender, message, scheduleEnabled, scheduleAt } = get();
     if (!preview) throw new ApiError({ kind: 'invalid_input', message: t('send.errors.chooseFile') });
     let sendAt: number | null = null;
@@ -235,21 +236,21 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
     }
     set({ sending: true, errors: {} });
     try {
-      return await api('campaign.create', { importId: preview.importId, name, sender, message, sendAt, confirm });
+      return await api('campaign.create', { importId: preview.importId, name, sender, message, sendAt });
     } catch (e) {
-      if (!(e instanceof ApiError && e.kind === 'needs_confirmation')) set({ errors: fieldErrors(e) });
+      set({ errors: fieldErrors(e) });
       throw e;
     } finally {
       set({ sending: false });
     }
   },
 
-  async sendTest(msisdn) {
-    const { sender, message, preview } = get();
+  async sendTest(shown) {
+    const { sender, message } = get();
     set({ testStatus: null });
     try {
-      await api('campaign.sendTest', { sender, message, msisdn, importId: preview?.importId ?? null });
-      set({ testStatus: { ok: true, text: t('send.testSent', { number: msisdn }) } });
+      await api('campaign.sendTest', { sender, message });
+      set({ testStatus: { ok: true, text: t('send.testSent', { number: shown }) } });
     } catch (e) {
       set({ testStatus: { ok: false, text: errorText(e) } });
     }

@@ -1,5 +1,5 @@
-// The one confirmation before money is spent: recipients, SMS parts, cost and the credit left after.
-// Main may still ask again (its numbers differ): then its own message is shown before a second try.
+// The review before money is spent: recipients, SMS parts, cost and the credit left after. Its button
+// asks main, and main's own native dialog (with its own numbers) is the confirmation that counts.
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
 import { formatCount, formatMoney, formatTime, localInputToUnix } from '../format';
@@ -7,15 +7,7 @@ import { useAccountStore } from '../stores/account';
 import { useAppStore } from '../stores/app';
 import { useComposeStore } from '../stores/compose';
 
-export function SendConfirm({
-  second,
-  onCancel,
-  onConfirm,
-}: {
-  second: string | null;
-  onCancel(): void;
-  onConfirm(): void;
-}): React.JSX.Element | null {
+export function SendConfirm({ onCancel, onConfirm }: { onCancel(): void; onConfirm(): void }): React.JSX.Element | null {
   const { t } = useTranslation();
   const report = useComposeStore((s) => s.report);
   const est = useComposeStore((s) => s.estimate);
@@ -31,45 +23,41 @@ export function SendConfirm({
 
   return (
     <Dialog
-      title={second ? t('send.confirm.titleAnyway') : t(scheduled ? 'send.confirm.titleSchedule' : 'send.confirm.titleSend', { count })}
-      confirmLabel={second ? t('send.confirm.anyway') : scheduled ? t('send.confirm.schedule') : t('send.confirm.sendNow')}
-      danger={Boolean(second) || Boolean(est?.exceedsCredit)}
+      title={t(scheduled ? 'send.confirm.titleSchedule' : 'send.confirm.titleSend', { count })}
+      confirmLabel={scheduled ? t('send.confirm.schedule') : t('send.confirm.sendNow')}
+      danger={Boolean(est?.exceedsCredit)}
       busy={sending}
       onCancel={onCancel}
       onConfirm={onConfirm}
     >
-      {second ? (
-        <p className="warn-text">{second}</p>
-      ) : (
-        <>
-          <dl className="confirm-numbers" data-testid="confirm-summary">
-            <div>
-              <dt>{t('send.confirm.recipients')}</dt>
-              <dd>{formatCount(count)}</dd>
-            </div>
-            <div>
-              <dt>{t('send.confirm.parts')}</dt>
-              <dd>{formatCount(est?.parts ?? report.parts)}</dd>
-            </div>
-            <div>
-              <dt>{t('send.confirm.cost')}</dt>
-              <dd>{formatMoney(est?.total ?? null, currency)}</dd>
-            </div>
-            <div>
-              <dt>{t('send.confirm.creditAfter')}</dt>
-              <dd data-testid="credit-after">{formatMoney(creditAfter, currency)}</dd>
-            </div>
-          </dl>
-          {at != null ? <p>{t('send.confirm.sendsAt', { at: formatTime(at) })}</p> : null}
-          {est?.exceedsCredit ? (
-            <p className="banner banner-error">
-              {t('send.confirm.overCredit', { cost: formatMoney(est.total, est.currency), credit: formatMoney(est.credit, est.currency) })}
-            </p>
-          ) : null}
-          {demo ? <p className="muted">{t('send.confirm.demo')}</p> : null}
-          <p className="muted">{t('send.confirm.final')}</p>
-        </>
-      )}
+      <>
+        <dl className="confirm-numbers" data-testid="confirm-summary">
+          <div>
+            <dt>{t('send.confirm.recipients')}</dt>
+            <dd>{formatCount(count)}</dd>
+          </div>
+          <div>
+            <dt>{t('send.confirm.parts')}</dt>
+            <dd>{formatCount(est?.parts ?? report.parts)}</dd>
+          </div>
+          <div>
+            <dt>{t('send.confirm.cost')}</dt>
+            <dd>{formatMoney(est?.total ?? null, currency)}</dd>
+          </div>
+          <div>
+            <dt>{t('send.confirm.creditAfter')}</dt>
+            <dd data-testid="credit-after">{formatMoney(creditAfter, currency)}</dd>
+          </div>
+        </dl>
+        {at != null ? <p>{t('send.confirm.sendsAt', { at: formatTime(at) })}</p> : null}
+        {est?.exceedsCredit ? (
+          <p className="banner banner-error">
+            {t('send.confirm.overCredit', { cost: formatMoney(est.total, est.currency), credit: formatMoney(est.credit, est.currency) })}
+          </p>
+        ) : null}
+        {demo ? <p className="muted">{t('send.confirm.demo')}</p> : null}
+        <p className="muted">{t('send.confirm.final')}</p>
+      </>
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 // Step 3 of compose: the estimate, scheduling, and sending (with the confirmation that shows what
 // it costs). Ctrl+Enter (⌘+Enter) opens the confirmation from anywhere in Compose. This file is
-// the send itself (confirmation, second yes, errors); the rules and the schedule live in ./send.
+// the send itself (the review, then main's own dialog, errors); the rules and the schedule live in ./send.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -32,33 +32,30 @@ export function SendPanel(): React.JSX.Element {
     })),
   );
   const testNumber = useAppStore((s) => s.settings?.testNumber ?? null);
-  const [confirm, setConfirm] = useState<null | { second: string | null }>(null);
+  // The review (recipients, preview, cost); its button asks main, whose native dialog is the one yes.
+  const [confirm, setConfirm] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
   const sendable = canSend(c);
   const whyNot = whyNotSend(c);
 
   const openConfirm = () => {
     setSendError(null);
-    if (useComposeStore.getState().validateForSend(Date.now())) setConfirm({ second: null });
+    if (useComposeStore.getState().validateForSend(Date.now())) setConfirm(true);
     else focusFirstError();
   };
   useSendShortcut(sendable && !confirm, openConfirm);
 
-  const doSend = (confirmFlag: boolean) => {
+  const doSend = () => {
     setSendError(null);
     useComposeStore
       .getState()
-      .send(confirmFlag)
+      .send()
       .then(({ campaignId }) => {
-        setConfirm(null);
+        setConfirm(false);
         afterSend(campaignId);
       })
       .catch((e) => {
-        if (e instanceof ApiError && e.kind === 'needs_confirmation' && !confirm?.second) {
-          setConfirm({ second: e.message });
-          return;
-        }
-        setConfirm(null);
+        setConfirm(false);
         // A message about one field is shown at that field (the store put it there): not twice.
         if (!(e instanceof ApiError && e.field && FIELDS_SHOWN.includes(e.field))) setSendError(errorText(e));
         focusFirstError();
@@ -107,9 +104,7 @@ export function SendPanel(): React.JSX.Element {
       </div>
       <ResultLine result={c.testStatus} />
 
-      {confirm && c.report ? (
-        <SendConfirm second={confirm.second} onCancel={() => setConfirm(null)} onConfirm={() => doSend(true)} />
-      ) : null}
+      {confirm && c.report ? <SendConfirm onCancel={() => setConfirm(false)} onConfirm={doSend} /> : null}
     </section>
   );
 }

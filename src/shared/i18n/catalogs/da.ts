@@ -2,6 +2,7 @@
 // kampagne · udbakke · i kø · leveret · ikke leveret · usikker (vi ved ikke, om GatewayAPI tog imod
 // den) · saldo · nøgle (GatewayAPI's API-nøgle) · spærreliste · stille timer · genoptag · sæt på
 // pause · SMS-del. GatewayAPI bøjes "GatewayAPI's".
+import { CONFIRM_WORDS } from './confirm';
 import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
@@ -237,4 +238,9 @@ export const da: Catalog = {
   about_detail: (m, f) =>
     `Version ${f.v(m.version)}${m.mode === 'demo' ? ' — demotilstand: intet sendes rigtigt' : ''}\nMasse-SMS gennem GatewayAPI.`,
   notification_title: () => 'SMS Outbox',
+
+  confirm_title: (m, f) => CONFIRM_WORDS.da.title(m.request, f),
+  confirm_detail: (m, f) => CONFIRM_WORDS.da.detail(m.request, f),
+  confirm_yes: (m) => CONFIRM_WORDS.da.yes(m.request),
+  confirm_no: () => CONFIRM_WORDS.da.no,
 };

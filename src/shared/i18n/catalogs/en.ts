@@ -1,6 +1,7 @@
 // English. Glossary (keep these words everywhere): send · recipient · campaign · outbox · queued ·
 // delivered · not delivered · uncertain (we do not know whether GatewayAPI accepted it) · credit ·
 // token (the GatewayAPI API token) · suppression list · quiet hours · resume · pause · SMS part.
+import { CONFIRM_WORDS } from './confirm';
 import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
@@ -237,4 +238,9 @@ export const en: Catalog = {
   about_detail: (m, f) =>
     `Version ${f.v(m.version)}${m.mode === 'demo' ? ' — demo mode: nothing is really sent' : ''}\nBulk SMS through GatewayAPI.`,
   notification_title: () => 'SMS Outbox',
+
+  confirm_title: (m, f) => CONFIRM_WORDS.en.title(m.request, f),
+  confirm_detail: (m, f) => CONFIRM_WORDS.en.detail(m.request, f),
+  confirm_yes: (m) => CONFIRM_WORDS.en.yes(m.request),
+  confirm_no: () => CONFIRM_WORDS.en.no,
 };

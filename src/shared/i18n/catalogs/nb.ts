@@ -2,6 +2,7 @@
 // kampanje · utboks · i kø · levert · ikke levert · usikker (vi vet ikke om GatewayAPI tok imot den) ·
 // saldo · nøkkel (GatewayAPIs API-nøkkel) · sperreliste · stille timer · gjenoppta · sett på pause ·
 // SMS-del. Genitiv: "GatewayAPIs".
+import { CONFIRM_WORDS } from './confirm';
 import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
@@ -240,4 +241,9 @@ export const nb: Catalog = {
   about_detail: (m, f) =>
     `Versjon ${f.v(m.version)}${m.mode === 'demo' ? ' — demomodus: ingenting sendes på ordentlig' : ''}\nMasse-SMS via GatewayAPI.`,
   notification_title: () => 'SMS Outbox',
+
+  confirm_title: (m, f) => CONFIRM_WORDS.nb.title(m.request, f),
+  confirm_detail: (m, f) => CONFIRM_WORDS.nb.detail(m.request, f),
+  confirm_yes: (m) => CONFIRM_WORDS.nb.yes(m.request),
+  confirm_no: () => CONFIRM_WORDS.nb.no,
 };

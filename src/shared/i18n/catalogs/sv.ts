@@ -2,6 +2,7 @@
 // kampanj · utkorg · i kö · levererat · inte levererat · osäker (vi vet inte om GatewayAPI tog emot
 // det) · saldo · nyckel (GatewayAPI:s API-nyckel) · spärrlista · tysta timmar · återuppta · pausa ·
 // SMS-del. Genitiv: "GatewayAPI:s".
+import { CONFIRM_WORDS } from './confirm';
 import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
@@ -238,4 +239,9 @@ export const sv: Catalog = {
   about_detail: (m, f) =>
     `Version ${f.v(m.version)}${m.mode === 'demo' ? ' — demoläge: inget skickas på riktigt' : ''}\nMassutskick av SMS via GatewayAPI.`,
   notification_title: () => 'SMS Outbox',
+
+  confirm_title: (m, f) => CONFIRM_WORDS.sv.title(m.request, f),
+  confirm_detail: (m, f) => CONFIRM_WORDS.sv.detail(m.request, f),
+  confirm_yes: (m) => CONFIRM_WORDS.sv.yes(m.request),
+  confirm_no: () => CONFIRM_WORDS.sv.no,
 };

@@ -111,4 +111,36 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   about_title: { code: 'about_title' },
   about_detail: { code: 'about_detail', version: '0.1.0', mode: 'demo' },
   notification_title: { code: 'notification_title' },
+  confirm_title: {
+    code: 'confirm_title',
+    request: {
+      kind: 'send',
+      campaign: 'Spring sale',
+      recipients: 1234,
+      parts: 2468,
+      cost: 370.2,
+      currency: 'DKK',
+      creditAfter: 129.8,
+      sendAt: Date.UTC(2026, 11, 5, 9, 0),
+      warning: null,
+    },
+  },
+  confirm_detail: {
+    code: 'confirm_detail',
+    request: {
+      kind: 'resend',
+      which: 'uncertain',
+      campaign: 'Spring sale',
+      recipients: 3,
+      parts: 3,
+      cost: 0.9,
+      currency: 'DKK',
+      creditAfter: 99.1,
+    },
+  },
+  confirm_yes: {
+    code: 'confirm_yes',
+    request: { kind: 'replaceToken', account: { id: 42, credit: 500, currency: 'DKK' }, problem: null, replacing: true },
+  },
+  confirm_no: { code: 'confirm_no' },
 };

@@ -1,8 +1,8 @@
-// "Who is on the list?": search, the numbers page by page, and removing one (after a question).
+// "Who is on the list?": search, the numbers page by page, and removing one. Main asks the question
+// itself (a native dialog naming the number): the window only asks main to remove it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { Dialog } from '../../components/Dialog';
 import { formatCount, formatTime } from '../../format';
 import { useSuppressionStore } from '../../stores/suppression';
 
@@ -12,7 +12,6 @@ export function SuppressionList(): React.JSX.Element {
     useShallow((st) => ({ search: st.search, rows: st.rows, total: st.total, load: st.load, remove: st.remove })),
   );
   const [searchText, setSearchText] = useState(s.search);
-  const [removing, setRemoving] = useState<string | null>(null);
 
   useEffect(() => {
     const t = setTimeout(() => {
@@ -53,7 +52,7 @@ export function SuppressionList(): React.JSX.Element {
                     type="button"
                     className="small"
                     aria-label={t('suppression.removeAria', { number: r.msisdn })}
-                    onClick={() => setRemoving(r.msisdn)}
+                    onClick={() => void s.remove(r.msisdn)}
                   >
                     {t('suppression.remove')}
                   </button>
@@ -67,22 +66,6 @@ export function SuppressionList(): React.JSX.Element {
         <button type="button" onClick={() => void s.load(true)}>
           {t('suppression.more')}
         </button>
-      ) : null}
-      {removing ? (
-        <Dialog
-          title={t('suppression.removeTitle', { number: removing })}
-          confirmLabel={t('suppression.remove')}
-          cancelLabel={t('campaigns.keepIt')}
-          danger
-          onCancel={() => setRemoving(null)}
-          onConfirm={() => {
-            const msisdn = removing;
-            setRemoving(null);
-            void s.remove(msisdn);
-          }}
-        >
-          <p>{t('suppression.removeText')}</p>
-        </Dialog>
       ) : null}
     </section>
   );
