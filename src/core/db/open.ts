@@ -5,11 +5,14 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations';
 import { networkFolderProblem, type Mount } from './networkFs';
+import { folderWritable, openSnapshot, ReadOnlyFolderError } from './readOnlyFolder';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   now?: () => number;
+  /** Only to read (status, import): a folder this process cannot write is read from a snapshot. */
+  reading?: boolean;
   /** Replaces the system's mount table in the network-folder check (tests). */
   mounts?: Mount[];
 }
@@ -17,19 +20,27 @@ export interface OpenOptions {
 export const DB_FILE = 'outbox.sqlite';
 
 export function openDatabase(dataDir: string, opts: OpenOptions = {}): Db {
+  const file = join(dataDir, DB_FILE);
+  if (existsSync(dataDir) && !folderWritable(dataDir)) {
+    if (!opts.reading || !existsSync(file)) throw new ReadOnlyFolderError(dataDir);
+    return openSnapshot(file, (db, copy) => configure(db, copy, opts));
+  }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const problem = networkFolderProblem(dataDir, { mounts: opts.mounts });
   if (problem) throw new Error(problem);
-  const file = join(dataDir, DB_FILE);
   restrictPermissions(dataDir, file);
   const db = new Database(file);
+  configure(db, file, opts);
+  return db;
+}
+
+function configure(db: Db, file: string, opts: OpenOptions): void {
   // First: another process opening the folder at the same moment holds a lock for a while.
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   migrate(db, file, opts.now ?? Date.now);
-  return db;
 }
 
 /**
