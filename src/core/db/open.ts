@@ -46,6 +46,10 @@ function configure(db: Db, file: string, opts: OpenOptions): void {
   db.pragma('journal_size_limit = 1048576');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Statement journals (every INSERT that fires the counter triggers, every multi-row UPDATE needs
+  // one) in memory rather than in a temporary file each: storing 30k recipients took 7.7 s with
+  // them on disk and 1.8 s in memory on our loaded 2-core machine. Nothing durable lives there.
+  db.pragma('temp_store = MEMORY');
   migrate(db, file, opts.now ?? Date.now);
 }
 
