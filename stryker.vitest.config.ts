@@ -8,7 +8,6 @@ export default defineConfig({
       'src/core/sending/backoff.test.ts',
       'src/core/sending/quietHours.test.ts',
       'src/core/outbox/campaignList.test.ts',
-      'src/core/outbox/lease.test.ts',
       'src/core/outbox/polls.test.ts',
     ],
     // Timing tests ("… quickly") measure speed, not behaviour, and time out under instrumentation.
