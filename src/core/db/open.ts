@@ -38,6 +38,12 @@ function configure(db: Db, file: string, opts: OpenOptions): void {
   // First: another process opening the folder at the same moment holds a lock for a while.
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
+  // The -wal file stays small: checkpointed every ~1 MB (SQLite's default is 4 MB) and cut back to
+  // 1 MB after that. On a nearly full disk a 4 MB log can take the last free space, and then neither
+  // it (the checkpoint needs the database file to grow) nor anything else can move: measured on a
+  // 4 MB disk, sending never resumed after space was freed until this limit.
+  db.pragma('wal_autocheckpoint = 256');
+  db.pragma('journal_size_limit = 1048576');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Statement journals (every INSERT that fires the counter triggers, every multi-row UPDATE needs
