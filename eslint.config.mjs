@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['out/', 'dist/', 'native/', 'test-results/', 'playwright-report/', '.tmp/'] },
+  { ignores: ['out/', 'dist/', 'native/', 'test-results/', 'playwright-report/', '.tmp/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

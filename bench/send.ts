@@ -2,7 +2,10 @@
 // lease checks, claim → in_flight → submitted per batch) to the simulator, against a baseline
 // measured in the same run: the same POSTs with the bare GatewayClient and no database.
 //
-//   node --import tsx bench/send.ts [--n 100000] [--batch 1000] [--concurrency 2,3,4] [--repeat 3]
+//   npm run build && node --import tsx bench/send.ts [--n 100000] [--batch 1000] [--concurrency 2,3,4] [--repeat 3] [--whole-only]
+//
+// First the whole process: the built `sms-outbox send` in its own process against a bare fetch loop
+// in its own process (bench/sendProcess.ts), then the engine alone against the bare GatewayClient.
 //
 // Each figure is the median of --repeat runs (this machine has 2 cores that other work shares).
 //
@@ -21,6 +24,7 @@ import type { NewRecipient } from '../src/core/outbox/campaigns';
 import type { SendRequest } from '../src/core/gateway/types';
 import type { SimStats } from './simChild';
 import { startSimChild, type SimHandle } from './simProcess';
+import { wholeProcessRun, type WholeRun } from './sendProcess';
 
 const TOKEN = 'bench-token';
 const { values } = parseArgs({
@@ -29,6 +33,8 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '2,3,4' },
     repeat: { type: 'string', default: '3' },
+    /** Only the whole-process comparison (sms-outbox send against a bare fetch loop). */
+    'whole-only': { type: 'boolean', default: false },
   },
 });
 const REPEAT = Math.max(1, Number(values.repeat));
@@ -212,7 +218,19 @@ async function main(): Promise<void> {
   // One warm-up round each (JIT, connection pool, SQLite page cache), not reported.
   await baseline(sim, all.slice(0, BATCH * 4), 2);
   let failed = false;
-  for (const c of LEVELS) {
+  // The whole process as a user runs it, against the bare floor (needs `npm run build`).
+  const whole: WholeRun[] = [];
+  for (let i = 0; i < REPEAT; i++) whole.push(await wholeProcessRun(sim, TOKEN, N, BATCH, 2));
+  const wholeRatio = median(whole.map((w) => w.cliMs / w.floorMs));
+  failed ||= wholeRatio > TARGET_RATIO;
+  console.log(
+    [
+      `whole process: sms-outbox send of ${N.toLocaleString('en-US')} (start, import, store, send) takes ${wholeRatio.toFixed(2)}× the floor (target ≤ ${TARGET_RATIO}×${wholeRatio > TARGET_RATIO ? ', OVER' : ', ok'}; median of ${REPEAT})`,
+      `sms-outbox send ${whole.map((w) => `${(w.cliMs / 1000).toFixed(1)} s`).join(', ')}; POSTs ${whole.map((w) => w.cliPosts).join(', ')}`,
+      `floor (bare fetch loop, own process, reads the CSV, stores nothing) ${whole.map((w) => `${(w.floorMs / 1000).toFixed(1)} s`).join(', ')}`,
+    ].join('\n    '),
+  );
+  for (const c of values['whole-only'] ? [] : LEVELS) {
     const bases: number[] = [];
     const runs: EngineRun[] = [];
     const outboxOnly: number[] = [];

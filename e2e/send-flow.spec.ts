@@ -104,8 +104,18 @@ test('demo: import, compose with a merge field, send, and see delivery reports',
   for (const [msisdn, status] of Object.entries(EXPECTED)) {
     await expect(table.locator(`[role="row"][data-msisdn="${msisdn}"]`)).toContainText(status, { timeout: 30_000 });
   }
-  // The merge field was filled per recipient and the names survived the round trip.
+  // The names survived the round trip into the results.
   await expect(table.locator('[data-msisdn="4520123450"]')).toContainText('Søren Ærø');
+  // The merge field was filled per recipient: what reached GatewayAPI is each person's own text
+  // (the duplicate row and the invalid number got nothing).
+  const sent = Object.fromEntries(harness.app.simulator!.log.map((r) => [r.msisdn, r.text]));
+  expect(sent).toEqual({
+    '4520123450': 'Hej Søren Ærø',
+    '4520123451': 'Hej Åse Østergård',
+    '4520123452': 'Hej Jens Jørgensen',
+    '4520123457': 'Hej Mette Bæk',
+    '4520123458': 'Hej Birgitte Ørsted',
+  });
 
   const card = page.getByRole('article');
   await expect(card.getByTestId('delivered-count')).toHaveText('3');

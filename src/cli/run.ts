@@ -66,6 +66,7 @@ function describe(e: unknown): { code: ExitCode; message: string } {
       message: `The disk holding the data folder is full (${text}). Free some space, then try again ("sms-outbox resume" finishes a send); nothing already stored is lost.`,
     };
   }
+  if (err?.code === 'SMS_OUTBOX_READ_ONLY') return { code: EXIT.other, message: text };
   if (isReadOnlyError(e)) {
     return {
       code: EXIT.other,

@@ -8,10 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../core/engine';
 import { DB_FILE } from '../core/db/open';
 import { newCampaign, numbers } from '../core/testing';
-import { createMemoryStore } from '../core/secrets/secretStore';
 import { startSimulator, type Simulator } from '../simulator';
 import { EXIT } from './exitCodes';
-import { runCli } from './run';
+import { cliInProcess } from './testing/inProcess';
 
 const TOKEN = 'scope-test-token-0123456789';
 let dir: string;
@@ -26,22 +25,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], signal?: AbortSignal) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    env: { GATEWAYAPI_TOKEN: TOKEN },
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    interactive: false,
-    ask: null,
-    secrets: () => createMemoryStore(),
-    fetch: (input, init) => fetch(input, init),
-    signal: signal ?? new AbortController().signal,
-    tickMs: 20,
-  });
-  return { code, out, err };
-}
+const cli = (argv: string[], signal?: AbortSignal) => cliInProcess(argv, { env: { GATEWAYAPI_TOKEN: TOKEN }, signal });
 
 const csvOf = (n: number, first = 4540100000) => {
   const path = join(dir, `contacts-${first}.csv`);

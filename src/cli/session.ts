@@ -51,7 +51,7 @@ export async function openReadOnly(o: FolderOptions, deps: CliDeps): Promise<{ d
     purpose: 'read',
     fetch: deps.fetch,
     liveGateway: async () => null,
-    engine: { logger: cliLogger(deps) },
+    engine: { logger: cliLogger(deps), reading: true },
   });
   tellHalfStored(opened.engine, deps);
   return { dataDir, engine: opened.engine };

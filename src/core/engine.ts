@@ -38,6 +38,8 @@ export interface EngineOptions {
   retry?: Partial<RetryPolicy>;
   /** NO_FINAL_REPORT this long after validity (default: a tenth of it, at most an hour). */
   reportMarginMs?: number;
+  /** Only to read (status, import): a read-only folder is then read from a snapshot. */
+  reading?: boolean;
   /** How often a process without the lease tries to take it, and heartbeats. */
   leaseCheckMs?: number;
   random?: () => number;
@@ -101,7 +103,7 @@ export class Engine {
     this.clock = opts.clock ?? systemClock;
     this.logger = opts.logger ?? silentLogger;
     const now = () => this.clock.now();
-    this.db = openDatabase(opts.dataDir, { now });
+    this.db = openDatabase(opts.dataDir, { now, reading: opts.reading });
     this.events = { changed() {}, account() {}, notice() {}, ...opts.on };
     this.disk = new DiskWatch({
       db: this.db,

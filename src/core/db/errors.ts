@@ -19,5 +19,5 @@ export function isDiskFull(e: unknown): boolean {
 /** The database cannot be written at all (a read-only mount, folder or file). */
 export function isReadOnlyError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS');
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'SMS_OUTBOX_READ_ONLY');
 }

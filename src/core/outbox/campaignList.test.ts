@@ -48,6 +48,9 @@ describe('campaignPage', () => {
     const c = campaigns.create(newCampaign({ name: 'Rabat 50%', message: 'Nyhedsbrev', people: people(2) })).campaignId;
     expect(campaignPage(db, q({ search: 'forår' }))).toEqual({ total: 2, ids: [b, a] });
     expect(campaignPage(db, q({ search: '50%' })).ids).toEqual([c]);
+    // Spaces typed around the words (or pasted with them) do not hide a match.
+    expect(campaignPage(db, q({ search: '  forår ' }))).toEqual({ total: 2, ids: [b, a] });
+    expect(campaignPage(db, q({ search: '   ' }))).toEqual({ total: 3, ids: [c, b, a] });
     expect(campaignPage(db, q({ search: '_' })).ids).toEqual([]);
     expect(campaignPage(db, q({ limit: 2 }))).toEqual({ total: 3, ids: [c, b] });
     expect(campaignPage(db, q({ limit: 2, offset: 2 }))).toEqual({ total: 3, ids: [a] });

@@ -19,8 +19,9 @@ export interface HarnessOptions {
   dataDir?: string;
   clock?: Clock;
   settings?: Partial<Settings>;
-  /** Client timeout per request (the `hang` fault needs a short one). */
-  timeoutMs?: number;
+  /** Client timeout per request (the `hang` fault needs a short one); a function is read each time the
+   * client is (re)built (engine.resetGateway()). */
+  timeoutMs?: number | (() => number);
   /** Wraps the real fetch (to count, inspect or rewrite exchanges). */
   fetch?: (real: FetchFn) => FetchFn;
   /** Wraps the engine's client (to answer with a GatewayError of one's choosing, say). */
@@ -77,7 +78,12 @@ export async function makeEngine(o: HarnessOptions = {}): Promise<Harness> {
     retry: { baseMs: 5, capMs: 50 },
     ...o.engine,
     gateway: async () => {
-      const client = new GatewayClient({ baseUrl: sim.url, token: async () => token.value, fetch: f, timeoutMs: o.timeoutMs });
+      const client = new GatewayClient({
+        baseUrl: sim.url,
+        token: async () => token.value,
+        fetch: f,
+        timeoutMs: typeof o.timeoutMs === 'function' ? o.timeoutMs() : o.timeoutMs,
+      });
       return o.client ? o.client(client) : client;
     },
     on,

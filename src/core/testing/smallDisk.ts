@@ -14,6 +14,8 @@ export interface SmallDisk {
   fill(): void;
   /** Deletes that file. */
   free(): void;
+  /** Remounts the disk read-only, or writable again. */
+  readOnly(on: boolean): void;
   unmount(): void;
 }
 
@@ -52,6 +54,9 @@ export function smallDisk(sizeMb = 16): SmallDisk | string {
     },
     free() {
       rmSync(filler, { force: true });
+    },
+    readOnly(on) {
+      execFileSync('mount', ['-o', `remount,${on ? 'ro' : 'rw'}`, mount], { stdio: 'pipe' });
     },
     unmount() {
       try {

@@ -1,34 +1,30 @@
 // The window opens on the view the user left it on: the store tells main (kept with the settings in
 // SQLite) on every change, and restores it once at the next start.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract';
+import { DEFAULT_SETTINGS, type AppStatus, type Settings } from '../../../shared/contract';
+import { inputsOf, installFakeBridge, type FakeCall } from '../testing/fakeBridge';
 
 let stored: Settings;
-const calls: [string, unknown][] = [];
-
-function fakeBridge() {
-  return {
-    call: async (name: string, input: unknown) => {
-      calls.push([name, input]);
-      if (name === 'settings.update') stored = { ...stored, ...(input as Partial<Settings>) };
-      const app = {
-        mode: 'live',
-        dataDir: '/d',
-        token: { set: true, savedAt: null, accepted: null },
-        keychain: { ok: true, message: null },
-        version: '1',
-      };
-      return { ok: true, value: { settings: stored, app } };
-    },
-    on: () => () => {},
-  };
-}
+let calls: FakeCall[];
+const app: AppStatus = {
+  mode: 'live',
+  dataDir: '/d',
+  token: { set: true, savedAt: null, accepted: null },
+  keychain: { ok: true, message: null },
+  version: '1',
+};
 
 beforeEach(() => {
   vi.resetModules();
   stored = { ...DEFAULT_SETTINGS };
-  calls.length = 0;
-  (globalThis as { window?: unknown }).window = { smsOutbox: fakeBridge() };
+  // Main's side, as far as this store uses it: settings kept between calls (and starts).
+  ({ calls } = installFakeBridge({
+    'settings.get': () => ({ settings: stored, app }),
+    'settings.update': (patch) => {
+      stored = { ...stored, ...patch };
+      return { settings: stored, app };
+    },
+  }));
 });
 
 describe('last view', () => {
@@ -38,7 +34,7 @@ describe('last view', () => {
     expect(first.getState().view).toBe('compose');
     first.getState().setView('outbox');
     await vi.waitFor(() => expect(stored.lastView).toBe('outbox'));
-    expect(calls).toContainEqual(['settings.update', { lastView: 'outbox' }]);
+    expect(inputsOf(calls, 'settings.update')).toContainEqual({ lastView: 'outbox' });
 
     // A new start: a fresh store reads the settings and opens on the outbox.
     vi.resetModules();
