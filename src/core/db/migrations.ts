@@ -202,4 +202,13 @@ export const MIGRATIONS: string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  // The server's message once per batch, bounded (issue 16): recipients of a batch-wide outcome stop
+  // carrying their own copy (read through the batch, see campaigns.ts), and no batch keeps more than
+  // 1,000 characters of it.
+  `
+  UPDATE recipients SET error = NULL
+   WHERE error IS NOT NULL AND batch_id IS NOT NULL AND state IN ('failed', 'uncertain', 'retry_wait')
+     AND error = (SELECT b.error FROM batches b WHERE b.id = recipients.batch_id);
+  UPDATE batches SET error = substr(error, 1, 999) || '…' WHERE length(error) > 1000;
+  `,
 ];

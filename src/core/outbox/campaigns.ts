@@ -10,6 +10,13 @@ import { BulkActions, type BulkOwner } from './bulkActions';
 import { campaignTallies, countWhere, stateTotals } from './counts';
 import { likePattern } from './sqlLike';
 
+/**
+ * A recipient's error: its own (a per-recipient refusal), else its batch's message for the states a
+ * batch-wide outcome leaves (queue.ts stores that message once per batch, not per recipient).
+ */
+const RECIPIENT_ERROR = `COALESCE(error, CASE WHEN state IN ('failed', 'uncertain', 'retry_wait')
+  THEN (SELECT b.error FROM batches b WHERE b.id = recipients.batch_id) END) AS error`;
+
 export interface NewRecipient {
   rowNo: number;
   msisdn: string;
@@ -272,7 +279,7 @@ export class Campaigns {
     const rows = this.db
       .prepare(
         `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
-                error, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
+                ${RECIPIENT_ERROR}, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
          FROM recipients ${where} ORDER BY id LIMIT ? OFFSET ?`,
       )
       .all(...params, q.limit, q.offset) as RecipientRow[];
@@ -284,7 +291,7 @@ export class Campaigns {
     yield* this.db
       .prepare(
         `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
-                error, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
+                ${RECIPIENT_ERROR}, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
          FROM recipients WHERE campaign_id = ? ORDER BY id`,
       )
       .iterate(campaignId) as Iterable<RecipientRow>;
@@ -295,7 +302,7 @@ export class Campaigns {
     return this.db
       .prepare(
         `SELECT id, row_no AS rowNo, msisdn, name, state, status, status_at AS statusAt, error_code AS errorCode,
-                error, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
+                ${RECIPIENT_ERROR}, batch_id AS batchId, encoding, parts, updated_at AS updatedAt
          FROM recipients WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?`,
       )
       .all(campaignId, afterId, limit) as RecipientRow[];

@@ -172,3 +172,24 @@ describe('user decisions', () => {
     expect(campaigns.counts()).toEqual({ cancelled: 6 });
   });
 });
+
+describe("the server's message", () => {
+  it('is stored once per batch, bounded to 1,000 characters, and still shown with each recipient', async () => {
+    const { campaignId } = campaigns.create(newCampaign({ people: numbers(50).map((msisdn) => ({ msisdn })) }));
+    const b = queue.claimNext(50)!;
+    const att = queue.markInFlight(b.id, 50);
+    const page = `<html>${'Bad gateway from the proxy. '.repeat(4000)}</html>`; // ~112 KB
+    queue.markFailed(b.id, att!, { outcome: 'rejected', httpStatus: 400, code: '0x0220', message: page, body: null });
+    // Stored: no recipient row holds a copy; the batch holds at most 1,000 characters.
+    const copies = db.prepare('SELECT COUNT(*) FROM recipients WHERE error IS NOT NULL').pluck().get();
+    expect(copies).toBe(0);
+    const stored = db.prepare('SELECT error FROM batches WHERE id = ?').pluck().get(b.id) as string;
+    expect(stored.length).toBeLessThanOrEqual(1000);
+    expect(stored.startsWith('<html>Bad gateway from the proxy.')).toBe(true);
+    // Shown and exported: every recipient reads it from its batch.
+    const rows = campaigns.recipients({ campaignId, search: '', filter: 'all', offset: 0, limit: 100 }).rows;
+    expect(rows).toHaveLength(50);
+    for (const r of rows) expect(r).toMatchObject({ state: 'failed', errorCode: '0x0220', error: stored });
+    expect(campaigns.recipientPage(campaignId, 0, 5)[0].error).toBe(stored);
+  });
+});

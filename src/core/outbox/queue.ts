@@ -46,6 +46,12 @@ export interface AttemptOutcome {
 }
 
 /** Back to the queue, unless the campaign was cancelled meanwhile: cancel is final. */
+/** Longest server message kept (a proxy's HTML page can be megabytes; the attempt keeps its own excerpt). */
+export const BATCH_MESSAGE_MAX = 1000;
+export function batchMessage(message: string | null): string | null {
+  return message == null || message.length <= BATCH_MESSAGE_MAX ? message : `${message.slice(0, BATCH_MESSAGE_MAX - 1)}…`;
+}
+
 const REQUEUE = `state = CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.id = recipients.campaign_id AND c.status = 'cancelled')
   THEN 'cancelled' ELSE 'queued' END, batch_id = NULL`;
 
@@ -314,10 +320,15 @@ export class Queue {
       .run(this.now(), o.outcome, o.httpStatus, o.code, o.message, o.body, attemptId);
   }
 
-  private setRecipients(batchId: number, from: string, to: string, code: string | null, error: string | null): number {
+  /**
+   * A batch-wide outcome: the recipients get the state and code; the server's message is stored once,
+   * bounded, on the batch row (batchMessage), and read from there (campaigns.ts RECIPIENT_ERROR), not
+   * copied into each of up to 10,000 recipient rows.
+   */
+  private setRecipients(batchId: number, from: string, to: string, code: string | null): number {
     return this.db
-      .prepare('UPDATE recipients SET state = ?, error_code = ?, error = ?, updated_at = ? WHERE batch_id = ? AND state = ?')
-      .run(to, code, error, this.now(), batchId, from).changes;
+      .prepare('UPDATE recipients SET state = ?, error_code = ?, error = NULL, updated_at = ? WHERE batch_id = ? AND state = ?')
+      .run(to, code, this.now(), batchId, from).changes;
   }
 
   markSubmitted(batchId: number, attemptId: number, res: SendResponse, firstPollAt: number, scheduled: boolean): void {
@@ -329,7 +340,7 @@ export class Queue {
              poll_next_at = ?, poll_step = 0, error_code = NULL, error = NULL WHERE id = ?`,
         )
         .run(state, res.ids[0] ?? null, this.now(), res.usage?.total_cost ?? null, res.usage?.currency ?? null, firstPollAt, batchId);
-      this.setRecipients(batchId, 'in_flight', state, null, null);
+      this.setRecipients(batchId, 'in_flight', state, null);
       this.finishAttempt(attemptId, { outcome: 'submitted', httpStatus: 200, code: null, message: null, body: null });
     });
   }
@@ -348,8 +359,8 @@ export class Queue {
              tries = tries - ?, first_attempt_at = CASE WHEN tries - ? <= 0 THEN NULL ELSE first_attempt_at END
            WHERE id = ?`,
         )
-        .run(nextAt, o.code, o.message, giveBack, giveBack, batchId);
-      this.setRecipients(batchId, 'in_flight', 'retry_wait', o.code, o.message);
+        .run(nextAt, o.code, batchMessage(o.message), giveBack, giveBack, batchId);
+      this.setRecipients(batchId, 'in_flight', 'retry_wait', o.code);
       this.finishAttempt(attemptId, o);
     });
   }
@@ -357,8 +368,10 @@ export class Queue {
   /** May have been accepted: never resent without the user's say. */
   markUncertain(batchId: number, attemptId: number, o: AttemptOutcome): void {
     this.batchTx(batchId, () => {
-      this.db.prepare("UPDATE batches SET state = 'uncertain', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
-      this.setRecipients(batchId, 'in_flight', 'uncertain', o.code, o.message);
+      this.db
+        .prepare("UPDATE batches SET state = 'uncertain', error_code = ?, error = ? WHERE id = ?")
+        .run(o.code, batchMessage(o.message), batchId);
+      this.setRecipients(batchId, 'in_flight', 'uncertain', o.code);
       this.finishAttempt(attemptId, o);
     });
   }
@@ -366,8 +379,10 @@ export class Queue {
   /** Permanent refusal of the whole request (or retries gave up). */
   markFailed(batchId: number, attemptId: number | null, o: AttemptOutcome, from = 'in_flight'): void {
     this.batchTx(batchId, () => {
-      this.db.prepare("UPDATE batches SET state = 'failed', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
-      this.setRecipients(batchId, from, 'failed', o.code, o.message);
+      this.db
+        .prepare("UPDATE batches SET state = 'failed', error_code = ?, error = ? WHERE id = ?")
+        .run(o.code, batchMessage(o.message), batchId);
+      this.setRecipients(batchId, from, 'failed', o.code);
       if (attemptId != null) this.finishAttempt(attemptId, o);
     });
   }
@@ -375,7 +390,9 @@ export class Queue {
   /** Refused before processing (auth, credit, frozen): everything goes back to the queue. */
   markRefused(batchId: number, attemptId: number, o: AttemptOutcome): void {
     this.batchTx(batchId, () => {
-      this.db.prepare("UPDATE batches SET state = 'refused', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
+      this.db
+        .prepare("UPDATE batches SET state = 'refused', error_code = ?, error = ? WHERE id = ?")
+        .run(o.code, batchMessage(o.message), batchId);
       this.db
         .prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`)
         .run(this.now(), batchId);
@@ -397,12 +414,14 @@ export class Queue {
       if (rows.length === 0) return { failed: 0 }; // written already (a repeated write after a failed commit)
       const named = new Set(msisdns.map((m) => m.replace(/\D/g, '')));
       const hits = rows.filter((r) => named.has(r.msisdn));
-      this.db.prepare("UPDATE batches SET state = 'split', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
+      this.db
+        .prepare("UPDATE batches SET state = 'split', error_code = ?, error = ? WHERE id = ?")
+        .run(o.code, batchMessage(o.message), batchId);
       this.finishAttempt(attemptId, o);
       const fail = this.db.prepare("UPDATE recipients SET state = 'failed', error_code = ?, error = ?, updated_at = ? WHERE id = ?");
       if (hits.length > 0 || rows.length === 1) {
         const culprits = hits.length > 0 ? hits : rows;
-        for (const r of culprits) fail.run(o.code, o.message, now, r.id);
+        for (const r of culprits) fail.run(o.code, batchMessage(o.message), now, r.id);
         this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`).run(now, batchId);
         return { failed: culprits.length };
       }
@@ -479,8 +498,10 @@ export class Queue {
         .prepare(
           `UPDATE recipients SET state = 'failed', error_code = ?, error = ?, updated_at = ? WHERE ${any ? inCountry : "batch_id = ? AND state = 'in_flight'"}`,
         )
-        .run(o.code, o.message, now, ...(any ? args : [batchId])).changes;
-      this.db.prepare("UPDATE batches SET state = 'split', error_code = ?, error = ? WHERE id = ?").run(o.code, o.message, batchId);
+        .run(o.code, batchMessage(o.message), now, ...(any ? args : [batchId])).changes;
+      this.db
+        .prepare("UPDATE batches SET state = 'split', error_code = ?, error = ? WHERE id = ?")
+        .run(o.code, batchMessage(o.message), batchId);
       this.db.prepare(`UPDATE recipients SET ${REQUEUE}, updated_at = ? WHERE batch_id = ? AND state = 'in_flight'`).run(now, batchId);
       this.finishAttempt(attemptId, o);
       return { failed };
@@ -504,10 +525,10 @@ export class Queue {
         .run(now, batchId, hit.id);
       this.db
         .prepare("UPDATE recipients SET state = 'retry_wait', error_code = ?, error = ?, updated_at = ? WHERE id = ?")
-        .run(o.code, o.message, now, hit.id);
+        .run(o.code, batchMessage(o.message), now, hit.id);
       this.db
         .prepare("UPDATE batches SET state = 'retry_wait', size = 1, next_attempt_at = ?, error_code = ?, error = ? WHERE id = ?")
-        .run(nextAt, o.code, o.message, batchId);
+        .run(nextAt, o.code, batchMessage(o.message), batchId);
       this.finishAttempt(attemptId, o);
       return true;
     });

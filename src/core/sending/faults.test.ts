@@ -125,7 +125,12 @@ describe('uncertain: may have been accepted, never resent by itself', () => {
     expect(h.sim.log).toHaveLength(accepted ? 30 : 20);
     expect(attempts(h)[0].outcome).toBe('ambiguous');
     expect(h.notices.filter((n) => n.key === 'uncertain')).toHaveLength(1);
-    const err = h.engine.db.prepare("SELECT DISTINCT error FROM recipients WHERE state = 'uncertain'").pluck().all() as string[];
+    const err = h.engine.db
+      .prepare(
+        "SELECT DISTINCT COALESCE(error, (SELECT b.error FROM batches b WHERE b.id = recipients.batch_id)) FROM recipients WHERE state = 'uncertain'",
+      )
+      .pluck()
+      .all() as string[];
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/Resend.*Mark as sent/);
     agreesWithSimulator(h);
@@ -334,7 +339,11 @@ describe('permanent refusals', () => {
     await waitFor(() => sendIdle(h), 'done');
     expect(h.counts()).toEqual({ submitted: 27, failed: 3 });
     expect(inState(h, 'failed')).toEqual([...bad].sort());
-    const failed = h.engine.db.prepare("SELECT DISTINCT error_code AS code, error FROM recipients WHERE state = 'failed'").all() as {
+    const failed = h.engine.db
+      .prepare(
+        "SELECT DISTINCT error_code AS code, COALESCE(error, (SELECT b.error FROM batches b WHERE b.id = recipients.batch_id)) AS error FROM recipients WHERE state = 'failed'",
+      )
+      .all() as {
       code: string;
       error: string;
     }[];
@@ -375,7 +384,11 @@ describe('permanent refusals', () => {
     expect(rows.map((b) => b.state)).toEqual(['failed', 'failed']);
     expect(rows[0].code).toBe('0x0220');
     expect(rows[0].error).toMatch(/HTTP 400, 0x0220.*Invalid sender/);
-    const r = h.engine.db.prepare('SELECT error_code AS code, error FROM recipients LIMIT 1').get() as { code: string; error: string };
+    const r = h.engine.db
+      .prepare(
+        'SELECT error_code AS code, COALESCE(error, (SELECT b.error FROM batches b WHERE b.id = recipients.batch_id)) AS error FROM recipients LIMIT 1',
+      )
+      .get() as { code: string; error: string };
     expect(r).toEqual({ code: '0x0220', error: rows[0].error });
     expect(h.sends()).toBe(2);
   });
