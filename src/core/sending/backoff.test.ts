@@ -36,6 +36,22 @@ describe('Waker', () => {
     await w.wait(clock.sleep, Infinity, seen); // must return at once
     expect(clock.sleeping).toBe(0);
   });
+
+  it('a timed wait nobody cuts short runs out by itself after its time, not before', async () => {
+    const clock = new FakeClock();
+    const w = new Waker();
+    const settle = () => new Promise<void>((r) => setImmediate(r));
+    let done = false;
+    void w.wait(clock.sleep, 60_000, w.generation).then(() => (done = true));
+    await settle();
+    expect(done).toBe(false);
+    clock.advance(59_999);
+    await settle();
+    expect(done).toBe(false);
+    clock.advance(1);
+    await settle();
+    expect(done).toBe(true);
+  });
 });
 
 describe('RateLimiter', () => {
@@ -57,5 +73,27 @@ describe('RateLimiter', () => {
       () => 0,
     );
     expect(r.take(1e6)).toBe(0);
+  });
+
+  it('refills mid-minute at the rate and waits only for the tokens still missing', () => {
+    const clock = new FakeClock();
+    const r = new RateLimiter(() => 60, clock.now);
+    expect(r.take(60)).toBe(0); // the bucket is empty now
+    clock.advance(10_000); // 10 s at 60/min: 10 messages' worth back
+    expect(r.take(20)).toBe(10_000); // 10 more to come, one a second
+    clock.advance(10_000);
+    expect(r.take(20)).toBe(0);
+  });
+
+  it('a limit set after sending unlimited for over a minute starts with a full minute’s worth', () => {
+    const clock = new FakeClock();
+    let limit: number | null = null;
+    const r = new RateLimiter(() => limit, clock.now);
+    expect(r.take(1000)).toBe(0);
+    clock.advance(120_000);
+    expect(r.take(1000)).toBe(0);
+    limit = 60;
+    expect(r.take(60)).toBe(0);
+    expect(r.take(1)).toBe(1000);
   });
 });

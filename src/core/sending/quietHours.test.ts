@@ -138,3 +138,37 @@ describe('quiet hours on the recipient clock', () => {
     expect(scheduledQuietWarning(utc(1, 5, 21, 30), { ...q, enabled: false }, ['DK'])).toBeNull();
   });
 });
+
+describe('quiet hours at the edges of the window', () => {
+  it('a window whose start equals its end is never quiet', () => {
+    expect(quietUntil(at(3), { enabled: true, start: '08:00', end: '08:00' })).toBeNull();
+    expect(quietUntil(at(8), { enabled: true, start: '08:00', end: '08:00' })).toBeNull();
+  });
+
+  it('the window has begun at its start minute', () => {
+    expect(quietUntil(at(21), q)).toBe(new Date(2026, 10, 26, 8, 0).getTime());
+    expect(quietUntil(at(12), { enabled: true, start: '12:00', end: '13:00' })).toBe(at(13));
+  });
+
+  it('a 12-hour window entered at its start holds until the next morning, not a time already past', () => {
+    expect(quietUntil(at(18), { enabled: true, start: '18:00', end: '06:00' })).toBe(new Date(2026, 10, 26, 6, 0).getTime());
+  });
+
+  it('07:00 in Copenhagen a week before the clocks change is quiet for one more hour', () => {
+    expect(quietUntil(utc(3, 20, 6, 0), q, CPH)).toBe(utc(3, 20, 7, 0));
+  });
+
+  it('entered at its start on a night the clocks change, the window ends after the skipped hour', () => {
+    const early = { enabled: true, start: '21:00', end: '02:30' };
+    expect(quietUntil(utc(3, 28, 20, 0), early, CPH)).toBe(utc(3, 29, 1, 0));
+  });
+
+  it('no quiet hours in the settings: no warning for a scheduled time', () => {
+    expect(scheduledQuietWarning(utc(1, 5, 21, 30), undefined, ['DK'])).toBeNull();
+  });
+
+  it('the warning names each quiet country, and recipients without a known country', () => {
+    expect(scheduledQuietWarning(utc(1, 5, 21, 30), q, ['DK', 'FI', 'US'])).toMatch(/ for DK, FI: /);
+    expect(scheduledQuietWarning(at(22, 30), q, [null])).toMatch(/ for recipients without a known country: /);
+  });
+});
