@@ -111,6 +111,16 @@ describe('Lease', () => {
     expect(b.tryAcquire()).toBe(2);
 
     expect(() => stale.claimNext(10)).toThrow(LeaseLostError);
+    // The user sees this sentence (dispatch turns it into a conflict), and logs show the name.
+    const lost = (() => {
+      try {
+        stale.claimNext(10);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(lost?.message).toBe('Another SMS Outbox process took over sending for this data folder.');
+    expect(lost?.name).toBe('LeaseLostError');
     expect(db.prepare('SELECT COUNT(*) FROM batches').pluck().get()).toBe(0);
     expect(campaigns.counts()).toEqual({ queued: 5 });
     expect(a.epoch).toBeNull();
