@@ -1,5 +1,6 @@
 // Numbers, money, dates, plurals, lists and country names for one language, all from Intl: the
 // catalogs never format a value themselves, so "1.234,50 DKK" and "1 234,50 SEK" come out right.
+import { isolateBidi } from '../bidi';
 import { INTL_LOCALES, type UiLanguage } from './languages';
 
 export interface PluralForms {
@@ -44,7 +45,8 @@ export function formatterFor(lang: UiLanguage, v: (text: string) => string = (t)
   const f: Formatter = {
     lang,
     locale,
-    v: (text) => v(String(text)),
+    // Data inside a sentence is isolated from it (bidi controls in a name cannot reorder our words).
+    v: (text) => v(isolateBidi(String(text))),
     n: (value) => v(numberFormat(locale, null).format(value)),
     money: (amount, currency) => {
       if (amount == null) return '—';

@@ -88,3 +88,11 @@ describe('i18n', () => {
     ).toBe('Sat på pause: saldoen er brugt op');
   });
 });
+
+describe('values from outside inside the window’s sentences', () => {
+  it('a campaign name with RIGHT-TO-LEFT OVERRIDE cannot reverse the words after it', () => {
+    const title = t('campaigns.cancelTitle', { name: 'Spring\u202E' });
+    expect(title).not.toContain('\u202E');
+    expect(title).toContain('Spring');
+  });
+});

@@ -4,6 +4,7 @@
 // say(). The language follows the OS (main passes app.getPreferredSystemLanguages() through the
 // bridge; navigator.languages until then) unless Settings overrides it; dates, numbers and money are
 // formatted with Intl for the same locale (see format.ts).
+import { isolateBidi } from '../../../shared/bidi';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { INTL_LOCALES, languageFor, type LanguageChoice, type UiLanguage } from '../../../shared/i18n/languages';
@@ -39,8 +40,9 @@ void i18next.use(initReactI18next).init({
   resources: Object.fromEntries(Object.entries(RESOURCES).map(([l, r]) => [l, { translation: r }])),
   lng: languageFor('system', osLanguages()),
   fallbackLng: 'en',
-  // React escapes on render; escaping here too would show "&amp;" in the text.
-  interpolation: { escapeValue: false },
+  // React escapes on render, so the only "escaping" here is bidi isolation: a value from outside (a
+  // name, a file name) cannot reorder the sentence it is put into. Plain text passes unchanged.
+  interpolation: { escapeValue: true, escape: (value: string) => isolateBidi(String(value)) },
   // Resources are bundled: initialise synchronously so the first render (and node tests) has them.
   initAsync: false,
   returnNull: false,

@@ -10,7 +10,7 @@ export function GatewayDetails({ message }: { message: Message | null | undefine
     <details className="gateway-details">
       <summary>{t('common.gatewayText')}</summary>
       <q lang="en" data-untranslated="gatewayapi">
-        {o.original}
+        <bdi>{o.original}</bdi>
       </q>
     </details>
   );

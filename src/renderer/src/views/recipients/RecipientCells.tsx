@@ -24,7 +24,9 @@ export function RecipientCells({
     <>
       <span role="cell">{r.rowNo}</span>
       <span role="cell">{r.msisdn}</span>
-      <span role="cell">{r.name ?? ''}</span>
+      <span role="cell">
+        <bdi>{r.name ?? ''}</bdi>
+      </span>
       <span role="cell">{t(`recipients.states.${r.state}`)}</span>
       <span
         role="cell"
