@@ -33,7 +33,8 @@ test('report counts suppressed numbers and missing merge values; rejected rows d
 
   // Changing the message re-checks the rows: without %Butik% nobody misses a value.
   await page.getByLabel('Message', { exact: true }).fill('Hej %Navn%');
-  await expect(page.getByTestId('count-missing_merge_value')).toHaveText('0');
+  // Only kinds that occurred are listed: no row of zeros.
+  await expect(page.getByTestId('count-missing_merge_value')).toHaveCount(0);
   await expect(page.getByTestId('accepted-count')).toHaveText('2');
 });
 
@@ -150,7 +151,7 @@ test('a file without a header row: columns are named Column 1, 2 … and work as
   await page.getByRole('button', { name: 'Insert merge field Column 3' }).click();
   await expect(message).toHaveValue('Hej %Column 1% i %Column 3%');
   // Main knows these names: no "not a column" warning, nobody misses a value.
-  await expect(page.getByTestId('count-missing_merge_value')).toHaveText('0');
+  await expect(page.getByTestId('count-missing_merge_value')).toHaveCount(0);
   await expect(page.getByText('not a column')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Send…' }).click();

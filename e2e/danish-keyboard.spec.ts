@@ -94,7 +94,7 @@ test('keyboard only, in Danish: demo → drop CSV → fix mapping → template �
   await expect(page.getByRole('button', { name: 'Udbakke' })).toHaveAttribute('aria-current', 'page');
   const table = page.getByRole('table', { name: 'Modtagere' });
   for (const msisdn of ['4520123450', '4520123451', '4520123452']) {
-    await expect(table.locator(`[role="row"][data-msisdn="${msisdn}"]`)).toContainText('DELIVERED', { timeout: 30_000 });
+    await expect(table.locator(`[role="row"][data-msisdn="${msisdn}"]`)).toContainText('Leveret', { timeout: 30_000 });
   }
   await expect(page.getByTestId('campaign-status')).toHaveText('Færdig');
 
@@ -102,7 +102,7 @@ test('keyboard only, in Danish: demo → drop CSV → fix mapping → template �
   const [download] = await Promise.all([page.waitForEvent('download'), press(page, page.getByRole('button', { name: 'Eksporter CSV' }))]);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv).toContain('4520123451');
-  expect(csv).toContain('DELIVERED');
+  expect(csv).toContain('Leveret');
 
   expect(harness.console.filter((l) => l.startsWith('pageerror'))).toEqual([]);
 });

@@ -14,9 +14,9 @@ test('filter, search and export the results; history stays readable offline', as
     'Åse Ørsted,20123459',
   ].join('\n');
   await importAndSend(page, { csv, message: 'Hej %Navn%', accepted: 4 });
-  await expect(recipientRow(page, '4520123450')).toContainText('DELIVERED', { timeout: 30_000 });
-  await expect(recipientRow(page, '4520123457')).toContainText('UNDELIVERABLE', { timeout: 30_000 });
-  await expect(recipientRow(page, '4520123459')).toContainText('REJECTED', { timeout: 30_000 });
+  await expect(recipientRow(page, '4520123450')).toContainText('Delivered', { timeout: 30_000 });
+  await expect(recipientRow(page, '4520123457')).toContainText('Not deliverable', { timeout: 30_000 });
+  await expect(recipientRow(page, '4520123459')).toContainText('Rejected', { timeout: 30_000 });
 
   const table = page.getByRole('table', { name: 'Recipients' });
   const dataRows = table.locator('[role="row"][data-msisdn]');
@@ -43,7 +43,7 @@ test('filter, search and export the results; history stays readable offline', as
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8');
   expect(text).toContain('Søren Ærø');
-  expect(text).toContain('DELIVERED');
+  expect(text).toContain('Delivered');
   expect(text).toMatch(/'=HYPERLINK/);
   expect(text).not.toMatch(/(^|[,;\n]|")=HYPERLINK/);
 
@@ -52,8 +52,8 @@ test('filter, search and export the results; history stays readable offline', as
   await page.reload();
   await page.getByRole('button', { name: 'Outbox' }).click();
   await page.getByRole('button', { name: 'Show recipients' }).click();
-  await expect(recipientRow(page, '4520123450')).toContainText('DELIVERED');
-  await expect(recipientRow(page, '4520123459')).toContainText('REJECTED');
+  await expect(recipientRow(page, '4520123450')).toContainText('Delivered');
+  await expect(recipientRow(page, '4520123459')).toContainText('Rejected');
   await expect(page.getByRole('article').getByTestId('delivered-count')).toHaveText('2');
 
   expect(await harness.cspViolations()).toEqual([]);
@@ -67,8 +67,8 @@ test('offline: the header says how many wait, and the queue resumes by itself', 
 
   await harness.app.simulator!.goOnline();
   harness.app.wake(); // what the Electron shell does on a network change
-  await expect(recipientRow(page, '4520123450')).toContainText('DELIVERED', { timeout: 40_000 });
-  await expect(recipientRow(page, '4520123451')).toContainText('DELIVERED', { timeout: 40_000 });
+  await expect(recipientRow(page, '4520123450')).toContainText('Delivered', { timeout: 40_000 });
+  await expect(recipientRow(page, '4520123451')).toContainText('Delivered', { timeout: 40_000 });
   await expect(page.getByTestId('outbox-state')).toHaveText('Idle');
   expect(harness.app.simulator!.duplicates()).toEqual([]);
 });
@@ -107,7 +107,7 @@ test('credit runs out: sending pauses with a banner, and Resume after topping up
   harness.app.simulator!.setCredit(100);
   await banner.getByRole('button', { name: 'Resume' }).click();
   await expect(banner).toBeHidden();
-  await expect(recipientRow(page, '4520123452')).toContainText('DELIVERED', { timeout: 30_000 });
+  await expect(recipientRow(page, '4520123452')).toContainText('Delivered', { timeout: 30_000 });
 });
 
 test('uncertain: the user chooses resend or mark as sent, after a warning about double sending', async ({ page, harness }) => {
@@ -126,7 +126,7 @@ test('uncertain: the user chooses resend or mark as sent, after a warning about 
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('twice');
   await dialog.getByRole('button', { name: 'Resend' }).click();
-  await expect(recipientRow(page, '4520123453')).toContainText('DELIVERED', { timeout: 30_000 });
+  await expect(recipientRow(page, '4520123453')).toContainText('Delivered', { timeout: 30_000 });
 
   await page.getByRole('button', { name: 'Mark 4520123454 as sent' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Mark as sent' }).click();

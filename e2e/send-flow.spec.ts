@@ -20,11 +20,11 @@ const CSV = [
 ].join('\r\n');
 
 const EXPECTED: Record<string, string> = {
-  '4520123450': 'DELIVERED',
-  '4520123451': 'DELIVERED',
-  '4520123452': 'DELIVERED',
-  '4520123457': 'UNDELIVERABLE',
-  '4520123458': 'EXPIRED',
+  '4520123450': 'Delivered',
+  '4520123451': 'Delivered',
+  '4520123452': 'Delivered',
+  '4520123457': 'Not deliverable',
+  '4520123458': 'Expired',
 };
 
 test('demo: import, compose with a merge field, send, and see delivery reports', async ({ page, harness }) => {
@@ -63,7 +63,7 @@ test('demo: import, compose with a merge field, send, and see delivery reports',
   await expect(report.getByTestId('accepted-count')).toHaveText('5');
   await expect(report.getByTestId('count-invalid_number')).toHaveText('1');
   await expect(report.getByTestId('count-duplicate')).toHaveText('1');
-  await expect(report.getByTestId('count-missing_number')).toHaveText('0');
+  await expect(report.getByTestId('count-missing_number')).toHaveCount(0);
   // The first rows of each kind are shown, with the row they came from.
   await report.locator('tr[data-kind="invalid_number"] summary').click();
   await expect(report.locator('tr[data-kind="invalid_number"]')).toContainText('Lars Lærke');

@@ -76,7 +76,9 @@ for (const lang of ['en', 'da'] as const) {
         await page.getByRole('button', { name: 'Send…' }).click();
         await page.getByRole('dialog').getByRole('button', { name: 'Send nu' }).click();
       }
-      await expect(page.locator('[role="row"][data-msisdn="4520123458"]')).toContainText('EXPIRED', { timeout: 30_000 });
+      await expect(page.locator('[role="row"][data-msisdn="4520123458"]')).toContainText(lang === 'da' ? 'Udløbet' : 'Expired', {
+        timeout: 30_000,
+      });
 
       // Compose with a file and a message waiting (so the preview and the Unicode hint show).
       await page.getByRole('button', { name: TABS[lang].compose }).click();

@@ -2,6 +2,7 @@
 // folder (demo inside the live one), and the choice survives a restart (mode.json).
 import { mkdirSync } from 'node:fs';
 import { AppError } from '../shared/result';
+import type { MessageOf } from '../shared/i18n/messages';
 import type { Mode } from '../shared/contract';
 import { readAppMode, saveAppMode } from '../core/folders/appMode';
 import type { Engine } from '../core/engine';
@@ -18,7 +19,7 @@ export class ActiveFolder {
     private readonly liveDir: string,
     private readonly open: FolderOpener,
     /** Told when the folder was used by the other mode, so sending stays off. */
-    private readonly refused: (problem: string) => void,
+    private readonly refused: (problem: MessageOf<'folder_mode_conflict'>) => void,
   ) {}
 
   /** Opens the folder of the mode the user chose last. */

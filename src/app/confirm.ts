@@ -12,5 +12,5 @@ export const confirmNothing: Confirm = async () => false;
 /** Asks; a "no" (or a dialog that failed) ends the call with a `declined` error and nothing done. */
 export async function requireYes(confirm: Confirm, request: ConfirmRequest, whatNot: string): Promise<void> {
   const yes = await confirm(request).catch(() => false);
-  if (!yes) throw new AppError('declined', `${whatNot}: not confirmed in SMS Outbox's dialog.`);
+  if (!yes) throw new AppError('declined', { code: 'not_confirmed', what: whatNot.startsWith('Not sent') ? 'send' : 'other' });
 }

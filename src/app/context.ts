@@ -17,6 +17,8 @@ export interface AppContext {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly version: string;
+  /** The OS's preferred languages (main: app.getPreferredSystemLanguages()); the window starts in the first we have. */
+  readonly osLanguages: readonly string[];
   readonly emit: Emit;
   /** Main's own question to the user (a native dialog) before money or trust changes hands. */
   readonly confirm: Confirm;

@@ -46,7 +46,12 @@ function runner(handlers: Handlers, logger: Logger) {
       const field = issue?.path.map(String).join('.') || undefined;
       return {
         ok: false,
-        error: { kind: 'invalid_input', message: field ? `${field}: ${issue.message}` : (issue?.message ?? 'Invalid input'), field },
+        error: {
+          kind: 'invalid_input',
+          message: field ? `${field}: ${issue.message}` : (issue?.message ?? 'Invalid input'),
+          text: { code: 'input_invalid', field: field ?? null, detail: issue?.message },
+          field,
+        },
       };
     }
     try {
@@ -60,15 +65,25 @@ function runner(handlers: Handlers, logger: Logger) {
 }
 
 function toBridgeError(e: unknown, call: string, logger: Logger) {
-  if (e instanceof AppError) return { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) };
-  if (e instanceof ImportError) return { kind: 'import' as const, message: e.message };
-  if (e instanceof GatewayError) return { kind: 'gateway' as const, message: describeGatewayError(e) };
-  if (e instanceof LeaseLostError) return { kind: 'conflict' as const, message: e.message };
+  if (e instanceof AppError) return { kind: e.kind, message: e.message, text: e.text, ...(e.field ? { field: e.field } : {}) };
+  if (e instanceof ImportError) return { kind: 'import' as const, message: e.message, text: e.text };
+  if (e instanceof GatewayError) return { kind: 'gateway' as const, message: describeGatewayError(e), text: e.text };
+  if (e instanceof LeaseLostError) return { kind: 'conflict' as const, message: e.message, text: { code: 'folder_in_use' as const } };
   if (e instanceof z.ZodError) {
     const issue = e.issues[0];
-    return { kind: 'invalid_input' as const, message: issue?.message ?? 'Invalid value', field: issue?.path.map(String).join('.') };
+    const field = issue?.path.map(String).join('.');
+    return {
+      kind: 'invalid_input' as const,
+      message: issue?.message ?? 'Invalid value',
+      text: { code: 'input_invalid' as const, field: field ?? null },
+      field,
+    };
   }
   // Unexpected: log the details, show the user a sentence, never a stack trace.
   logger.error('call failed', { call, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-  return { kind: 'internal' as const, message: `Something went wrong (${call}): ${e instanceof Error ? e.message : String(e)}` };
+  return {
+    kind: 'internal' as const,
+    message: `Something went wrong (${call}): ${e instanceof Error ? e.message : String(e)}`,
+    text: { code: 'internal_error' as const },
+  };
 }

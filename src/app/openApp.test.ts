@@ -243,7 +243,7 @@ describe('app (demo mode)', () => {
     const r = await app.dispatch('campaign.sendTest', { sender: 'Shop', message: 'Hi' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ kind: 'conflict', message: expect.stringMatching(/holds demo campaigns/) });
-    expect(events.some((e) => e.event === 'notice' && JSON.stringify(e.payload).includes('Sending is off'))).toBe(true);
+    expect(events.some((e) => e.event === 'notice' && JSON.stringify(e.payload).includes('folder_mode_conflict'))).toBe(true);
     expect(app.engine.holdsLease).toBe(false);
   });
 

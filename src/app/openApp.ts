@@ -1,6 +1,7 @@
 // The composition root behind the window's bridge, shared by the Electron shell and the e2e
 // harness: it opens the data folder of the current mode and answers every bridge call through one
 // validated dispatcher built from the per-domain handler modules. Wiring only; the logic is in core.
+import { translate } from '../shared/i18n/translate';
 import type { Dispatch } from '../shared/contract';
 import { createDispatch, type Handlers } from './dispatch';
 import type { Engine } from '../core/engine';
@@ -35,6 +36,8 @@ export interface AppOptions {
   version?: string;
   /** Demo timings (tests shorten them). */
   demo?: DemoTimings;
+  /** The OS's preferred languages, passed to the window (which cannot read them itself in every OS). */
+  osLanguages?: readonly string[];
   /**
    * Main's own question before money or trust changes hands: the shell shows a native dialog, the
    * e2e harness answers through its stand-in. Without one, nothing that needs a yes happens.
@@ -80,11 +83,11 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
           on: {
             changed: throttleIds((ids) => emit('outbox.changed', { campaignIds: ids }), 250),
             account: () => emit('account.changed', folder.engine.accountView()),
-            notice: (level, key, message) => emit('notice', { level, key, message }),
+            notice: (level, key, text) => emit('notice', { level, key, text, message: translate('en', text) }),
           },
         },
       }),
-    (problem) => emit('notice', { level: 'error', key: 'folder-mode', message: `Sending is off: ${problem}` }),
+    (problem) => emit('notice', { level: 'error', key: 'folder-mode', text: problem, message: translate('en', problem) }),
   );
   await folder.start();
 
@@ -95,6 +98,7 @@ export async function openApp(opts: AppOptions): Promise<SmsOutboxApp> {
     clock,
     logger,
     version: opts.version ?? '0.0.0',
+    osLanguages: opts.osLanguages ?? [],
     emit,
     confirm: opts.confirm ?? confirmNothing,
     checkToken: tokenChecker(opts.fetch, redactor),

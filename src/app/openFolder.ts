@@ -2,6 +2,7 @@
 // engine for the folder and, in demo mode, the simulator its gateway talks to. The core only ever
 // sees a gateway factory; which gateway (real or simulated) is decided here.
 import { Engine, type EngineOptions, type GatewayFactory } from '../core/engine';
+import type { MessageOf } from '../shared/i18n/messages';
 import type { FetchFn } from '../core/types';
 import type { Mode } from '../shared/contract';
 import type { Simulator } from '../simulator';
@@ -26,7 +27,7 @@ export interface OpenedFolder {
   readonly engine: Engine;
   readonly simulator: Simulator | null;
   /** Why nothing may be sent from here (the folder belongs to the other mode), else null. */
-  readonly conflict: string | null;
+  readonly conflict: MessageOf<'folder_mode_conflict'> | null;
   close(): Promise<void>;
 }
 

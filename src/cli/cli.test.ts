@@ -93,7 +93,15 @@ describe('sms-outbox send --demo', () => {
     expect(status.code).toBe(EXIT.ok);
     const lines = statusLines(status);
     expect(lines).toHaveLength(20);
-    expect(lines[0]).toEqual({ campaign: 1, msisdn: '4520123400', state: 'submitted', status: 'DELIVERED', error: null, code: null });
+    expect(lines[0]).toEqual({
+      campaign: 1,
+      msisdn: '4520123400',
+      state: 'submitted',
+      status: 'DELIVERED',
+      error: null,
+      code: null,
+      gatewayapi: null,
+    });
     expect(lines[7]).toMatchObject({ msisdn: '4520123407', state: 'submitted', status: 'UNDELIVERABLE', code: '0x0001' });
     expect(new Set(lines.map((l) => l.state))).toEqual(new Set(['submitted']));
 

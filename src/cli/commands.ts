@@ -1,4 +1,5 @@
 // The four commands. Each returns its exit code; expected failures throw UsageError / CliError.
+import { say } from './language';
 import type { Command } from './args';
 import { UsageError } from './args';
 import { CliError, type CliDeps } from './deps';
@@ -269,7 +270,7 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
       ),
     );
     const code = exitCodeFor(result);
-    const advice = exitAdvice(code, result, result.pauseMessage);
+    const advice = exitAdvice(code, result, result.pauseText ? say(result.pauseText) : result.pauseMessage);
     if (result.interrupted) deps.stderr('Stopped by Ctrl-C.\n');
     if (advice) deps.stderr(advice + '\n');
     return code;

@@ -15,7 +15,24 @@ describe('progress and summary', () => {
   it('says how far sending got and why it waits', () => {
     expect(formatProgress(t, { phase: 'sending' })).toBe('1,000 of 3,000 recipients submitted in 1 batch');
     expect(formatProgress(t, { phase: 'sending', offline: true, retryInSec: 12 })).toBe(
-      '1,000 of 3,000 recipients submitted in 1 batch · offline — 2,000 queued, retrying in 12 s',
+      '1,000 of 3,000 recipients submitted in 1 batch · Offline — 2,000 queued, next attempt in 12 s.',
+    );
+    // The true cause, with the host and what to do; never "retrying in 0 s" for a probe that is not due.
+    const dns = {
+      code: 'net_failed',
+      cause: 'dns',
+      host: 'gatewayapi.com',
+      proxy: null,
+      proxyStatus: null,
+      detail: 'ENOTFOUND',
+      written: 'no',
+    } as const;
+    expect(formatProgress(t, { phase: 'sending', offline: true, retryInSec: 40, cause: dns })).toMatch(
+      /Offline — 2,000 queued, next attempt in 40 s\. Cannot reach gatewayapi\.com: the host name could not be looked up\. Nothing was sent\. Check the internet connection/,
+    );
+    const proxy = { ...dns, cause: 'proxy_refused', proxy: 'proxy.corp:3128', proxyStatus: 502, detail: 'PROXY_REFUSED' } as const;
+    expect(formatProgress(t, { phase: 'sending', retryInSec: 8, cause: proxy })).toMatch(
+      /GatewayAPI busy — 2,000 queued, next attempt in 8 s\. Cannot reach proxy proxy\.corp:3128: the proxy refused the connection \(HTTP 502\)\..*proxy settings/,
     );
     expect(formatProgress(t, { phase: 'sending', quietUntil: 0, formatTime: () => '08:00' })).toMatch(/quiet hours: held until 08:00/);
   });
@@ -39,8 +56,12 @@ describe('progress and summary', () => {
     const o = { leaseLost: false, paused: null, campaignPaused: false, failed: 2, uncertain: 3, unsent: 0, unreported: 0, wait: false };
     expect(exitAdvice(EXIT.incomplete, o, null)).toMatch(/2 failed .*3 uncertain.*sms-outbox resolve --campaign N --resend/);
     expect(exitAdvice(EXIT.paused, { ...o, paused: 'auth' }, 'GatewayAPI refused the token')).toMatch(/set GATEWAYAPI_TOKEN/);
-    expect(exitAdvice(EXIT.paused, { ...o, paused: 'credit', unsent: 5 }, 'Insufficient credit')).toMatch(
-      /^Sending is paused: Insufficient credit\. .*sms-outbox resume/,
+    expect(exitAdvice(EXIT.paused, { ...o, paused: 'credit', unsent: 5 }, 'Sending is paused: insufficient credit')).toMatch(
+      /^Sending is paused: insufficient credit\. .*sms-outbox resume/,
+    );
+    // A pause message that already ends a sentence gets no second full stop.
+    expect(exitAdvice(EXIT.paused, { ...o, paused: 'unreachable' }, 'Sending is paused: it checks again by itself.')).toBe(
+      'Sending is paused: it checks again by itself. Fix the cause, then run "sms-outbox resume".',
     );
     expect(exitAdvice(EXIT.other, { ...o, failed: 0, uncertain: 0, unsent: 4 }, null)).toMatch(/4 recipients are not sent yet/);
     expect(exitAdvice(EXIT.ok, o, null)).toBeNull();
@@ -55,11 +76,11 @@ describe('import report', () => {
     counts: { invalid_number: 3, missing_number: 0, duplicate: 1, suppressed: 0, missing_merge_value: 0, too_long: 0 },
     examples: {
       invalid_number: [
-        { rowNo: 2, message: 'Not a phone number', raw: [] },
-        { rowNo: 4, message: 'Too few digits', raw: [] },
-        { rowNo: 5, message: 'Too many digits', raw: [] },
+        { rowNo: 2, message: 'Not a phone number', text: { code: 'reason_legacy', text: 'Not a phone number' }, raw: [] },
+        { rowNo: 4, message: 'Too few digits', text: { code: 'reason_legacy', text: 'Too few digits' }, raw: [] },
+        { rowNo: 5, message: 'Too many digits', text: { code: 'reason_legacy', text: 'Too many digits' }, raw: [] },
       ],
-      duplicate: [{ rowNo: 9, message: 'Same number as row 3', raw: [] }],
+      duplicate: [{ rowNo: 9, message: 'Same number as row 3', text: { code: 'reason_legacy', text: 'Same number as row 3' }, raw: [] }],
     },
     merge: { tags: ['%Name%'], unknown: [] },
     encodings: { gsm7: 5, ucs2: 1 },
@@ -96,6 +117,7 @@ describe('status output', () => {
       status: null,
       error: 'Blacklisted',
       code: '0x0214',
+      gatewayapi: null,
     });
   });
 

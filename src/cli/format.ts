@@ -5,6 +5,14 @@ import { REJECT_KINDS } from '../shared/contract';
 import { countCampaign, type CampaignCounts } from '../shared/campaignCounts';
 import { EXIT, type ExitCode, type RunOutcome } from './exitCodes';
 import { oneLine } from './printable';
+import { say } from './language';
+import { gatewayOriginal, parseStoredReason, type GatewayMessage } from '../shared/i18n/messages';
+
+/** Ends a message with exactly one full stop ("…by itself." never becomes "…by itself.."). */
+export function sentence(text: string): string {
+  const t = text.trimEnd();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
 
 export function num(n: number): string {
   return n.toLocaleString('en-US');
@@ -18,6 +26,8 @@ export interface ProgressExtras {
   phase: 'sending' | 'waiting';
   offline?: boolean;
   retryInSec?: number | null;
+  /** Why sending waits (host not found, proxy refused, GatewayAPI busy): said in full, with what to do. */
+  cause?: GatewayMessage | null;
   quietUntil?: number | null;
   /** For showing quiet hours' end in local time. */
   formatTime?: (ms: number) => string;
@@ -38,9 +48,9 @@ export function formatProgress(t: CampaignCounts, x: ProgressExtras): string {
     if (x.quietUntil != null) {
       parts.push(`quiet hours: held until ${(x.formatTime ?? isoMinute)(x.quietUntil)}`);
     } else if (x.offline) {
-      parts.push(`offline — ${num(t.unsent)} queued${x.retryInSec != null ? `, retrying in ${x.retryInSec} s` : ''}`);
-    } else if (x.retryInSec != null && x.retryInSec > 0) {
-      parts.push(`GatewayAPI busy, retrying in ${x.retryInSec} s`);
+      parts.push(say({ code: 'outbox_offline', queued: t.unsent, retryInSec: x.retryInSec ?? null, cause: x.cause ?? null }));
+    } else if (x.cause || (x.retryInSec != null && x.retryInSec > 0)) {
+      parts.push(say({ code: 'outbox_busy', queued: t.unsent, retryInSec: x.retryInSec ?? null, cause: x.cause ?? null }));
     }
   }
   return parts.join(' · ');
@@ -60,7 +70,7 @@ export function formatImportReport(r: ImportReport, fileName: string, opts: { al
     lines.push(`  ${KIND_LABEL[k]}: ${num(n)}`);
     const examples = r.examples[k] ?? [];
     const shown = opts.allExamples ? examples : examples.slice(0, 3);
-    for (const e of shown) lines.push(`    row ${e.rowNo}: ${oneLine(e.message)}`);
+    for (const e of shown) lines.push(`    row ${e.rowNo}: ${oneLine(e.text ? say(e.text) : e.message)}`);
     if (n > shown.length) lines.push(`    … and ${num(n - shown.length)} more`);
   }
   // Most numbers invalid usually means national numbers read with the wrong default country.
@@ -115,9 +125,9 @@ export function exitAdvice(code: ExitCode, o: RunOutcome, pauseMessage: string |
       return `The disk holding the data folder is full: sending is paused with ${num(o.unsent)} recipients not sent yet; nothing stored is lost. Free some space, then run "sms-outbox resume".`;
     case EXIT.paused:
       if (o.paused === 'auth') {
-        return `Sending is paused: ${pauseMessage ?? 'the token was refused'}. From the command line: set GATEWAYAPI_TOKEN to a valid API token (or save one in the app), then run "sms-outbox resume".`;
+        return `${sentence(pauseMessage ?? 'Sending is paused: the token was refused')} From the command line: set GATEWAYAPI_TOKEN to a valid API token (or save one in the app), then run "sms-outbox resume".`;
       }
-      if (o.paused) return `Sending is paused: ${pauseMessage ?? o.paused}. Fix the cause, then run "sms-outbox resume".`;
+      if (o.paused) return `${sentence(pauseMessage ?? `Sending is paused: ${o.paused}`)} Fix the cause, then run "sms-outbox resume".`;
       return 'The campaign is paused in the app: resume it there (or cancel it), then run "sms-outbox resume".';
     case EXIT.incomplete: {
       const what: string[] = [];
@@ -144,18 +154,22 @@ interface StatusLine {
   msisdn: string;
   state: string;
   status: string | null;
+  /** Why, in the CLI's language (from the stored code); GatewayAPI's own text beside it. */
   error: string | null;
   code: string | null;
+  gatewayapi: string | null;
 }
 
 export function statusJsonLine(campaignId: number, r: Pick<RecipientRow, 'msisdn' | 'state' | 'status' | 'error' | 'errorCode'>): string {
+  const reason = parseStoredReason(r.error);
   const line: StatusLine = {
     campaign: campaignId,
     msisdn: r.msisdn,
     state: r.state,
     status: r.status ?? null,
-    error: r.error ?? null,
+    error: reason ? say(reason) : null,
     code: r.errorCode ?? null,
+    gatewayapi: gatewayOriginal(reason)?.original ?? null,
   };
   return JSON.stringify(line);
 }

@@ -9,6 +9,8 @@ import { EXIT, type ExitCode } from './exitCodes';
 // The version is package.json's, as the app's (app.getVersion()): one number to change.
 import { version as VERSION } from '../../package.json';
 import { printable } from './printable';
+import { cliLanguage, say, setCliLanguage, takeLangOption } from './language';
+import { isGatewayError } from '../core/gateway/errors';
 import { isDiskFull, isReadOnlyError } from '../core/db/errors';
 
 export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise<ExitCode> {
@@ -19,7 +21,9 @@ export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise
     stderr: (text) => rawDeps.stderr(printable(text)),
   };
   try {
-    const cmd = parseCommand(argv);
+    const [langFlag, args] = takeLangOption(argv);
+    setCliLanguage(cliLanguage(langFlag, deps.env));
+    const cmd = parseCommand(args);
     switch (cmd.kind) {
       case 'help':
         if (argv.length === 0) {
@@ -54,10 +58,11 @@ function describe(e: unknown): { code: ExitCode; message: string } {
   if (e instanceof UsageError) return { code: EXIT.usage, message: e.message };
   if (e instanceof CliError) return { code: e.code, message: e.message };
   // The file as a whole cannot be imported (binary, empty, unclosed quote, …): nothing is stored.
-  if (isImportError(e)) return { code: EXIT.usage, message: e.message };
+  if (isImportError(e)) return { code: EXIT.usage, message: e.text ? say(e.text) : e.message };
   if (e instanceof AppError) {
-    return { code: e.kind === 'invalid_input' || e.kind === 'import' ? EXIT.usage : EXIT.other, message: e.message };
+    return { code: e.kind === 'invalid_input' || e.kind === 'import' ? EXIT.usage : EXIT.other, message: say(e.text) };
   }
+  if (isGatewayError(e)) return { code: EXIT.other, message: say(e.text) };
   const err = e as { code?: unknown; message?: unknown };
   const text = firstLine(typeof err?.message === 'string' ? err.message : String(e));
   if (isDiskFull(e)) {

@@ -1,6 +1,7 @@
 // Opens a data folder for a command through the same openFolder the app uses: the engine (with
 // this run's --base-url / --batch-size on top of the folder's settings, never stored), the gateway
 // client built from them plus the token, and in demo mode the simulator.
+import { say } from './language';
 import { translate } from '../shared/i18n/translate';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,13 +92,13 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
       logger: cliLogger(deps),
       settingsOverride,
       on: {
-        notice: (_level, key, message) => notices(key, message),
+        notice: (_level, key, text) => notices(key, say(text)),
         changed: () => listeners.forEach((fn) => fn()),
       },
     },
   });
   try {
-    if (opened.conflict) throw new UsageError(opened.conflict);
+    if (opened.conflict) throw new UsageError(say(opened.conflict));
     const { simulator, engine } = opened;
     const settings = engine.settings();
     // A URL typed as --base-url may name any https host (the user chose it for this run); a stored one may not.
@@ -105,7 +106,7 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
       ? { ok: true as const, url: simulator.url }
       : resolveBaseUrl(settings.platform, settings.customBaseUrl, { allowRemote: o.baseUrl !== null });
     if (!url.ok) {
-      throw new CliError(EXIT.usage, `${url.message} (in ${dataDir}); fix it in the app's Settings, or pass --base-url.`);
+      throw new CliError(EXIT.usage, `${say(url.text)} (${dataDir}; Settings / --base-url)`);
     }
     if (!simulator) token = await readToken(deps);
     tellHalfStored(engine, deps);

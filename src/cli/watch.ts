@@ -1,5 +1,6 @@
 // Follows the engine while it sends (and, with --wait, while reports arrive), printing progress,
 // until nothing is left to do for the campaigns in scope, sending pauses, or the user stops it.
+import type { Message } from '../shared/i18n/messages';
 import type { CampaignSummary } from '../shared/contract';
 import type { Engine } from '../core/engine';
 import type { RunOutcome } from './exitCodes';
@@ -23,6 +24,8 @@ export interface WatchResult extends RunOutcome {
   campaigns: CampaignSummary[];
   counts: CampaignCounts;
   pauseMessage: string | null;
+  /** What paused sending, as a code (the CLI says it in its language). */
+  pauseText: Message | null;
   interrupted: boolean;
   timedOut: boolean;
 }
@@ -53,6 +56,7 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
         phase,
         offline: sending.offline,
         retryInSec: sending.retryInSec,
+        cause: sending.cause,
         quietUntil: sending.quietUntil,
         formatTime: (ms) => new Date(ms).toLocaleString(),
       }),
@@ -79,6 +83,7 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
         leaseLost,
         paused: pause.reason,
         pauseMessage: pause.message,
+        pauseText: pause.reason ? { code: 'paused', reason: pause.reason, cause: pause.cause ?? null } : null,
         campaignPaused,
         failed: t.sendFailed,
         uncertain: t.uncertain,

@@ -227,7 +227,7 @@ describe('user actions', () => {
     );
     await waitFor(() => h.notices.some((n) => n.key === `finished-${campaignId}`), 'finished notice');
     expect(h.notices.filter((n) => n.key === `finished-${campaignId}`)).toEqual([
-      expect.objectContaining({ level: 'info', message: expect.stringMatching(/^Campaign "Spring sale" finished: \d+ delivered/) }),
+      expect.objectContaining({ level: 'info', message: expect.stringMatching(/^Campaign “Spring sale” finished: \d+ delivered/) }),
     ]);
   });
 

@@ -22,6 +22,7 @@ import { CreditPoller } from './polling/creditPoller';
 import type { GatewayClient } from './gateway/client';
 import { systemClock, silentLogger, type Clock, type Logger } from './types';
 import type { PauseReason } from '../shared/states';
+import type { GatewayMessage, Message, MessageOf } from '../shared/i18n/messages';
 import type { AccountView, CampaignListQuery, Mode, OutboxState, Settings } from '../shared/contract';
 
 export interface EngineOptions {
@@ -52,7 +53,7 @@ export type GatewayFactory = (settings: Settings) => Promise<GatewayClient | nul
 export interface EngineEvents {
   changed(campaignIds: number[]): void;
   account(): void;
-  notice(level: 'info' | 'warning' | 'error', key: string, message: string): void;
+  notice(level: 'info' | 'warning' | 'error', key: string, text: Message): void;
 }
 
 export interface SendingState {
@@ -63,6 +64,8 @@ export interface SendingState {
   quietUntil: number | null;
   /** Send requests under way. */
   requestsRunning: number;
+  /** Why sending waits (host not found, proxy refused, GatewayAPI busy), else null. */
+  cause: GatewayMessage | null;
 }
 
 export interface PauseInfo {
@@ -70,6 +73,8 @@ export interface PauseInfo {
   message: string | null;
   /** For a credit pause: the balance when it paused, so a top-up can be noticed. */
   credit?: number | null;
+  /** GatewayAPI's answer (or the network failure) that paused sending, as a code. */
+  cause?: GatewayMessage | null;
 }
 
 export class Engine {
@@ -109,11 +114,11 @@ export class Engine {
       db: this.db,
       logger: this.logger,
       onFull: () => {
-        this.events.notice('error', 'paused-disk_full', `Sending is paused: ${DISK_FULL_MESSAGE}`);
+        this.events.notice('error', 'paused-disk_full', { code: 'disk_full' });
         this.events.changed([]);
       },
       onSpace: () => {
-        this.events.notice('info', 'resumed-disk_full', 'There is space on the disk again: sending resumed.');
+        this.events.notice('info', 'resumed-disk_full', { code: 'disk_space_back' });
         this.wake();
         this.events.changed([]);
       },
@@ -142,11 +147,12 @@ export class Engine {
         this.resumeAfterTopUp();
       },
       lowCredit: (credit, currency) =>
-        this.events.notice(
-          'warning',
-          'low-credit',
-          `GatewayAPI credit is low: ${credit.toFixed(2)} ${currency} (threshold ${this.settings().lowCreditThreshold}).`,
-        ),
+        this.events.notice('warning', 'low-credit', {
+          code: 'credit_low',
+          credit,
+          currency,
+          threshold: this.settings().lowCreditThreshold,
+        }),
       intervalMs: opts.creditIntervalMs,
       storageFailed,
     });
@@ -157,10 +163,10 @@ export class Engine {
       gateway,
       config: () => this.settings(),
       paused: () => this.pauseInfo().reason,
-      pause: (reason, message) => this.pause(reason, message),
+      pause: (reason, message, cause) => this.pause(reason, message, cause ?? null),
       unpause: (reason) => {
         if (this.pauseInfo().reason !== reason) return;
-        this.events.notice('info', `resumed-${reason}`, 'GatewayAPI answers again: sending resumed.');
+        this.events.notice('info', `resumed-${reason}`, { code: 'resumed_gateway_answers' });
         this.resume();
       },
       changed: (ids) => this.events.changed(ids),
@@ -168,12 +174,7 @@ export class Engine {
         this.statusPoller.wake();
         this.creditPoller.nudge();
       },
-      uncertain: (n) =>
-        this.events.notice(
-          'warning',
-          'uncertain',
-          `${n} recipients are uncertain: GatewayAPI may or may not have accepted them. Open the campaign to resend or mark them as sent.`,
-        ),
+      uncertain: (n) => this.events.notice('warning', 'uncertain', { code: 'uncertain_recipients', count: n }),
       leaseLost: () => void this.stopWorkers(),
       storageFailed,
       firstPollDelayMs: (opts.pollScheduleMs ?? DEFAULT_POLL_SCHEDULE_MS)[0],
@@ -230,8 +231,10 @@ export class Engine {
     return {
       paused: pause.reason,
       pauseMessage: pause.message,
+      pauseCause: pause.cause ?? null,
       offline,
       retryInSec,
+      cause: this.sender.state.cause,
       counts: this.campaigns.counts(),
       heldElsewhere: !this.holdsLease && this.lease.heldBy() != null,
       quietUntil,
@@ -244,9 +247,10 @@ export class Engine {
     const state = this.sender.state;
     return {
       offline: state.offline,
-      retryInSec: state.retryAt ? Math.max(0, Math.round((state.retryAt - this.clock.now()) / 1000)) : null,
+      retryInSec: nextAttemptInSec(state.offline || state.unreachable ? state.probeAt : state.retryAt, this.clock.now()),
       quietUntil: state.quietUntil,
       requestsRunning: state.running,
+      cause: state.cause,
     };
   }
 
@@ -263,7 +267,7 @@ export class Engine {
   }
 
   /** Null when `mode` may send from this folder, else why not (see folderMode.ts). */
-  folderModeConflict(mode: Mode): string | null {
+  folderModeConflict(mode: Mode): MessageOf<'folder_mode_conflict'> | null {
     return folderModeConflict(this.db, mode, this.opts.dataDir);
   }
 
@@ -292,18 +296,18 @@ export class Engine {
     return readValue<PauseInfo>(this.db, 'pause') ?? { reason: null, message: null };
   }
 
-  pause(reason: Exclude<PauseReason, null>, message: string): void {
+  pause(reason: Exclude<PauseReason, null>, message: string, cause: GatewayMessage | null = null): void {
     const before = this.pauseInfo();
     const credit = reason === 'credit' ? this.account.get().credit : null;
     try {
-      writeValue(this.db, 'pause', { reason, message, credit });
+      writeValue(this.db, 'pause', { reason, message, credit, cause });
     } catch (e) {
       // The disk is full: that pause holds everything anyway, and the cause comes back after it.
       if (!this.disk.failed(e)) throw e;
       return;
     }
     if (before.reason !== reason) {
-      this.events.notice(reason === 'unreachable' ? 'warning' : 'error', `paused-${reason}`, `Sending is paused: ${message}`);
+      this.events.notice(reason === 'unreachable' ? 'warning' : 'error', `paused-${reason}`, { code: 'paused', reason, cause });
     }
     this.events.changed([]);
   }
@@ -314,7 +318,11 @@ export class Engine {
     if (p.reason !== 'credit') return;
     const now = this.account.get().credit;
     if (now == null || p.credit == null || now <= p.credit) return;
-    this.events.notice('info', 'credit-topped-up', `Credit topped up (${now.toFixed(2)}): sending resumed.`);
+    this.events.notice('info', 'credit-topped-up', {
+      code: 'credit_topped_up',
+      credit: now,
+      currency: this.account.get().currency ?? null,
+    });
     this.resume();
   }
 
@@ -364,11 +372,7 @@ export class Engine {
       if (this.lease.tryAcquire() == null) return;
       const r = this.queue.recover();
       if (r.uncertain > 0) {
-        this.events.notice(
-          'warning',
-          'uncertain',
-          `${r.uncertain} recipients were being sent when the app stopped; they are marked uncertain. Open the campaign to resend or mark them as sent.`,
-        );
+        this.events.notice('warning', 'uncertain', { code: 'uncertain_after_stop', count: r.uncertain });
       }
       this.running = true;
       this.sender.start();
@@ -422,18 +426,14 @@ export class Engine {
     // Settled: every report is final, so whatever was not delivered was refused or reported so.
     const counts = countCampaign(campaign);
     const notDelivered = counts.sendFailed + counts.notDelivered;
-    const extra = [
-      counts.uncertain ? `${counts.uncertain} uncertain (your decision needed)` : '',
-      counts.markedSent ? `${counts.markedSent} marked as sent` : '',
-    ]
-      .filter(Boolean)
-      .map((x) => `, ${x}`)
-      .join('');
-    this.events.notice(
-      'info',
-      `finished-${campaignId}`,
-      `Campaign "${campaign.name}" finished: ${counts.delivered} delivered, ${notDelivered} not delivered${extra}.`,
-    );
+    this.events.notice('info', `finished-${campaignId}`, {
+      code: 'campaign_finished',
+      name: campaign.name,
+      delivered: counts.delivered,
+      notDelivered,
+      uncertain: counts.uncertain,
+      markedSent: counts.markedSent,
+    });
   }
 
   /** Idle = nothing queued or in flight and no retry pending (for the CLI and tests). */
@@ -458,4 +458,9 @@ export class Engine {
       this.db.close();
     }
   }
+}
+
+/** Seconds until the next real attempt (the probe's time while waiting for the network), else null. */
+function nextAttemptInSec(at: number | null, now: number): number | null {
+  return at == null ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }

@@ -15,8 +15,8 @@ export type ConfirmRequest =
       creditAfter: number | null;
       /** Scheduled send time (epoch ms); null = now. */
       sendAt: number | null;
-      /** A warning about the schedule (quiet hours), in English, or null. */
-      warning: string | null;
+      /** The schedule falls in quiet hours for these countries (said by the catalogs), or null. */
+      warning: { start: string; end: string; countries: (string | null)[] } | null;
     }
   | {
       kind: 'resend';

@@ -4,12 +4,16 @@ import { z } from 'zod';
 import type { DeliveryStatus, Encoding, PauseReason, RecipientState } from './states';
 import type { Result } from './result';
 import type { RejectKind } from './rejectKinds';
+import { LANGUAGE_CHOICES, LANGUAGES } from './i18n/languages';
+import type { GatewayMessage, Message, PhoneProblem } from './i18n/messages';
 
 // ---------- shared value schemas ----------
 const id = z.number().int().positive();
 const country = z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as DK');
 const base64 = z.string().max(100 * 1024 * 1024, 'File is too large');
 const fileName = z.string().max(500);
+/** The language an export is written in (the window's). */
+const uiLanguage = z.enum([...LANGUAGES, 'pseudo']);
 
 export const settingsSchema = z.object({
   platform: z.enum(['com', 'eu', 'custom']),
@@ -30,7 +34,7 @@ export const settingsSchema = z.object({
   /** The user's own number for "send a test to yourself". */
   testNumber: z.string().max(32).nullable(),
   /** The window's language; 'system' follows the OS language. */
-  language: z.enum(['system', 'en', 'da']),
+  language: z.enum(LANGUAGE_CHOICES),
   /** The view the window showed last, restored at the next start (the renderer checks the name). */
   lastView: z.string().max(40).nullable(),
 });
@@ -65,6 +69,8 @@ export interface AppStatus {
   token: { set: boolean; savedAt: number | null; accepted: boolean | null };
   keychain: { ok: boolean; message: string | null };
   version: string;
+  /** The OS's preferred languages ('sv-SE', …): with Settings → Language 'system', the first one we have. */
+  osLanguages: string[];
 }
 
 export interface SettingsView {
@@ -75,9 +81,13 @@ export interface SettingsView {
 export interface OutboxState {
   paused: PauseReason;
   pauseMessage: string | null;
+  /** What paused sending (GatewayAPI's answer or a network failure), as a code for the user's language. */
+  pauseCause: GatewayMessage | null;
   offline: boolean;
-  /** Seconds until the next retry when waiting, else null. */
+  /** Seconds until the next real attempt when waiting (the next probe while offline), else null. */
   retryInSec: number | null;
+  /** Why sending waits (host name not found, proxy refused, GatewayAPI busy), else null. */
+  cause: GatewayMessage | null;
   counts: Partial<Record<RecipientState, number>>;
   /** Another process (CLI or app) holds the sender lease on this data folder. */
   heldElsewhere: boolean;
@@ -121,6 +131,8 @@ export interface ImportPreview {
 export interface RejectExample {
   rowNo: number;
   message: string;
+  /** Why the row is not sent, as a code (message is its English wording). */
+  text: Message;
   raw: string[];
 }
 
@@ -234,6 +246,7 @@ export interface RecipientPreview {
   chars: number;
   /** Why the chosen file row is not sent, else null. */
   rejected: string | null;
+  rejectedText: Message | null;
   /** The campaign's longest message (most parts). */
   longest: { index: number; rowNo: number; parts: number } | null;
 }
@@ -279,7 +292,7 @@ export const calls = {
     }),
   },
   'import.cancel': { input: z.object({ importId: z.string().max(100) }) },
-  'import.rejectedCsv': { input: z.object({ importId: z.string().max(100) }) },
+  'import.rejectedCsv': { input: z.object({ importId: z.string().max(100), lang: uiLanguage.optional() }) },
 
   'campaign.estimate': {
     input: z.object({ importId: z.string().max(100), message: z.string().max(10000) }),
@@ -321,7 +334,7 @@ export const calls = {
     }),
   },
   'campaign.resendFailed': { input: z.object({ campaignId: id }) },
-  'campaign.exportCsv': { input: z.object({ campaignId: id }) },
+  'campaign.exportCsv': { input: z.object({ campaignId: id, lang: uiLanguage.optional() }) },
   'campaign.attempts': { input: z.object({ campaignId: id }) },
   'campaign.cancelScheduled': { input: z.object({ campaignId: id }) },
   'campaign.discardHalfStored': { input: z.object({ campaignId: id }) },
@@ -389,9 +402,9 @@ export interface CallOutputs {
   'campaign.attempts': AttemptRow[];
   'campaign.cancelScheduled': { cancelled: number; alreadySent: number };
   'suppression.list': { total: number; rows: SuppressionRow[] };
-  'suppression.add': { added: number; invalid: { value: string; message: string }[] };
+  'suppression.add': { added: number; invalid: { value: string; message: string; text: PhoneProblem }[] };
   'suppression.remove': { removed: boolean };
-  'suppression.import': { added: number; invalid: { value: string; message: string }[] };
+  'suppression.import': { added: number; invalid: { value: string; message: string; text: PhoneProblem }[] };
   'template.list': MessageTemplate[];
   'template.save': MessageTemplate;
   'template.delete': { deleted: boolean };
@@ -408,6 +421,9 @@ export type CallOutput<N extends CallName> = CallOutputs[N];
 export interface Notice {
   key: string;
   level: 'info' | 'warning' | 'error';
+  /** What happened, as a code: the window and main's notifications say it in the user's language. */
+  text: Message;
+  /** The English wording, for logs. */
   message: string;
 }
 

@@ -1,4 +1,8 @@
 // Results cross the bridge as plain JSON: errors thrown across IPC lose everything but their message.
+// An error carries a message code with parameters (`text`): the window says it in the user's
+// language; `message` is the English wording, for logs and old callers.
+import type { Message } from './i18n/messages';
+import { translate } from './i18n/translate';
 
 export type ErrorKind =
   | 'invalid_input' // the call's input failed validation (field names the setting/field)
@@ -13,6 +17,8 @@ export type ErrorKind =
 export interface BridgeError {
   kind: ErrorKind;
   message: string;
+  /** What to tell the user, as a code (absent only from very old callers). */
+  text?: Message;
   field?: string;
 }
 
@@ -21,10 +27,10 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    message: string,
+    readonly text: Message,
     readonly field?: string,
   ) {
-    super(message);
+    super(translate('en', text));
     this.name = 'AppError';
   }
 }

@@ -99,7 +99,7 @@ describe('sendEvent', () => {
     const s = setup();
     sendEvent(s.win, 'outbox.changed', { campaignIds: [1] });
     expect(s.sent).toEqual([[IPC_EVENT_CHANNEL, 'outbox.changed', { campaignIds: [1] }]]);
-    const notice = { key: 'k', level: 'info' as const, message: 'm' };
+    const notice = { key: 'k', level: 'info' as const, message: 'm', text: { code: 'resumed_gateway_answers' as const } };
     sendEvent(null, 'notice', notice);
     s.destroy();
     sendEvent(s.win, 'notice', notice);

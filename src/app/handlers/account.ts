@@ -13,7 +13,7 @@ export function accountHandlers(ctx: AppContext) {
 
     'outbox.state': () => engine().outboxState(),
     'outbox.pause': () => {
-      engine().pause('user', 'Paused by you.');
+      engine().pause('user', 'Paused by you.', null);
       return engine().outboxState();
     },
     'outbox.resume': () => {

@@ -80,15 +80,15 @@ export function campaignHandlers(ctx: AppContext) {
       ctx.changed([]);
       return { discarded };
     },
-    'campaign.exportCsv': async ({ campaignId }) => {
+    'campaign.exportCsv': async ({ campaignId, lang }) => {
       requireCampaign(ctx, campaignId);
-      return { fileName: resultsFileName(summary(campaignId).name), csv: await resultsCsv(engine().campaigns, campaignId) };
+      return { fileName: resultsFileName(summary(campaignId).name), csv: await resultsCsv(engine().campaigns, campaignId, lang) };
     },
   } satisfies Partial<Handlers>;
 }
 
 function requireCampaign(ctx: AppContext, campaignId: number): void {
   if (!ctx.folder.engine.campaigns.exists(campaignId)) {
-    throw new AppError('not_found', `There is no campaign ${campaignId}.`, 'campaignId');
+    throw new AppError('not_found', { code: 'campaign_not_found', campaignId }, 'campaignId');
   }
 }

@@ -14,7 +14,7 @@ export function composeHandlers(ctx: AppContext) {
     'template.delete': ({ id }) => ({ deleted: templates().delete(id) }),
     'import.previewRecipient': ({ importId, ...at }) => {
       const analysis = ctx.imports.get(importId).analysis;
-      if (!analysis) throw new AppError('invalid_input', 'Check the recipients first.', 'importId');
+      if (!analysis) throw new AppError('invalid_input', { code: 'check_recipients_first' }, 'importId');
       return previewRecipient(analysis, at);
     },
   } satisfies Partial<Handlers>;

@@ -24,10 +24,10 @@ export function importHandlers(ctx: AppContext) {
       ctx.imports.cancel(importId);
       return null;
     },
-    'import.rejectedCsv': async ({ importId }) => {
+    'import.rejectedCsv': async ({ importId, lang }) => {
       const held = ctx.imports.get(importId);
-      if (!held.analysis) throw new AppError('not_found', 'Check the file first.', 'importId');
-      return { fileName: held.fileName.replace(/\.[^.]*$/, '') + '-rejected.csv', csv: await rejectedRowsCsv(held.analysis) };
+      if (!held.analysis) throw new AppError('not_found', { code: 'check_file_first' }, 'importId');
+      return { fileName: held.fileName.replace(/\.[^.]*$/, '') + '-rejected.csv', csv: await rejectedRowsCsv(held.analysis, { lang }) };
     },
   } satisfies Partial<Handlers>;
 }

@@ -34,17 +34,12 @@ export function settingsHandlers(ctx: AppContext) {
     },
     'token.set': async ({ token }) => {
       if (ctx.folder.mode === 'demo') {
-        throw new AppError('invalid_input', 'Demo mode uses the built-in simulator; switch to live mode to set a token.', 'token');
+        throw new AppError('invalid_input', { code: 'demo_no_token' }, 'token');
       }
       // Whose account is it? Main names it in its own dialog before the token is stored: a script in
       // the window could otherwise swap in its own account's token.
       const check = await ctx.checkToken(token, engine().settings());
-      if (check.refused)
-        throw new AppError(
-          'invalid_input',
-          `GatewayAPI did not accept this token; nothing was saved. ${check.problem ?? ''}`.trim(),
-          'token',
-        );
+      if (check.refused) throw new AppError('invalid_input', { code: 'token_not_accepted', problem: check.problem ?? null }, 'token');
       const replacing = !!(await ctx.secrets.get().catch(() => null));
       await requireYes(ctx.confirm, { kind: 'replaceToken', account: check.account, problem: check.problem, replacing }, 'Token not saved');
       await ctx.secrets.set(token);
@@ -69,7 +64,7 @@ export function settingsHandlers(ctx: AppContext) {
 function normaliseTestNumber(raw: string | null, country: string): string | null {
   if (raw == null || raw.trim() === '') return null;
   const n = normaliseMsisdn(raw, country as CountryCode);
-  if (!n.ok) throw new AppError('invalid_input', `Test number: ${n.message}`, 'testNumber');
+  if (!n.ok) throw new AppError('invalid_input', { code: 'test_number_invalid', problem: n.problem }, 'testNumber');
   return n.msisdn;
 }
 
@@ -82,7 +77,7 @@ function checkCustomBaseUrl(next: Settings, patch: Partial<Settings>): void {
   if (next.platform !== 'custom' && !storedForLater) return;
   if (patch.platform !== 'custom' && patch.customBaseUrl === undefined) return;
   const url = resolveBaseUrl('custom', next.customBaseUrl);
-  if (!url.ok) throw new AppError('invalid_input', url.message, 'customBaseUrl');
+  if (!url.ok) throw new AppError('invalid_input', url.text, 'customBaseUrl');
 }
 
 async function appStatus(ctx: AppContext): Promise<AppStatus> {
@@ -96,5 +91,6 @@ async function appStatus(ctx: AppContext): Promise<AppStatus> {
     token: { set: demo || !!token, ...(demo || !token ? { savedAt: null, accepted: null } : tokenInfo(ctx.folder.engine)) },
     keychain: { ok: keychain.ok, message: keychain.message },
     version: ctx.version,
+    osLanguages: [...ctx.osLanguages],
   };
 }

@@ -42,11 +42,12 @@ export function previewRecipient(a: ImportAnalysis, at: { index?: number; rowNo?
           parts: 0,
           chars: 0,
           rejected: rejected.message,
+          rejectedText: rejected.text,
         };
-      throw new AppError('not_found', `The file has no row ${at.rowNo}.`, 'rowNo');
+      throw new AppError('not_found', { code: 'preview_row_missing', rowNo: at.rowNo }, 'rowNo');
     }
   } else {
-    if (total === 0) throw new AppError('not_found', 'No recipient can be sent to, so there is nothing to preview.', 'rowNo');
+    if (total === 0) throw new AppError('not_found', { code: 'preview_nothing' }, 'rowNo');
     index = at.longest ? longestIndex(a) : Math.min(Math.max(0, at.index ?? 0), total - 1);
   }
   const row = a.accepted[index];
@@ -69,6 +70,7 @@ export function previewRecipient(a: ImportAnalysis, at: { index?: number; rowNo?
     parts: parts.parts,
     chars: parts.chars,
     rejected: null,
+    rejectedText: null,
     longest: { index: li, rowNo: l.rowNo, parts: l.parts },
   };
 }

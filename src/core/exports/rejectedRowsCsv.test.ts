@@ -37,7 +37,7 @@ describe('rejectedRowsCsv', () => {
     const csv = await rejectedRowsCsv(a);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('"row";"reason";"Navn";"Mobil";"Note"');
+    expect(lines[0]).toBe('"Row";"Reason";"Navn";"Mobil";"Note"');
     expect(lines[1]).toBe('2;"Too few digits for Denmark (+45)";"Søren";"1234";"a; b"');
     expect(lines[2]).toBe(`3;"No phone number in this row";"'=cmd|calc";"";"x"`);
     expect(lines).toHaveLength(4); // two rows, then the final line break
@@ -54,7 +54,10 @@ describe('rejectedRowsCsv', () => {
 
   it('uses another delimiter when asked', async () => {
     const a = await analyseImport({ bytes: file, defaultCountry: 'DK' });
-    expect((await rejectedRowsCsv(a, { delimiter: ',' })).split('\r\n')[0]).toBe('\ufeff"row","reason","Navn","Mobil","Note"');
+    expect((await rejectedRowsCsv(a, { delimiter: ',' })).split('\r\n')[0]).toBe('\ufeff"Row","Reason","Navn","Mobil","Note"');
+    // In the window's language: a Danish user's Excel shows Danish headings and reasons.
+    const da = (await rejectedRowsCsv(a, { lang: 'da' })).split('\r\n');
+    expect(da[0]).toBe('\ufeff"Række";"Årsag";"Navn";"Mobil";"Note"');
   });
 
   it('no cell starts a formula when read back split on "," or on ";", quotes honoured or not', async () => {

@@ -52,11 +52,52 @@ describe('resultsCsv', () => {
     const csv = await resultsCsv(campaigns, id);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('"row","msisdn","name","state","status","status_time","error_code","error","parts"');
-    expect(lines[1]).toBe('2,"4520000000","Name 0","queued","","","","",1');
+    expect(lines[0]).toBe(
+      '"Row","Phone number","Name","State","Delivery status","What the status means","Status time","Error code","Reason","GatewayAPI\'s text","SMS parts"',
+    );
+    expect(lines[1]).toBe('2,"4520000000","Name 0","Queued","","","","","","",1');
     expect(lines).toHaveLength(n + 2);
     const rows = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', skipEmptyLines: true }).data.slice(1);
     expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: n }, (_, i) => i + 2));
+  });
+
+  it("says states, statuses and reasons in the reader's language, GatewayAPI's own text beside ours", async () => {
+    const id = campaign(['Anna']);
+    const reason = {
+      code: 'gw_blacklisted',
+      numbers: ['4520000000'],
+      httpStatus: 403,
+      gwCode: '0x0215',
+      original: 'Blacklisted recipient',
+      incident: null,
+    };
+    db.prepare("UPDATE recipients SET state = 'failed', error_code = '0x0215', error = ? WHERE campaign_id = ?").run(
+      JSON.stringify(reason),
+      id,
+    );
+    const sv = Papa.parse<string[]>((await resultsCsv(campaigns, id, 'sv')).slice(1), { newline: '\r\n', skipEmptyLines: true }).data;
+    expect(sv[0]).toEqual([
+      'Rad',
+      'Telefonnummer',
+      'Namn',
+      'Läge',
+      'Leveransstatus',
+      'Vad statusen betyder',
+      'Statustid',
+      'Felkod',
+      'Orsak',
+      'GatewayAPI:s text',
+      'SMS-delar',
+    ]);
+    expect(sv[1]?.slice(3, 10)).toEqual([
+      'Misslyckat',
+      '',
+      '',
+      '',
+      '0x0215',
+      'GatewayAPI nekade 4520000000: numret står på GatewayAPI:s spärrlista (HTTP 403, 0x0215).',
+      'Blacklisted recipient',
+    ]);
   });
 
   it('no cell starts a formula when read back split on "," or ";" (names and error texts)', async () => {

@@ -20,6 +20,6 @@ describe('folder mode', () => {
     markFolderMode(db, 'demo');
     markFolderMode(db, 'live'); // the first mark stays
     expect(folderModeConflict(db, 'demo', dir)).toBeNull();
-    expect(folderModeConflict(db, 'live', dir)).toMatch(/holds demo campaigns/);
+    expect(folderModeConflict(db, 'live', dir)).toEqual({ code: 'folder_mode_conflict', dir, holds: 'demo' });
   });
 });

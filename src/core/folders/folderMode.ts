@@ -3,15 +3,14 @@
 import type { Db } from '../db/open';
 import { readValue, writeValue } from '../outbox/settings';
 import type { Mode } from '../../shared/contract';
+import type { MessageOf } from '../../shared/i18n/messages';
 const KEY = 'folderMode';
 
 /** Null when `mode` may use this folder, else the reason it may not. */
-export function folderModeConflict(db: Db, mode: Mode, dir: string): string | null {
+export function folderModeConflict(db: Db, mode: Mode, dir: string): MessageOf<'folder_mode_conflict'> | null {
   const recorded = readValue<string>(db, KEY);
   if ((recorded !== 'live' && recorded !== 'demo') || recorded === mode) return null;
-  return recorded === 'demo'
-    ? `${dir} holds demo campaigns: sending from it for real could send demo messages to real numbers. Use another data folder, or demo mode.`
-    : `${dir} holds real campaigns: a demo run there would hand their queue to the simulator. Use another data folder for the demo.`;
+  return { code: 'folder_mode_conflict', dir, holds: recorded };
 }
 
 /** Records the mode once something is about to be sent from the folder. */

@@ -1,3 +1,5 @@
+import type { MessageOf } from '../../shared/i18n/messages';
+import { translate } from '../../shared/i18n/translate';
 // Where requests go: GatewayAPI's two platforms, or a custom URL (the local simulator, a test server).
 
 export type Platform = 'com' | 'eu';
@@ -6,9 +8,14 @@ export function platformBaseUrl(platform: Platform): string {
   return platform === 'eu' ? 'https://gatewayapi.eu' : 'https://gatewayapi.com';
 }
 
-export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
+export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string; text: MessageOf<'base_url_invalid'> };
 
-const SETTING = 'The custom GatewayAPI URL setting';
+/** A refusal: the user's words from the code, `message` in English for the CLI and logs. */
+function refuse(problem: MessageOf<'base_url_invalid'>['problem'], got = ''): BaseUrlCheck {
+  const text: MessageOf<'base_url_invalid'> = { code: 'base_url_invalid', problem, got };
+  return { ok: false, message: translate('en', text), text };
+}
+
 /**
  * This computer: the only place plain http may go (the simulator, a local test stand-in). Only
  * literal loopback addresses and `localhost` itself: a name such as `sim.localhost` goes through DNS
@@ -32,27 +39,24 @@ const GATEWAYAPI_HOSTS = new Set(['gatewayapi.com', 'gatewayapi.eu']);
  */
 export function validateBaseUrl(url: string): BaseUrlCheck {
   const raw = url.trim();
-  if (raw === '') return { ok: false, message: `${SETTING} is empty. Enter a URL such as https://gatewayapi.com.` };
+  if (raw === '') return refuse('empty');
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
-    return { ok: false, message: `${SETTING} is not a valid URL: "${raw.slice(0, 200)}". Use a URL such as https://gatewayapi.com.` };
+    return refuse('not_url', raw.slice(0, 200));
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    return { ok: false, message: `${SETTING} must start with https:// (got ${u.protocol}).` };
+    return refuse('not_https', u.protocol);
   }
   if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
-    return {
-      ok: false,
-      message: `${SETTING} must use https:// (plain http is allowed only for this computer: 127.0.0.1 or localhost), so the API token is never sent unencrypted.`,
-    };
+    return refuse('http_remote');
   }
   if (u.username !== '' || u.password !== '') {
-    return { ok: false, message: `${SETTING} must not contain a user name or password; the API token is entered separately.` };
+    return refuse('credentials');
   }
   if (u.search !== '' || u.hash !== '') {
-    return { ok: false, message: `${SETTING} must not contain a query (?…) or fragment (#…).` };
+    return refuse('query');
   }
   const path = u.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${u.protocol}//${u.host}${path}` };
@@ -73,11 +77,5 @@ export function resolveBaseUrl(
   if (!check.ok || options.allowRemote) return check;
   const host = new URL(check.url).hostname.toLowerCase();
   if (isLoopbackHost(host) || GATEWAYAPI_HOSTS.has(host)) return check;
-  return {
-    ok: false,
-    message:
-      `${SETTING} may point only at this computer (a simulator on 127.0.0.1 or localhost), not at ${host}: ` +
-      'the API token is sent wherever it points. For live sending choose gatewayapi.com or gatewayapi.eu; ' +
-      'to try another server, use the command line with --base-url.',
-  };
+  return refuse('not_gatewayapi', host);
 }

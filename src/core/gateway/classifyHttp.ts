@@ -2,6 +2,7 @@
 import { GatewayError } from './errors';
 import { countryFromVariable } from './country';
 import type { GatewayErrorKind } from './types';
+import type { GatewayMessage, GatewayOriginal } from '../../shared/i18n/messages';
 
 /** Raw bodies are kept for the attempt log, but a proxy's HTML page need not be kept whole. */
 export const MAX_BODY_CHARS = 4096;
@@ -216,7 +217,10 @@ export function classifyHttpError(status: number, bodyText: string, headers: Hea
   let message = '';
   let variables = plainVariables(parsed?.variables ?? []);
   let country: string | null = null;
+  const original = () => originalOf(status, code, fromGatewayApi ? detail : bodyExcerpt(bodyText) || null, parsed);
+  let text: GatewayMessage = { code: 'gw_undocumented', ...original() };
   const undocumented = () => {
+    text = { code: 'gw_undocumented', ...original() };
     // Not a verdict on the recipients: a proxy, a firewall or a changed API answered.
     kind = 'account';
     const excerpt = bodyExcerpt(bodyText);
@@ -228,32 +232,40 @@ export function classifyHttpError(status: number, bodyText: string, headers: Hea
     kind = 'account';
     const host = redirectHost(headers.get('location'));
     const where = host ? ` to ${host}` : '';
+    text = { code: 'gw_redirect', host, ...original(), original: null };
     message = `Sending is paused: the GatewayAPI address answered with a redirect (${status === 0 ? 'redirect' : `HTTP ${status}`})${where}, which was not followed: nothing was sent there. Check the GatewayAPI URL setting, or a proxy or captive portal on this network, then resume.`;
   } else if (status === 401 && code !== null && ACCOUNT_CODES[code] !== undefined) {
     kind = 'account';
     message = `${ACCOUNT_CODES[code]} (${label})`;
+    text = { code: accountCode(code), ...original() };
   } else if (status === 401) {
     kind = 'auth';
     message = `GatewayAPI refused the token (${label}). Enter a new API token in Settings.`;
+    text = { code: 'gw_token_refused', ...original() };
   } else if (status === 403 && code === CREDIT) {
     kind = 'credit';
     message = `Insufficient credit on the GatewayAPI account (${code}). Top up, then resume.`;
+    text = { code: 'gw_credit', ...original() };
   } else if (status === 403 && code === FROZEN) {
     kind = 'frozen';
     message = `The GatewayAPI account is frozen (${code}). Contact GatewayAPI support, then resume.`;
+    text = { code: 'gw_frozen', ...original() };
   } else if (status === 403 && code !== null && ACCOUNT_CODES[code] !== undefined) {
     kind = 'account';
     message = `${ACCOUNT_CODES[code]} (${label})`;
+    text = { code: accountCode(code), ...original() };
   } else if (status === 403 && code === COUNTRY) {
     kind = 'country';
     country = countryFromVariable(parsed?.variables[0]) ?? countryFromText(parsed?.message ?? null);
     const which = country ?? (variables[0] ? `"${variables[0].slice(0, 20)}"` : 'of some recipients');
     message = `GatewayAPI does not allow sending to the destination country ${which} on this account (${label}). Those recipients fail; the others are sent again. Enable the country in GatewayAPI's settings to reach it.`;
+    text = { code: 'gw_country', country, ...original() };
   } else if (status === 403 && code === TEMPORARY_BLACKLIST) {
     kind = 'retry_recipient';
     // variables: [msisdn, hash]; only the msisdn matters.
     variables = msisdnVariables((parsed?.variables ?? []).slice(0, 1));
     message = `GatewayAPI has temporarily blacklisted ${whoRefused(variables)} (${label}). That recipient is retried later; the others are sent again.`;
+    text = { code: 'gw_temp_blacklisted', numbers: variables, ...original() };
   } else if (
     code !== null &&
     RECIPIENT_CODES[code] !== undefined &&
@@ -263,22 +275,30 @@ export function classifyHttpError(status: number, bodyText: string, headers: Hea
     // 0x021F names an operator (MCC, MNC), not numbers: the sender has to find them itself.
     variables = code === '0x021F' ? [] : msisdnVariables(parsed?.variables ?? []);
     message = `GatewayAPI refused ${whoRefused(variables)} (${label}): ${RECIPIENT_CODES[code]}. The other recipients are sent again.`;
+    text =
+      code === '0x021F'
+        ? { code: 'gw_operator', ...original() }
+        : { code: code === '0x0310' ? 'gw_duplicate' : 'gw_blacklisted', numbers: variables, ...original() };
   } else if (status === 429 || status === 503) {
     kind = 'transient';
     message =
       status === 429
         ? `GatewayAPI is overloaded (${label}) and did not process the request. Retrying later.`
         : `GatewayAPI is temporarily unavailable (${label}) and did not process the request. Retrying later.`;
+    text = { code: status === 429 ? 'gw_overloaded' : 'gw_unavailable', ...original() };
   } else if (status === 408) {
     // A proxy's timeout: it may have forwarded the request first, so for a POST the outcome is unknown.
     kind = 'ambiguous';
     message = `The request to GatewayAPI timed out on the way (${label}); it may or may not have been accepted. Check the messages marked uncertain before resending.`;
+    text = { code: 'gw_proxy_timeout', ...original() };
   } else if (status >= 500) {
     kind = 'ambiguous';
     message = `GatewayAPI answered with a server error (${label}) after receiving the request; it may or may not have been accepted. Check the messages marked uncertain before resending.`;
+    text = { code: 'gw_server_error', ...original() };
   } else if ((status === 400 || status === 422) && fromGatewayApi) {
     kind = 'rejected';
     message = withDetail(`GatewayAPI rejected the request (${label})`, detail);
+    text = { code: rejectedCode(code), ...original() };
   } else {
     undocumented();
   }
@@ -298,7 +318,25 @@ export function classifyHttpError(status: number, bodyText: string, headers: Hea
     cause: null,
     incidentUuid: parsed?.incidentUuid ?? null,
     country,
+    text,
   });
+}
+
+/** GatewayAPI's own words (or a proxy page's excerpt), kept beside ours for the user's "details". */
+function originalOf(status: number, code: string | null, original: string | null, parsed: ParsedErrorBody | null): GatewayOriginal {
+  return { httpStatus: status, gwCode: code, original, incident: parsed?.incidentUuid ?? null };
+}
+
+/** Account refusals GatewayAPI documents, in our words. */
+function accountCode(code: string): 'gw_ip_not_allowed' | 'gw_sms_disabled' | 'gw_feature_disabled' {
+  if (code === '0x0212' || code === '0x0213') return 'gw_ip_not_allowed';
+  return code === '0x021D' ? 'gw_sms_disabled' : 'gw_feature_disabled';
+}
+
+/** A 400/422 with a documented code gets our words; any other shows GatewayAPI's own text. */
+function rejectedCode(code: string | null): 'gw_content_filtered' | 'gw_bad_parameter' | 'gw_rejected_other' {
+  if (code === '0x0312') return 'gw_content_filtered';
+  return code === '0x0220' || code === '0x0222' ? 'gw_bad_parameter' : 'gw_rejected_other';
 }
 
 /** "Unauthorized destination: country SE" when the code came without variables. */

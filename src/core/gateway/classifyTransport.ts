@@ -9,6 +9,7 @@
 // TLS errors (a renegotiation can fail mid-request), EHOSTUNREACH/ENETDOWN on a read or write, any
 // Chromium net::ERR_* (Chromium may even have re-sent the request).
 import { withoutAnswer, type GatewayError } from './errors';
+import type { NetCause } from '../../shared/i18n/messages';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -172,7 +173,39 @@ function matchChromium(text: string, out: Found[]): void {
   }
 }
 
-export function classifyTransportError(err: unknown, method: HttpMethod): GatewayError {
+/** The cause as the user's message names it (its words live in the catalogs). */
+function netCause(cause: string): NetCause {
+  if (cause === 'PROXY_REFUSED') return 'proxy_refused';
+  if (cause === 'BAD_PORT') return 'bad_port';
+  if (cause === 'CONNECT_TIMEOUT' || cause === 'ETIMEDOUT' || cause.endsWith('TIMED_OUT')) return 'timeout';
+  if (cause === 'ENOTFOUND' || cause === 'EAI_NODATA' || cause === 'EAI_NONAME' || cause.includes('NAME_NOT_RESOLVED')) return 'dns';
+  if (cause === 'EAI_AGAIN' || cause === 'EAI_FAIL' || cause.includes('NAME_RESOLUTION')) return 'dns_unavailable';
+  if (cause === 'ECONNREFUSED' || cause.includes('CONNECTION_REFUSED')) return 'refused';
+  if (cause === 'ENETUNREACH' || cause === 'EHOSTUNREACH' || cause === 'EHOSTDOWN' || cause.includes('UNREACHABLE')) return 'unreachable';
+  if (cause === 'ENETDOWN' || cause === 'EADDRNOTAVAIL' || cause.includes('INTERNET_DISCONNECTED')) return 'network_down';
+  if (
+    cause === 'ECONNRESET' ||
+    cause === 'EPIPE' ||
+    cause === 'ECONNABORTED' ||
+    cause.startsWith('UND_ERR_SOCKET') ||
+    cause === 'UND_ERR_CLOSED'
+  )
+    return 'reset';
+  if (cause === 'UND_ERR_HEADERS_TIMEOUT' || cause === 'UND_ERR_BODY_TIMEOUT') return 'no_answer';
+  if (cause === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return 'cut_short';
+  if (isTls(cause.replace(/^net::/, ''))) return 'tls';
+  return 'other';
+}
+
+/** "Connecting to proxy.local:3128 failed": the host the connector dialled (a proxy, when not the target). */
+function dialled(err: unknown, depth = 0): string | null {
+  if (depth > 6 || err === null || typeof err !== 'object') return null;
+  const e = err as { message?: unknown; cause?: unknown };
+  const m = typeof e.message === 'string' ? /^Connecting to (\S+) failed/.exec(e.message) : null;
+  return m ? (m[1] ?? null) : dialled(e.cause, depth + 1);
+}
+
+export function classifyTransportError(err: unknown, method: HttpMethod, host: string | null = null): GatewayError {
   const found: Found[] = [];
   collect(err, found);
 
@@ -199,7 +232,22 @@ export function classifyTransportError(err: unknown, method: HttpMethod): Gatewa
     message = `Could not reach GatewayAPI: ${what} (${cause}). Retrying later.`;
   }
 
-  return withoutAnswer(kind, message, cause, { offline });
+  const via = dialled(err);
+  const hostName = host?.replace(/:\d+$/, '') ?? null;
+  const proxy = via !== null && hostName !== null && via.replace(/:\d+$/, '') !== hostName ? via : null;
+  const proxyStatus = /\(HTTP (\d{3})\)/.exec(what);
+  return withoutAnswer(kind, message, cause, {
+    offline,
+    text: {
+      code: 'net_failed',
+      cause: netCause(cause),
+      host,
+      proxy,
+      proxyStatus: proxyStatus ? Number(proxyStatus[1]) : null,
+      detail: cause,
+      written: kind === 'ambiguous' ? 'maybe' : 'no',
+    },
+  });
 }
 
 /** Our own timeout fired: for a POST the request may already be processed. */
@@ -209,5 +257,7 @@ export function timeoutError(method: HttpMethod, timeoutMs: number): GatewayErro
     method === 'POST'
       ? `GatewayAPI did not answer within ${secs} s. The request may or may not have been accepted: check the messages marked uncertain before resending.`
       : `GatewayAPI did not answer within ${secs} s. Retrying later.`;
-  return withoutAnswer(method === 'POST' ? 'ambiguous' : 'transient', message, 'TIMEOUT');
+  return withoutAnswer(method === 'POST' ? 'ambiguous' : 'transient', message, 'TIMEOUT', {
+    text: { code: 'net_timeout', seconds: secs, written: method === 'POST' ? 'maybe' : 'no' },
+  });
 }

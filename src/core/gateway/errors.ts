@@ -1,5 +1,6 @@
 // The one error type every GatewayAPI call throws (besides AbortError), and how it reads to a user.
 import type { GatewayErrorInit, GatewayErrorKind } from './types';
+import type { GatewayMessage } from '../../shared/i18n/messages';
 
 export class GatewayError extends Error {
   readonly kind: GatewayErrorKind;
@@ -15,6 +16,8 @@ export class GatewayError extends Error {
   readonly offline: boolean;
   /** kind 'country' (0x0217): the refused destination, ISO 3166 alpha-2 upper-case; else null. */
   readonly country: string | null;
+  /** What to tell the user, as a code; `message` stays the English wording for logs. */
+  readonly text: GatewayMessage;
 
   constructor(init: GatewayErrorInit & { offline?: boolean }) {
     super(init.message);
@@ -29,6 +32,7 @@ export class GatewayError extends Error {
     this.incidentUuid = init.incidentUuid ?? null;
     this.offline = init.offline ?? false;
     this.country = init.country ?? null;
+    this.text = init.text ?? { code: 'gw_unexpected', detail: init.message };
   }
 
   /** Plain data for logs, the attempt table and IPC (errors lose their fields when structured-cloned). */
@@ -46,6 +50,7 @@ export class GatewayError extends Error {
       incidentUuid: this.incidentUuid,
       offline: this.offline,
       country: this.country,
+      text: this.text,
     };
   }
 }
@@ -70,7 +75,7 @@ export function withoutAnswer(
   kind: GatewayErrorKind,
   message: string,
   cause: string | null,
-  extra: { variables?: string[]; offline?: boolean } = {},
+  extra: { variables?: string[]; offline?: boolean; text?: GatewayMessage } = {},
 ): GatewayError {
   return new GatewayError({
     kind,
@@ -82,12 +87,16 @@ export function withoutAnswer(
     retryAfterMs: null,
     cause,
     offline: extra.offline ?? false,
+    text: extra.text,
   });
 }
 
 /** A local refusal: the request was never sent. */
 export function localRejection(message: string, variables: string[] = []): GatewayError {
-  return withoutAnswer('rejected', message, 'LOCAL_VALIDATION', { variables });
+  return withoutAnswer('rejected', message, 'LOCAL_VALIDATION', {
+    variables,
+    text: { code: 'gw_local_rejection', reason: 'invalid_request', detail: message },
+  });
 }
 
 const REDACTED = '[redacted]';
@@ -144,6 +153,7 @@ export function redactSecret(err: GatewayError, secret: string | null): GatewayE
     incidentUuid: sn(err.incidentUuid),
     offline: err.offline,
     country: sn(err.country),
+    text: JSON.parse(s(JSON.stringify(err.text))) as GatewayMessage,
   });
   const same =
     clean.message === err.message &&
@@ -152,6 +162,7 @@ export function redactSecret(err: GatewayError, secret: string | null): GatewayE
     clean.cause === err.cause &&
     clean.incidentUuid === err.incidentUuid &&
     clean.country === err.country &&
+    JSON.stringify(clean.text) === JSON.stringify(err.text) &&
     clean.variables.every((v, i) => v === err.variables[i]) &&
     (err.stack === undefined || s(err.stack) === err.stack);
   if (same) return err;

@@ -46,6 +46,15 @@ function untilAborted(signal: AbortSignal): { promise: Promise<never>; dispose: 
   return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
+/** The host a request went to, named in the user's message when it cannot be reached. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
+}
+
 export async function exchange(opts: ExchangeOptions): Promise<RawResponse> {
   const { signal: callerSignal, method } = opts;
   if (callerSignal?.aborted) throw abortErrorFor(callerSignal);
@@ -64,7 +73,7 @@ export async function exchange(opts: ExchangeOptions): Promise<RawResponse> {
   const fail = (err: unknown): never => {
     if (callerSignal?.aborted) throw abortErrorFor(callerSignal);
     if (timedOut) throw timeoutError(method, opts.timeoutMs);
-    throw classifyTransportError(err, method);
+    throw classifyTransportError(err, method, hostOf(opts.url));
   };
 
   try {

@@ -1,4 +1,5 @@
 // The GatewayAPI surface the app uses (see README / GatewayAPI docs). Pure data types.
+import type { GatewayMessage } from '../../shared/i18n/messages';
 
 export interface MtRecipient {
   /** Full international number, digits only; sent to GatewayAPI as an integer. */
@@ -102,4 +103,6 @@ export interface GatewayErrorInit {
   incidentUuid?: string | null;
   /** kind 'country': the refused destination, ISO 3166 alpha-2 upper-case; null when unknown. */
   country?: string | null;
+  /** What to tell the user, as a code (their language); `message` is the English wording for logs. */
+  text?: GatewayMessage;
 }

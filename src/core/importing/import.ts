@@ -2,6 +2,8 @@
 // Three steps: read the rows (read.ts, shared with the preview and suppression files), resolve the
 // column mapping, then check each row on its own.
 
+import type { Message } from '../../shared/i18n/messages';
+import { translate } from '../../shared/i18n/translate';
 import type { Encoding } from '../../shared/states';
 import { MAX_SMS_PARTS, nonGsmChars, smsParts, type SmsParts } from '../../shared/sms';
 import { ImportError } from './errors';
@@ -39,7 +41,10 @@ export interface RejectedRow {
   kind: RejectKind;
   /** 'excel_scientific': an invalid_number that Excel wrote as 4.5201E+09 (the fix differs). */
   detail?: 'excel_scientific';
+  /** English wording of `text`, for the CLI's JSON and logs. */
   message: string;
+  /** Why the row is not sent, as a code (the report and the rejected-rows file say it in the user's language). */
+  text: Message;
   /** The record's cells as read from the file. */
   raw: string[];
 }
@@ -89,7 +94,7 @@ export async function analyseImport(input: ImportInput): Promise<ImportAnalysis>
   const { signal, onProgress } = input;
   const defaultCountry = input.defaultCountry.toUpperCase();
   if (!isCountryCode(defaultCountry)) {
-    throw new ImportError('bad_country', `"${input.defaultCountry}" is not a country code this app knows (use e.g. DK, SE, DE).`);
+    throw new ImportError('bad_country', { code: 'file_bad_country', country: input.defaultCountry });
   }
   const maxParts = input.maxParts ?? DEFAULT_MAX_PARTS;
   if (!Number.isInteger(maxParts) || maxParts < 1 || maxParts > MAX_SMS_PARTS) {
@@ -166,7 +171,7 @@ function resolveMapping(file: CsvFile, chosen: ImportInput['mapping']): Resolved
   const firstData = hasHeader ? 1 : 0;
   const totalRows = file.rows.length - firstData;
   if (totalRows === 0) {
-    throw new ImportError('header_only', `The file has a header row (${listHeaders(headers)}) but no contacts below it.`);
+    throw new ImportError('header_only', { code: 'file_header_only', headers: shortList(headers) });
   }
   let phoneColumn = mapping.phoneColumn;
   let confidence = mapping.confidence;
@@ -174,18 +179,17 @@ function resolveMapping(file: CsvFile, chosen: ImportInput['mapping']): Resolved
     phoneColumn = chosen.phoneColumn;
     confidence = 'high'; // the user chose it
     if (!Number.isInteger(phoneColumn) || phoneColumn < 0 || phoneColumn >= headers.length) {
-      throw new ImportError('bad_mapping', `The file has ${headers.length} columns; column ${phoneColumn + 1} does not exist.`, {
-        headers,
-      });
+      throw new ImportError(
+        'bad_mapping',
+        { code: 'file_bad_column', columns: headers.length, column: phoneColumn + 1 },
+        {
+          headers,
+        },
+      );
     }
   }
   if (phoneColumn === null) {
-    throw new ImportError(
-      'no_phone_column',
-      `No column in this file looks like phone numbers (columns: ${listHeaders(headers)}). ` +
-        'Choose the phone number column yourself, or check that you picked the right file.',
-      { headers },
-    );
+    throw new ImportError('no_phone_column', { code: 'file_no_phone_column', headers: shortList(headers) }, { headers });
   }
   const nameColumn = mapping.nameColumn === phoneColumn ? null : mapping.nameColumn;
   return { hasHeader, headers, phoneColumn, nameColumn, confidence, firstData, totalRows };
@@ -206,30 +210,33 @@ function rowChecker(ctx: CheckContext): (raw: string[], rowNo: number) => Accept
   // Without merge fields every recipient gets the same text: count its parts once.
   const fixedParts = merge.tags.length > 0 ? null : smsParts(merge.rewritten);
   const firstRowOf = new Map<string, number>();
-  const reject = (rowNo: number, kind: RejectKind, message: string, raw: string[]): RejectedRow => ({ rowNo, kind, message, raw });
+  const reject = (rowNo: number, kind: RejectKind, text: Message, raw: string[]): RejectedRow => ({
+    rowNo,
+    kind,
+    message: translate('en', text),
+    text,
+    raw,
+  });
 
   return (raw, rowNo) => {
     const phone = normaliseMsisdn(raw[phoneColumn] ?? '', ctx.defaultCountry);
     if (!phone.ok) {
-      const r = reject(rowNo, phone.reason === 'missing' ? 'missing_number' : 'invalid_number', phone.message, raw);
+      const r = reject(rowNo, phone.reason === 'missing' ? 'missing_number' : 'invalid_number', phone.problem, raw);
       if (phone.reason === 'excel_scientific') r.detail = 'excel_scientific';
       return r;
     }
     const earlier = firstRowOf.get(phone.msisdn);
     if (earlier !== undefined) {
-      return reject(rowNo, 'duplicate', `Same number as row ${earlier} (+${phone.msisdn}); only row ${earlier} is kept`, raw);
+      return reject(rowNo, 'duplicate', { code: 'row_duplicate', earlierRow: earlier, msisdn: phone.msisdn }, raw);
     }
-    if (ctx.isSuppressed?.(phone.msisdn))
-      return reject(rowNo, 'suppressed', `+${phone.msisdn} is on the suppression list (opted out)`, raw);
+    if (ctx.isSuppressed?.(phone.msisdn)) return reject(rowNo, 'suppressed', { code: 'row_suppressed', msisdn: phone.msisdn }, raw);
     const values = cellValues(raw);
     let sms: SmsParts | null = fixedParts;
     if (!sms) {
       let missing: number[] | null = null;
       for (const c of merge.columns) if ((values[c] ?? '') === '') (missing ??= []).push(c);
       if (missing) {
-        const what = missing.map((c) => `"${headers[c]}"`).join(', ');
-        const tags = missing.map((c) => `%${headers[c]}%`).join(', ');
-        return reject(rowNo, 'missing_merge_value', `Empty ${what}, which the message uses (${tags})`, raw);
+        return reject(rowNo, 'missing_merge_value', { code: 'row_missing_merge', columns: missing.map((c) => headers[c] ?? '') }, raw);
       }
       sms = mergedSmsParts(merge, values);
     }
@@ -239,7 +246,8 @@ function rowChecker(ctx: CheckContext): (raw: string[], rowNo: number) => Accept
         merge.tags,
         merge.columns.map((c) => values[c] ?? ''),
       );
-      return reject(rowNo, 'too_long', tooLongMessage(sms.parts, maxParts, sms.encoding, text), raw);
+      const ucs2Chars = sms.encoding === 'UCS2' ? nonGsmChars(text).slice(0, 5) : null;
+      return reject(rowNo, 'too_long', { code: 'row_too_long', parts: sms.parts, maxParts, ucs2Chars }, raw);
     }
     firstRowOf.set(phone.msisdn, rowNo);
     return { rowNo, msisdn: phone.msisdn, country: phone.country, values, encoding: sms.encoding, parts: sms.parts };
@@ -260,16 +268,7 @@ function cellValues(raw: string[]): string[] {
   return values;
 }
 
-function tooLongMessage(parts: number, maxParts: number, encoding: Encoding, text: string): string {
-  let why = '';
-  if (encoding === 'UCS2') {
-    const chars = nonGsmChars(text).slice(0, 5).join(' ');
-    why = ` (sent as UCS-2, 70 characters per SMS, because of ${chars})`;
-  }
-  return `The message for this row is ${parts} SMS parts${why}; the limit is ${maxParts}`;
-}
-
 /** Headers for a message: an Outlook export has 90 of them. */
-function listHeaders(headers: string[]): string {
-  return headers.length <= 8 ? headers.join(', ') : `${headers.slice(0, 8).join(', ')} and ${headers.length - 8} more`;
+function shortList(headers: string[]): string[] {
+  return headers.length <= 8 ? headers : [...headers.slice(0, 8), '…'];
 }

@@ -16,36 +16,21 @@ export function formatMb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
 }
 
-const n = (x: number) => x.toLocaleString('en');
+/** Megabytes, one decimal at most (the catalogs format the number). */
+const mb = (bytes: number) => Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
 
 export function tooLarge(bytes: number, fileName?: string): ImportError {
-  return new ImportError(
-    'too_large',
-    `${fileName ?? 'The file'} is ${formatMb(bytes)}; files up to ${formatMb(MAX_IMPORT_BYTES)} can be imported. ` +
-      'Split it into smaller files and import them one by one.',
-  );
+  return new ImportError('too_large', { code: 'file_too_large', fileName: fileName ?? null, mb: mb(bytes), maxMb: mb(MAX_IMPORT_BYTES) });
 }
 
 export function tooManyColumns(rowNo: number, columns: number): ImportError {
-  return new ImportError(
-    'too_wide',
-    `Row ${rowNo} has ${n(columns)} columns; a file may have at most ${n(MAX_COLUMNS)}. ` +
-      'Check that you picked a contacts CSV file, or remove the extra columns and import again.',
-  );
+  return new ImportError('too_wide', { code: 'file_too_many_columns', rowNo, columns, max: MAX_COLUMNS });
 }
 
 export function cellTooLarge(rowNo: number, column: number, chars: number): ImportError {
-  return new ImportError(
-    'too_wide',
-    `Row ${rowNo}, column ${column} holds ${n(chars)} characters; a cell may hold at most ${n(MAX_CELL_CHARS)}. ` +
-      'Shorten that cell (or check for a quote (") that is never closed) and import again.',
-  );
+  return new ImportError('too_wide', { code: 'file_cell_too_large', rowNo, column, chars, max: MAX_CELL_CHARS });
 }
 
 export function recordTooLong(rowNo: number): ImportError {
-  return new ImportError(
-    'too_wide',
-    `Row ${rowNo} is longer than ${formatMb(PARSE_CHUNK_CHARS)}, far more than a contact needs. ` +
-      'Check that row (a quote (") that is never closed makes the rest of the file one cell) and import again.',
-  );
+  return new ImportError('too_wide', { code: 'file_row_too_long', rowNo, mb: mb(PARSE_CHUNK_CHARS) });
 }

@@ -109,11 +109,7 @@ function withoutSepLine(text: string): string {
 }
 
 function unclosedQuote(rowNo: number): ImportError {
-  return new ImportError(
-    'unclosed_quote',
-    `Row ${rowNo} opens a quote (") that is never closed, so everything after it would be read as one cell. ` +
-      `Fix that quote in row ${rowNo} and import again.`,
-  );
+  return new ImportError('unclosed_quote', { code: 'file_unclosed_quote', rowNo });
 }
 
 function isBlank(record: string[]): boolean {

@@ -20,6 +20,8 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
+import type { PhoneProblem } from '../../shared/i18n/messages';
+import { translate } from '../../shared/i18n/translate';
 
 const parse = (text: string, defaultCountry?: CountryCode): PhoneNumber | undefined =>
   coreParse(text, { defaultCountry, extract: false }, maxMetadata);
@@ -28,7 +30,13 @@ const getCountryCallingCode = (country: CountryCode): string => coreCallingCode(
 export type { CountryCode };
 
 export type MsisdnResult =
-  { ok: true; msisdn: string; country: string } | { ok: false; reason: 'missing' | 'excel_scientific' | 'invalid'; message: string };
+  | { ok: true; msisdn: string; country: string }
+  /** `problem` is what the user reads (in their language); `message` its English wording for logs and the CLI's JSON. */
+  | { ok: false; reason: 'missing' | 'excel_scientific' | 'invalid'; message: string; problem: PhoneProblem };
+
+function refused(reason: 'missing' | 'excel_scientific' | 'invalid', problem: PhoneProblem): MsisdnResult {
+  return { ok: false, reason, message: translate('en', problem), problem };
+}
 
 export function isCountryCode(country: string): country is CountryCode {
   return /^[A-Z]{2}$/.test(country) && coreIsSupported(country as CountryCode, maxMetadata);
@@ -50,15 +58,9 @@ function normaliseOne(raw: string, defaultCountry: CountryCode, options: { fastP
   let text = raw.trim();
   // Excel's "this is text" marker, and our own formula guard in the rejected-rows report.
   if (text.charCodeAt(0) === 0x27) text = text.slice(1).trim();
-  if (text === '') return { ok: false, reason: 'missing', message: 'No phone number in this row' };
+  if (text === '') return refused('missing', { code: 'phone_missing' });
   if ((text.includes('E') || text.includes('e')) && EXCEL_SCIENTIFIC.test(text)) {
-    return {
-      ok: false,
-      reason: 'excel_scientific',
-      message:
-        `Excel turned this number into scientific notation (${text}) and its digits are lost. ` +
-        'Format the column as Text in Excel, type the numbers again (or export them from the original source), and re-import.',
-    };
+    return refused('excel_scientific', { code: 'phone_excel_scientific', text });
   }
   // "+45 (0) 20 12 34 56" and "(0) 20-12-34-56": the (0) is a trunk prefix to drop when dialling.
   if (text.includes('(0)')) text = text.replace(/\(0\)/g, ' ').trim();
@@ -68,7 +70,7 @@ function normaliseOne(raw: string, defaultCountry: CountryCode, options: { fastP
     const fast = fastPath(clean, defaultCountry);
     if (fast) return fast;
   }
-  if (clean === null && !/\d/.test(text)) return { ok: false, reason: 'invalid', message: 'Not a phone number' };
+  if (clean === null && !/\d/.test(text)) return refused('invalid', { code: 'phone_not_a_number' });
   const forLib = clean ?? text;
   const parsed = parse(forLib, defaultCountry);
   if (parsed?.isValid()) return accepted(parsed.number, parsed.country);
@@ -78,7 +80,7 @@ function normaliseOne(raw: string, defaultCountry: CountryCode, options: { fastP
     const intl = parse('+' + clean);
     if (intl?.isValid()) return accepted(intl.number, intl.country);
   }
-  return { ok: false, reason: 'invalid', message: invalidMessage(forLib, defaultCountry) };
+  return refused('invalid', invalidProblem(forLib, defaultCountry));
 }
 
 function accepted(e164: string, country: CountryCode | undefined): MsisdnResult {
@@ -227,34 +229,19 @@ function fastPath(clean: string, defaultCountry: CountryCode): MsisdnResult | nu
 
 // ---- messages ---------------------------------------------------------------------------------
 
-const countryNames = new Map<string, string>();
-function countryName(country: CountryCode): string {
-  let name = countryNames.get(country);
-  if (name === undefined) {
-    let region: string | undefined;
-    try {
-      region = new Intl.DisplayNames(['en'], { type: 'region' }).of(country);
-    } catch {
-      // Node built without ICU data: the code will do.
-    }
-    name = `${region ?? country} (+${getCountryCallingCode(country)})`;
-    countryNames.set(country, name);
-  }
-  return name;
-}
-
-function forCallingCodeOf(digits: string): string {
+/** The country (or, shared by several, the calling code) an international number belongs to. */
+function whereOf(digits: string): { country: string | null; callingCode: string | null } {
   for (let len = 1; len <= 3 && len <= digits.length; len++) {
     const countries = callingCodes[digits.slice(0, len)];
     if (!countries) continue;
-    return countries.length === 1 ? `for ${countryName(countries[0] as CountryCode)}` : `for +${digits.slice(0, len)} numbers`;
+    return { country: countries.length === 1 ? countries[0] : null, callingCode: digits.slice(0, len) };
   }
-  return 'for its country code';
+  return { country: null, callingCode: null };
 }
 
-function invalidMessage(text: string, defaultCountry: CountryCode): string {
+function invalidProblem(text: string, defaultCountry: CountryCode): PhoneProblem {
   const international = text.startsWith('+');
-  const where = international ? forCallingCodeOf(text.slice(1)) : `for ${countryName(defaultCountry)}`;
+  const where = international ? whereOf(text.slice(1)) : { country: defaultCountry, callingCode: getCountryCallingCode(defaultCountry) };
   let problem: string | undefined;
   try {
     problem = coreValidateLength(text, { defaultCountry }, maxMetadata);
@@ -263,16 +250,16 @@ function invalidMessage(text: string, defaultCountry: CountryCode): string {
   }
   switch (problem) {
     case 'NOT_A_NUMBER':
-      return 'Not a phone number';
+      return { code: 'phone_not_a_number' };
     case 'INVALID_COUNTRY':
-      return international ? 'Unknown country code' : `Not a valid number ${where}`;
+      return international ? { code: 'phone_unknown_country_code' } : { code: 'phone_invalid', problem: 'invalid', ...where };
     case 'TOO_SHORT':
-      return `Too few digits ${where}`;
+      return { code: 'phone_invalid', problem: 'too_short', ...where };
     case 'TOO_LONG':
-      return `Too many digits ${where}`;
+      return { code: 'phone_invalid', problem: 'too_long', ...where };
     case 'INVALID_LENGTH':
-      return `Wrong number of digits ${where}`;
+      return { code: 'phone_invalid', problem: 'wrong_length', ...where };
     default:
-      return `No such number ${where} (it is not in any number range in use)`;
+      return { code: 'phone_invalid', problem: 'no_such_number', ...where };
   }
 }

@@ -40,10 +40,7 @@ export class OneAtATime {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.busy) {
       if (this.queue.length >= this.maxWaiting) {
-        throw new AppError(
-          'conflict',
-          `SMS Outbox is already reading or checking a file, and ${this.queue.length} more wait their turn. Try again when they are done.`,
-        );
+        throw new AppError('conflict', { code: 'imports_busy', waiting: this.queue.length });
       }
       await new Promise<void>((turn) => this.queue.push(turn));
     } else {
@@ -97,7 +94,7 @@ export class ImportSessions {
 
   get(id: string): HeldImport {
     const h = this.held.get(id);
-    if (!h) throw new AppError('not_found', 'That import is no longer open: choose the file again.', 'importId');
+    if (!h) throw new AppError('not_found', { code: 'import_gone' }, 'importId');
     return h;
   }
 
@@ -126,7 +123,7 @@ export class ImportSessions {
     try {
       const analysis = await this.gate.run(() => {
         // Cancelled (or superseded by a newer analysis) while waiting for its turn.
-        if (controller.signal.aborted) throw new AppError('import', 'Import cancelled.');
+        if (controller.signal.aborted) throw new AppError('import', { code: 'import_cancelled' });
         return analyseImport({
           file: h.file,
           fileName: h.fileName,
@@ -143,7 +140,7 @@ export class ImportSessions {
       h.analysedWith = { ...args, suppressionSize: suppressed.size };
       return analysis;
     } catch (e) {
-      if (controller.signal.aborted) throw new AppError('import', 'Import cancelled.');
+      if (controller.signal.aborted) throw new AppError('import', { code: 'import_cancelled' });
       throw e;
     } finally {
       if (h.controller === controller) h.controller = null;
@@ -165,7 +162,7 @@ export function reportOf(importId: string, a: ImportAnalysis): ImportReport {
   const examples: ImportReport['examples'] = {};
   for (const r of a.rejected) {
     const list = (examples[r.kind] ??= []);
-    if (list.length < 5) list.push({ rowNo: r.rowNo, message: r.message, raw: r.raw.slice(0, 20) });
+    if (list.length < 5) list.push({ rowNo: r.rowNo, message: r.message, text: r.text, raw: r.raw.slice(0, 20) });
   }
   let gsm7 = 0;
   let ucs2 = 0;

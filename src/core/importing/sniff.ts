@@ -91,11 +91,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 function rejectKnownBinary(bytes: Uint8Array): void {
   // Users often pick the workbook instead of the CSV saved from it: say so.
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new ImportError(
-      'binary',
-      'This is a spreadsheet workbook (Excel/Numbers/LibreOffice), not a CSV file. ' +
-        'Open it and use "Save As" → "CSV" (CSV UTF-8 if offered), then import that file.',
-    );
+    throw new ImportError('binary', { code: 'file_workbook' });
   }
 }
 
@@ -113,10 +109,7 @@ function rejectControlCharacters(text: string): void {
     if ((c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) controls++;
   }
   if (controls > 0 && controls >= Math.max(1, n * 0.01)) {
-    throw new ImportError(
-      'binary',
-      'This file is not a text (CSV) file: it contains binary data. Export your contacts as CSV and import that file.',
-    );
+    throw new ImportError('binary', { code: 'file_binary' });
   }
 }
 

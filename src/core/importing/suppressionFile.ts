@@ -1,5 +1,6 @@
 // A suppression (opt-out) list from a file: read like any import (same limits, parsed in chunks),
 // and every cell that holds a run of digits counts as a number; the header and other columns fall out.
+import type { PhoneProblem } from '../../shared/i18n/messages';
 import { ImportError } from './errors';
 import { normaliseMsisdn, type CountryCode } from './phone';
 import { readCsvFile } from './read';
@@ -11,7 +12,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export interface SuppressionImport {
   added: number;
   /** The first 100 cells that are no phone number, with why. */
-  invalid: { value: string; message: string }[];
+  invalid: { value: string; message: string; text: PhoneProblem }[];
 }
 
 /**
@@ -27,7 +28,7 @@ export async function importSuppressionFile(
   const { rows } = await readCsvFile(bytes, { fileName });
   const cells: string[] = [];
   for (const row of rows) for (const cell of row) if (/\d{4}/.test(cell)) cells.push(cell);
-  if (cells.length === 0) throw new ImportError('empty', `${fileName} holds no phone numbers.`);
+  if (cells.length === 0) throw new ImportError('empty', { code: 'file_no_numbers', fileName });
   let added = 0;
   const invalid: SuppressionImport['invalid'] = [];
   for (let i = 0; i < cells.length; i += CHUNK) {
@@ -36,7 +37,7 @@ export async function importSuppressionFile(
     for (const v of cells.slice(i, i + CHUNK)) {
       const n = normaliseMsisdn(v, country);
       if (n.ok) good.push(n.msisdn);
-      else if (invalid.length < 100) invalid.push({ value: v, message: n.message });
+      else if (invalid.length < 100) invalid.push({ value: v, message: n.message, text: n.problem });
     }
     added += add(good);
   }

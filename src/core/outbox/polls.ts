@@ -1,5 +1,6 @@
 // The poller's side of the outbox: which batches are due for a status poll, and applying reports.
 // A final status is never replaced; transient reports after a final one are ignored.
+import type { Message } from '../../shared/i18n/messages';
 import type { Db } from '../db/open';
 import type { RecipientReport } from '../gateway/types';
 import { FINAL_STATUSES, NO_FINAL_REPORT, isFinalStatus } from '../../shared/states';
@@ -105,7 +106,17 @@ export class Polls {
       const final = isFinalStatus(r.status);
       // Transient reports move a transient status along; they never touch a final one (SQL guard).
       const at = r.time != null ? r.time * 1000 : now;
-      const res = update.run(r.status, at, final ? r.code : null, final ? r.error : null, now, r.status, batchId, r.msisdn, r.status);
+      const res = update.run(
+        r.status,
+        at,
+        final ? r.code : null,
+        final ? reportReason(r) : null,
+        now,
+        r.status,
+        batchId,
+        r.msisdn,
+        r.status,
+      );
       if (res.changes > 0) event.run(r.status, r.code, r.error, at, now, batchId, r.msisdn);
       return res.changes;
     };
@@ -151,4 +162,21 @@ export class Polls {
       })
       .immediate();
   }
+}
+
+/**
+ * A final report's error, stored as a message code: the table says what the status means in the
+ * reader's language, with GatewayAPI's own dsnerror text kept beside it (parseStoredReason).
+ */
+function reportReason(r: { status: string; code: string | null; error: string | null }): string | null {
+  if (r.error == null && r.code == null) return null;
+  const reason: Message = {
+    code: 'delivery_report',
+    status: r.status,
+    httpStatus: null,
+    gwCode: r.code,
+    original: r.error,
+    incident: null,
+  };
+  return JSON.stringify(reason);
 }

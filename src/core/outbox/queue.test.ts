@@ -1,5 +1,6 @@
 // The outbox state machine on its own (no network): claiming, recovery after a crash, and the
 // user's decisions, each one transaction.
+import { storedReasonText } from '../testing/reasons';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,14 +108,14 @@ describe('recover (after a crash, with the lease taken)', () => {
     for (const r of claimed.recipients) expect(state(r.id)).toBe('queued');
     for (const r of flying.recipients) expect(state(r.id)).toBe('uncertain');
     const err = db.prepare("SELECT DISTINCT error FROM recipients WHERE state = 'uncertain'").pluck().all();
-    expect(err).toEqual([expect.stringMatching(/may or may not have reached GatewayAPI/)]);
+    expect(err.map((e) => storedReasonText(e as string))).toEqual([expect.stringMatching(/may or may not have reached GatewayAPI/)]);
     const batches = db.prepare('SELECT id, state FROM batches ORDER BY id').all();
     expect(batches).toEqual([
       { id: claimed.id, state: 'abandoned' },
       { id: flying.id, state: 'uncertain' },
     ]);
     expect(campaigns.attempts(campaignId)).toEqual([
-      expect.objectContaining({ batchId: flying.id, outcome: 'interrupted', finishedAt: t, message: 'Process stopped during the request' }),
+      expect.objectContaining({ batchId: flying.id, outcome: 'interrupted', finishedAt: t, message: '{"code":"reason_app_stopped"}' }),
     ]);
     // Recovery is idempotent.
     expect(queue.recover()).toEqual({ requeued: 0, uncertain: 0 });

@@ -1,10 +1,14 @@
 // The sender's side of the outbox: claiming batches and recording every outcome. Each method is one
 // transaction that first checks the lease epoch, so a sender that lost the lease changes nothing.
 // The recipient state machine is documented in src/shared/states.ts and the README.
+import type { Message } from '../../shared/i18n/messages';
 import type { Db } from '../db/open';
 import { LeaseLostError, type Lease } from './lease';
 import type { SendResponse } from '../gateway/types';
 import type { Encoding } from '../../shared/states';
+
+/** The stored reason (a message code, see shared/i18n) for recipients the app stopped on mid-request. */
+const APP_STOPPED = JSON.stringify({ code: 'reason_app_stopped' } satisfies Message);
 
 export interface ClaimedRecipient {
   id: number;
@@ -111,17 +115,14 @@ export class Queue {
       this.db.prepare("UPDATE batches SET state = 'abandoned' WHERE state = 'claimed'").run();
       const uncertain = this.db
         .prepare(
-          `UPDATE recipients SET state = 'uncertain', updated_at = ?,
-             error = 'The app stopped while this batch was being sent: it may or may not have reached GatewayAPI.'
+          `UPDATE recipients SET state = 'uncertain', updated_at = ?, error = ?
            WHERE state = 'in_flight'`,
         )
-        .run(now).changes;
+        .run(now, APP_STOPPED).changes;
       this.db.prepare("UPDATE batches SET state = 'uncertain' WHERE state = 'in_flight'").run();
       this.db
-        .prepare(
-          "UPDATE attempts SET outcome = 'interrupted', finished_at = ?, message = 'Process stopped during the request' WHERE outcome = 'in_flight'",
-        )
-        .run(now);
+        .prepare("UPDATE attempts SET outcome = 'interrupted', finished_at = ?, message = ? WHERE outcome = 'in_flight'")
+        .run(now, APP_STOPPED);
       return { requeued, uncertain };
     });
   }

@@ -29,17 +29,17 @@ export class Templates {
   /** Inserts (no id) or updates (id) a template; a name another template has is refused at 'name'. */
   save(t: { id?: number | null; name: string; text: string }): MessageTemplate {
     const name = t.name.trim();
-    if (!name) throw new AppError('invalid_input', 'Give the saved message a name.', 'name');
-    if (!t.text.trim()) throw new AppError('invalid_input', 'Write the message first.', 'text');
+    if (!name) throw new AppError('invalid_input', { code: 'template_name_missing' }, 'name');
+    if (!t.text.trim()) throw new AppError('invalid_input', { code: 'template_text_missing' }, 'text');
     const clash = this.db.prepare('SELECT id FROM templates WHERE name = ? COLLATE NOCASE').get(name) as { id: number } | undefined;
     if (clash && clash.id !== t.id) {
-      throw new AppError('invalid_input', `A saved message is already called “${name}”: choose another name.`, 'name');
+      throw new AppError('invalid_input', { code: 'template_name_taken', name }, 'name');
     }
     if (t.id != null) {
       const changed = this.db
         .prepare('UPDATE templates SET name = ?, text = ?, updated_at = ? WHERE id = ?')
         .run(name, t.text, this.now(), t.id).changes;
-      if (!changed) throw new AppError('not_found', 'That saved message no longer exists.', 'id');
+      if (!changed) throw new AppError('not_found', { code: 'template_gone' }, 'id');
       return this.get(t.id);
     }
     const id = Number(

@@ -28,7 +28,7 @@ describe('credit poller', () => {
     h.sim.setCredit(90);
     await poll();
     expect(lowNotices(h)).toHaveLength(1);
-    expect(lowNotices(h)[0].message).toMatch(/90\.00 DKK.*threshold 100/);
+    expect(lowNotices(h)[0].message).toMatch(/90\.00 DKK.*warning below 100\.00 DKK/);
     expect(h.engine.account.get()).toMatchObject({ credit: 90, currency: 'DKK', lowAlarm: true });
     await poll();
     h.sim.setCredit(80);

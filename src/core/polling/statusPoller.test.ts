@@ -1,5 +1,7 @@
 // Delivery-status polling with a fake clock: the schedule, 404 = not yet, final statuses by the
 // simulator's last-digit rule, out-of-order reports, stopping, validity, and restart.
+import { parseStoredReason } from '../../shared/i18n/messages';
+import { storedReasonText } from '../testing/reasons';
 import { afterEach, describe, expect, it } from 'vitest';
 import { finalStatusFor } from '../../simulator';
 import { DEFAULT_POLL_SCHEDULE_MS } from './statusPoller';
@@ -89,8 +91,17 @@ describe('status poller', () => {
     for (const [msisdn, status] of statuses(h)) expect(status).toBe(finalStatusFor(msisdn));
     const undeliverable = h.engine.db
       .prepare("SELECT error_code AS code, error FROM recipients WHERE status = 'UNDELIVERABLE' LIMIT 1")
-      .get();
-    expect(undeliverable).toEqual({ code: '0x0001', error: 'Absent subscriber' });
+      .get() as { code: string; error: string };
+    expect(undeliverable.code).toBe('0x0001');
+    // Our words for the status in the reader's language, GatewayAPI's own text kept beside them.
+    expect(parseStoredReason(undeliverable.error)).toMatchObject({
+      code: 'delivery_report',
+      gwCode: '0x0001',
+      original: 'Absent subscriber',
+    });
+    expect(storedReasonText(undeliverable.error, 'da')).toBe(
+      'Teleselskabet kunne ikke levere den (fx fordi nummeret ikke er i brug). Betales normalt. (0x0001)',
+    );
 
     // One request per batch per round.
     const perRound = [0, 1, 2].map((r) =>

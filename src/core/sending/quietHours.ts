@@ -141,10 +141,21 @@ export class QuietCheck {
  * whatever our quiet hours say: a time inside a recipient country's window must be flagged when the
  * campaign is created. Returns a sentence for the user, or null when no country is quiet then.
  */
-export function scheduledQuietWarning(sendAtMs: number, q: QuietHours | undefined, countries: readonly (string | null)[]): string | null {
+export interface QuietWarning {
+  start: string;
+  end: string;
+  /** The countries whose quiet hours the time falls in (null: recipients without a known country). */
+  countries: (string | null)[];
+}
+
+/** Which countries a scheduled time falls in quiet hours for (GatewayAPI sends at that time regardless). */
+export function scheduledQuietWarning(
+  sendAtMs: number,
+  q: QuietHours | undefined,
+  countries: readonly (string | null)[],
+): QuietWarning | null {
   if (!q?.enabled) return null;
   const quiet = [...new Set(countries)].filter((c) => countryQuietUntil(sendAtMs, q, c) != null);
   if (quiet.length === 0) return null;
-  const names = quiet.map((c) => c ?? 'recipients without a known country').join(', ');
-  return `The scheduled time is inside quiet hours (${q.start}–${q.end}) for ${names}: GatewayAPI sends at the scheduled time regardless. Pick another time, or send now.`;
+  return { start: q.start, end: q.end, countries: quiet };
 }

@@ -3,6 +3,7 @@
 // may have been accepted becomes `uncertain` for the user to decide (GatewayAPI has no idempotency key).
 // After such an outcome, or while the network is down, nothing more is claimed: one worker probes
 // GatewayAPI with the cheap GET /rest/me until it answers, so one lost answer cannot become a hundred.
+import type { GatewayMessage, RecipientReason } from '../../shared/i18n/messages';
 import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js';
 import type { Clock, Logger } from '../types';
 import type { Queue, ClaimedBatch, AttemptOutcome } from '../outbox/queue';
@@ -73,7 +74,7 @@ export interface SenderDeps {
   gateway: () => Promise<SenderGateway | null>;
   config: () => { batchSize: number; ratePerMinute: number | null; maxConcurrent: number; quietHours?: QuietHours };
   paused: () => PauseReason;
-  pause: (reason: Exclude<PauseReason, null>, message: string) => void;
+  pause: (reason: Exclude<PauseReason, null>, message: string, cause?: GatewayMessage | null) => void;
   /** Lifts the pause if it is still for this reason (the sender's own 'unreachable'). */
   unpause: (reason: 'unreachable') => void;
   /** Something changed for these campaigns (the UI refreshes). */
@@ -107,6 +108,10 @@ export interface SenderState {
   running: number;
   /** Everything queued is inside its quiet window; the first window ends at this time. */
   quietUntil: number | null;
+  /** While waiting for the network or GatewayAPI: when the next probe goes out (the real next attempt). */
+  probeAt: number | null;
+  /** Why sending waits (the last network failure or busy answer), for the window's and CLI's words. */
+  cause: GatewayMessage | null;
 }
 
 /** Why nothing new is claimed: the network is down, or GatewayAPI left a request unanswered. */
@@ -128,7 +133,16 @@ export class Sender {
   private probeStreak = 0;
   /** Batches waiting only for the network; retried at once when a probe answers. */
   private readonly offlineWaiting = new Set<number>();
-  state: SenderState = { offline: false, unreachable: false, failedProbes: 0, retryAt: null, running: 0, quietUntil: null };
+  state: SenderState = {
+    offline: false,
+    unreachable: false,
+    failedProbes: 0,
+    retryAt: null,
+    running: 0,
+    quietUntil: null,
+    probeAt: null,
+    cause: null,
+  };
   private readonly retry: RetryPolicy;
   private readonly quiet = new QuietCheck();
   /** The earliest end of a held country's quiet window: an idle loop wakes then to send to it. */
@@ -286,6 +300,7 @@ export class Sender {
       if (!first) {
         const cap = doubt === 'offline' ? this.retry.offlineMaxMs : this.retry.probeMaxMs;
         const delay = backoffDelay(Math.max(1, this.probeStreak), { baseMs: this.retry.baseMs, capMs: cap }, this.deps.random);
+        this.state.probeAt = this.deps.clock.now() + delay;
         await this.waker.wait(this.deps.clock.sleep, delay);
         if (this.stopping) return;
       }
@@ -301,6 +316,7 @@ export class Sender {
       } catch (e) {
         answered = e instanceof GatewayError && e.httpStatus != null;
         if (!answered) this.deps.logger.info('GatewayAPI probe unanswered', { error: String(e) });
+        if (!answered && e instanceof GatewayError) this.state.cause = e.text;
       }
       if (this.stopping && !answered) return;
       if (answered) {
@@ -311,7 +327,7 @@ export class Sender {
       this.state.failedProbes++;
       if (this.doubt === 'unreachable') {
         this.state.unreachable = true;
-        if (this.deps.paused() !== 'unreachable') this.deps.pause('unreachable', UNREACHABLE_MESSAGE);
+        if (this.deps.paused() !== 'unreachable') this.deps.pause('unreachable', UNREACHABLE_MESSAGE, this.state.cause);
       }
     } finally {
       this.probing = false;
@@ -324,6 +340,8 @@ export class Sender {
     this.probeStreak = 0;
     this.state.offline = false;
     this.state.unreachable = false;
+    this.state.probeAt = null;
+    this.state.cause = null;
     if (was === 'unreachable' || this.deps.paused() === 'unreachable') this.deps.unpause('unreachable');
     if (this.offlineWaiting.size > 0) {
       try {
@@ -414,6 +432,7 @@ export class Sender {
       return;
     }
     if (this.doubt === 'offline') this.clearDoubt(); // an answer proves the network is back
+    if (!this.doubt) this.state.cause = null;
     const scheduled = req.sendtime != null;
     const firstPoll = (scheduled ? req.sendtime! * 1000 : clock.now()) + this.deps.firstPollDelayMs;
     try {
@@ -446,7 +465,7 @@ export class Sender {
     }
     await this.persist('the returned claim', () => queue.releaseClaim(batch.id));
     if (e instanceof GatewayError && e.kind === 'auth') {
-      this.deps.pause('auth', e.message);
+      this.deps.pause('auth', e.message, e.text);
       return;
     }
     throw e;
@@ -458,7 +477,9 @@ export class Sender {
       e instanceof GatewayError
         ? e
         : // Not from the gateway client (a bug, a thrown string): whether GatewayAPI accepted is unknown.
-          withoutAnswer('ambiguous', `Unexpected error while sending: ${e instanceof Error ? e.message : String(e)}`, null);
+          withoutAnswer('ambiguous', `Unexpected error while sending: ${e instanceof Error ? e.message : String(e)}`, null, {
+            text: { code: 'gw_unexpected', detail: e instanceof Error ? e.message : String(e) },
+          });
     const outcome = outcomeOf(err);
     const write = (fn: () => unknown) => this.persist(`the outcome of batch ${batch.id}`, fn);
     switch (err.kind) {
@@ -468,13 +489,13 @@ export class Sender {
         if (!err.offline && clock.now() - first > this.retry.maxAgeMs) {
           await write(() =>
             queue.markFailed(batch.id, attemptId, {
-              ...outcome,
+              ...outcomeOf(err, { code: 'reason_gave_up', hours: Math.round(this.retry.maxAgeMs / 360_000) / 10, cause: err.text }),
               outcome: 'gave_up',
-              message: `GatewayAPI stayed unavailable for more than ${duration(this.retry.maxAgeMs)} (${err.message}); gave up. Use "Resend to failed" to try again.`,
             }),
           );
           return;
         }
+        this.state.cause = err.text;
         if (err.offline) {
           // Nothing was written: the batch waits for the network, which one probe watches.
           this.doubt ??= 'offline';
@@ -491,12 +512,8 @@ export class Sender {
       case 'ambiguous':
         // Stop claiming before anything else: the next batches wait for the probe.
         this.doubt = 'unreachable';
-        await write(() =>
-          queue.markUncertain(batch.id, attemptId, {
-            ...outcome,
-            message: `${err.message} It is unknown whether GatewayAPI accepted this batch: choose "Resend" or "Mark as sent".`,
-          }),
-        );
+        this.state.cause = err.text;
+        await write(() => queue.markUncertain(batch.id, attemptId, outcomeOf(err, { code: 'reason_uncertain', cause: err.text })));
         this.deps.uncertain(batch.recipients.length);
         return;
       case 'auth':
@@ -505,7 +522,7 @@ export class Sender {
       case 'account':
         // About the account, not these recipients: everything waits for the user to fix it.
         await write(() => queue.markRefused(batch.id, attemptId, outcome));
-        this.deps.pause(err.kind, err.message);
+        this.deps.pause(err.kind, err.message, err.text);
         return;
       case 'recipients':
         await write(() => queue.markRecipientsRefused(batch.id, attemptId, err.variables, outcome));
@@ -559,8 +576,13 @@ export class Sender {
   }
 }
 
-function outcomeOf(err: GatewayError): AttemptOutcome {
-  return { outcome: err.kind, httpStatus: err.httpStatus, code: err.code, message: err.message, body: err.body };
+/**
+ * What is stored with the attempt and its recipients. The reason is stored as a message code (JSON),
+ * so the table, the exports and the CLI say it in the reader's language, with GatewayAPI's own text
+ * kept in it; parseStoredReason() reads old plain-text rows too.
+ */
+function outcomeOf(err: GatewayError, reason: RecipientReason = err.text): AttemptOutcome {
+  return { outcome: err.kind, httpStatus: err.httpStatus, code: err.code, message: JSON.stringify(reason), body: err.body };
 }
 
 /** "46" for "SE": a number without a stored country is placed by its prefix. */
@@ -570,11 +592,4 @@ function callingCodeOf(country: string): string | null {
 
 function earliest(a: number | null, b: number | null): number | null {
   return a == null ? b : b == null ? a : Math.min(a, b);
-}
-
-/** "6 h", "90 min", "20 s": for messages. */
-function duration(ms: number): string {
-  if (ms >= 3600_000) return `${Math.round(ms / 360_000) / 10} h`;
-  if (ms >= 60_000) return `${Math.round(ms / 6000) / 10} min`;
-  return `${Math.round(ms / 100) / 10} s`;
 }

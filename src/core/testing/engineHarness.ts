@@ -1,5 +1,7 @@
 // An Engine on a temporary data folder, talking to a real simulator on 127.0.0.1: what core tests
 // and benchmarks build on. Everything it starts, close() stops and removes.
+import type { Message } from '../../shared/i18n/messages';
+import { translate } from '../../shared/i18n/translate';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +36,9 @@ export interface HarnessOptions {
 export interface Notice {
   level: string;
   key: string;
+  /** English wording of `text`. */
   message: string;
+  text: Message;
 }
 
 export interface Harness {
@@ -66,7 +70,7 @@ export async function makeEngine(o: HarnessOptions = {}): Promise<Harness> {
   const f = o.fetch ? o.fetch(realFetch) : realFetch;
   const h = { changes: 0 } as Harness;
   const on: Partial<EngineEvents> = {
-    notice: (level, key, message) => notices.push({ level, key, message }),
+    notice: (level, key, text) => notices.push({ level, key, text, message: translate('en', text) }),
     changed: () => {
       h.changes++;
     },

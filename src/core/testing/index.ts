@@ -6,3 +6,6 @@ export { makeEngine, sendIdle, type Harness, type HarnessOptions, type Notice } 
 export { newCampaign, merge, numbers, people, type Person } from './campaign';
 export { fillDisk, freeDisk } from './fullDisk';
 export { smallDisk, type SmallDisk } from './smallDisk';
+
+/** A stored reason (a message code as JSON, or old plain text) in English, as a reader would see it. */
+export { storedReasonText } from './reasons';

@@ -46,10 +46,10 @@ export async function createFromImport(
   beforeStore: () => void,
 ): Promise<{ campaignId: number; queued: number }> {
   if (request.sendAt != null && request.sendAt * 1000 < engine.clock.now() + MIN_SCHEDULE_LEAD_MS) {
-    throw new AppError('invalid_input', 'Pick a time at least a minute in the future, or send now.', 'sendAt');
+    throw new AppError('invalid_input', { code: 'schedule_too_soon', minMinutes: 1 }, 'sendAt');
   }
   const estimate = await estimateImport(engine, imports, request.importId, request.message);
-  if (estimate.recipients === 0) throw new AppError('invalid_input', 'No recipient in this file can be sent to.', 'importId');
+  if (estimate.recipients === 0) throw new AppError('invalid_input', { code: 'no_sendable_recipients' }, 'importId');
   const held = imports.get(request.importId);
   // What the user is asked about is what gets stored, even if the window analyses again meanwhile.
   const analysis = held.analysis!;
@@ -73,7 +73,7 @@ export async function createFromImport(
     sendAt: request.sendAt != null ? request.sendAt * 1000 : null,
     warning: quiet,
   }).catch(() => false);
-  if (!yes) throw new AppError('declined', "Not sent: the send was not confirmed in SMS Outbox's dialog.");
+  if (!yes) throw new AppError('declined', { code: 'not_confirmed', what: 'send' });
   beforeStore();
   const result = await engine.campaigns.createInChunks(
     campaignFromAnalysis(analysis, {

@@ -5,7 +5,7 @@ import type { Engine } from '../engine';
 
 export async function cancelScheduled(engine: Engine, campaignId: number): Promise<{ cancelled: number; alreadySent: number }> {
   const client = await engine.gateway();
-  if (!client) throw new AppError('gateway', 'No GatewayAPI token is set.');
+  if (!client) throw new AppError('gateway', { code: 'no_token' });
   let cancelled = 0;
   let alreadySent = 0;
   for (const batch of engine.campaigns.scheduledBatches(campaignId)) {

@@ -14,26 +14,19 @@ import type { NewCampaign } from '../outbox/campaigns';
 export function testCampaign(engine: Engine, test: { message: string; sender: string }): NewCampaign {
   const settings = engine.settings();
   if (!settings.testNumber) {
-    throw new AppError('invalid_input', 'Enter your own test number in Settings first: test messages go only there.', 'testNumber');
+    throw new AppError('invalid_input', { code: 'test_number_missing' }, 'testNumber');
   }
   const number = normaliseMsisdn(settings.testNumber, settings.defaultCountry as CountryCode);
-  if (!number.ok) throw new AppError('invalid_input', `Test number in Settings: ${number.message}`, 'testNumber');
+  if (!number.ok) throw new AppError('invalid_input', { code: 'test_number_invalid', problem: number.problem }, 'testNumber');
   const sender = test.sender.trim();
-  if (!SENDER_PATTERN.test(sender)) throw new AppError('invalid_input', SENDER_RULE, 'sender');
+  if (!SENDER_PATTERN.test(sender))
+    throw new AppError('invalid_input', { code: 'input_invalid', field: 'sender', detail: SENDER_RULE }, 'sender');
   const parts = smsParts(test.message);
   if (parts.parts > settings.maxParts) {
-    throw new AppError(
-      'invalid_input',
-      `The message needs ${parts.parts} SMS parts; the limit in Settings is ${settings.maxParts}, as for a campaign.`,
-      'message',
-    );
+    throw new AppError('invalid_input', { code: 'test_too_long', parts: parts.parts, maxParts: settings.maxParts }, 'message');
   }
   if (engine.suppression.snapshot().has(number.msisdn)) {
-    throw new AppError(
-      'invalid_input',
-      `Your test number ${number.msisdn} is on the suppression list: nothing is sent to it.`,
-      'testNumber',
-    );
+    throw new AppError('invalid_input', { code: 'test_number_suppressed', msisdn: number.msisdn }, 'testNumber');
   }
   return {
     name: `Test to ${number.msisdn}`,

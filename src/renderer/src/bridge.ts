@@ -2,16 +2,23 @@
 // Types only from the contract: importing it at run time would pull zod into the bundle.
 import type { Bridge, CallInput, CallName, CallOutput, EventName, EventPayloads } from '../../shared/contract';
 import type { BridgeError, ErrorKind } from '../../shared/result';
-import { t } from './i18n';
+import { say, t } from './i18n';
 
 /** A failed call, with the kind and field main reported, so views can place the message. */
 export class ApiError extends Error {
   readonly kind: ErrorKind;
   readonly field: string | undefined;
   constructor(error: BridgeError) {
-    // Main's input validation prefixes the field's path ("sender: …"); the message is shown at that
-    // field, so the prefix is only noise to the user.
-    super(error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message);
+    // Main sends a message code: said in the window's language. (Main's input validation without a
+    // code prefixes the field's path, "sender: …"; the message is shown at that field, so the prefix
+    // is only noise to the user.)
+    super(
+      error.text
+        ? say(error.text)
+        : error.field && error.message.startsWith(`${error.field}: `)
+          ? error.message.slice(error.field.length + 2)
+          : error.message,
+    );
     this.name = 'ApiError';
     this.kind = error.kind;
     this.field = error.field;

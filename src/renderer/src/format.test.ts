@@ -19,6 +19,8 @@ import { campaignSummary } from '../../shared/testing';
 const idle: OutboxState = {
   paused: null,
   pauseMessage: null,
+  pauseCause: null,
+  cause: null,
   offline: false,
   retryInSec: null,
   counts: {},

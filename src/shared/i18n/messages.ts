@@ -3,9 +3,24 @@
 // with translate() and one catalog per language (catalogs/*.ts, each typed against this union, so a
 // code without words in every language fails `tsc`). Adding a code: add it here, then in all four
 // catalogs (en, da, sv, nb) — keep each catalog's glossary terms.
-import type { DeliveryStatus, PauseReason } from '../states';
+import type { DeliveryStatus, PauseReason, RecipientState } from '../states';
 import type { RejectKind } from '../rejectKinds';
 import type { ConfirmRequest } from '../confirmRequest';
+
+/** The header cells of the results and rejected-rows files. */
+export type ExportColumn =
+  | 'row'
+  | 'msisdn'
+  | 'name'
+  | 'state'
+  | 'status'
+  | 'status_meaning'
+  | 'status_time'
+  | 'error_code'
+  | 'error'
+  | 'gatewayapi_text'
+  | 'parts'
+  | 'reason';
 
 /** Why a phone number cell is not a number we can send to. */
 export type PhoneProblem =
@@ -15,7 +30,7 @@ export type PhoneProblem =
   | { code: 'phone_unknown_country_code' }
   | {
       code: 'phone_invalid';
-      problem: 'invalid' | 'too_short' | 'too_long' | 'wrong_length';
+      problem: 'invalid' | 'too_short' | 'too_long' | 'wrong_length' | 'no_such_number';
       country: string | null;
       callingCode: string | null;
     };
@@ -90,15 +105,45 @@ export type RecipientReason =
   | { code: 'reason_uncertain'; cause: GatewayMessage | null }
   | { code: 'reason_internal'; detail: string }
   | { code: 'reason_cancelled' }
+  | { code: 'reason_app_stopped' }
   | { code: 'reason_suppressed' }
-  | { code: 'reason_legacy'; text: string };
+  | { code: 'reason_legacy'; text: string }
+  /** A final delivery report's error (dsnerror/dsnerrorcode): our words for the status, GatewayAPI's beside them. */
+  | ({ code: 'delivery_report'; status: string } & GatewayOriginal);
 
 export type Message =
   | GatewayMessage
   | RecipientReason
   | PhoneProblem
+  // ---- a file that cannot be imported at all ----
+  | { code: 'file_too_large'; fileName: string | null; mb: number; maxMb: number }
+  | { code: 'file_too_many_columns'; rowNo: number; columns: number; max: number }
+  | { code: 'file_cell_too_large'; rowNo: number; column: number; chars: number; max: number }
+  | { code: 'file_row_too_long'; rowNo: number; mb: number }
+  | { code: 'file_unclosed_quote'; rowNo: number }
+  | { code: 'file_workbook' }
+  | { code: 'file_binary' }
+  | { code: 'file_empty' }
+  | { code: 'file_no_numbers'; fileName: string }
+  | { code: 'file_header_only'; headers: string[] }
+  | { code: 'file_bad_column'; columns: number; column: number }
+  | { code: 'file_no_phone_column'; headers: string[] }
+  | { code: 'file_bad_country'; country: string }
+  // ---- the import report: why a row is not sent ----
+  | { code: 'row_duplicate'; earlierRow: number; msisdn: string }
+  | { code: 'row_suppressed'; msisdn: string }
+  | { code: 'row_missing_merge'; columns: string[] }
+  | { code: 'row_too_long'; parts: number; maxParts: number; ucs2Chars: string[] | null }
   // ---- errors answered to a request (AppError) ----
   | { code: 'schedule_too_soon'; minMinutes: number }
+  | { code: 'schedule_quiet'; start: string; end: string; countries: (string | null)[] }
+  | { code: 'test_number_missing' }
+  | { code: 'test_too_long'; parts: number; maxParts: number }
+  | { code: 'test_number_suppressed'; msisdn: string }
+  | { code: 'token_not_accepted'; problem: string | null }
+  | { code: 'not_confirmed'; what: 'send' | 'other' }
+  | { code: 'imports_busy'; waiting: number }
+  | { code: 'disk_space_back' }
   | { code: 'no_sendable_recipients' }
   | { code: 'demo_no_token' }
   | { code: 'check_recipients_first' }
@@ -114,9 +159,11 @@ export type Message =
   | { code: 'template_gone' }
   | { code: 'import_gone' }
   | { code: 'import_cancelled' }
-  | { code: 'input_invalid'; field: string | null }
+  /** A bridge input that failed validation; `detail` is the schema's English rule (shown in English only). */
+  | { code: 'input_invalid'; field: string | null; detail?: string }
   | { code: 'internal_error' }
   | { code: 'folder_in_use' }
+  | { code: 'folder_mode_conflict'; dir: string; holds: 'demo' | 'live' }
   | {
       code: 'base_url_invalid';
       problem: 'empty' | 'not_url' | 'not_https' | 'http_remote' | 'credentials' | 'query' | 'not_gatewayapi';
@@ -157,6 +204,8 @@ export type Message =
   | { code: 'status_name'; status: DeliveryStatus | 'PENDING' }
   | { code: 'status_explain'; status: DeliveryStatus | 'PENDING' }
   | { code: 'reject_kind'; kind: RejectKind }
+  | { code: 'state_name'; state: RecipientState }
+  | { code: 'export_column'; column: ExportColumn }
   // ---- what the outbox is doing (CLI status line, window header) ----
   | { code: 'outbox_offline'; queued: number; retryInSec: number | null; cause: GatewayMessage | null }
   | { code: 'outbox_busy'; queued: number; retryInSec: number | null; cause: GatewayMessage | null }
@@ -167,13 +216,44 @@ export type Message =
   | { code: 'outbox_idle' }
   // ---- app menus and the About box (main) ----
   | { code: 'about_title' }
-  | { code: 'about_detail'; version: string; mode: 'live' | 'demo' }
+  | { code: 'about_detail'; dataDir: string; logFile: string }
+  | { code: 'menu'; item: MenuItem }
+  | { code: 'start_failed' }
   | { code: 'notification_title' }
+
   // ---- main's own confirmations (native dialogs; words in catalogs/confirm.ts) ----
   | { code: 'confirm_title'; request: ConfirmRequest }
   | { code: 'confirm_detail'; request: ConfirmRequest }
   | { code: 'confirm_yes'; request: ConfirmRequest }
   | { code: 'confirm_no' };
+
+/** Every label of main's application menu and About box. */
+export type MenuItem =
+  | 'file'
+  | 'edit'
+  | 'view'
+  | 'window'
+  | 'help'
+  | 'about'
+  | 'quit'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'minimize'
+  | 'zoom'
+  | 'close'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'reload'
+  | 'forceReload'
+  | 'toggleDevTools'
+  | 'ok'
+  | 'openDataFolder'
+  | 'openLogFile';
 
 export type MessageCode = Message['code'];
 export type MessageOf<C extends MessageCode> = Extract<Message, { code: C }>;

@@ -12,11 +12,14 @@ import { sendEvent } from '../ipc';
 import { explainOpenError } from '../nativeBinding';
 import { createNoticeNotifier } from '../notifications';
 import type { ShellModule } from './runner';
+import { osLanguages, sayFor } from './language';
+import { setApplicationMenu } from './applicationMenu';
 
 export const outboxCore: ShellModule = {
   name: 'outbox core',
   async enable(ctx) {
-    const notify = createNoticeNotifier({ Notification, onClick: () => ctx.focus() });
+    const say = sayFor(ctx);
+    const notify = createNoticeNotifier({ Notification, onClick: () => ctx.focus(), say });
     const emit: Emit = (event, payload) => {
       sendEvent(ctx.win, event, payload);
       if (isEvent('notice', event, payload)) notify(payload);
@@ -32,6 +35,7 @@ export const outboxCore: ShellModule = {
         emit,
         logger: ctx.logger,
         version: app.getVersion(),
+        osLanguages: osLanguages(),
         // Money and trust decisions: main asks in its own native dialog (the window only asks main).
         confirm: dialogConfirm<BrowserWindow>({
           showMessageBox: (w, options) => dialog.showMessageBox(w, options),
@@ -39,9 +43,10 @@ export const outboxCore: ShellModule = {
           language: () => languageFor(ctx.core?.engine.settings().language, app.getPreferredSystemLanguages()),
         }),
       });
+      setApplicationMenu(ctx); // now in the language Settings chose
     } catch (err) {
       ctx.logger.error('could not open the outbox', { err: String(err) });
-      dialog.showErrorBox('SMS Outbox could not start', explainOpenError(err, app.isPackaged));
+      dialog.showErrorBox(say({ code: 'start_failed' }), explainOpenError(err, app.isPackaged));
       app.exit(1);
       return 'stop';
     }

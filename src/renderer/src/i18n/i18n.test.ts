@@ -53,6 +53,8 @@ describe('i18n', () => {
       outboxLabel({
         paused: null,
         pauseMessage: null,
+        pauseCause: null,
+        cause: null,
         offline: true,
         retryInSec: null,
         counts: { queued: 1200 },
@@ -74,6 +76,8 @@ describe('i18n', () => {
       outboxLabel({
         paused: 'credit',
         pauseMessage: null,
+        pauseCause: null,
+        cause: null,
         offline: false,
         retryInSec: null,
         counts: {},

@@ -11,6 +11,7 @@ const app: AppStatus = {
   dataDir: '/d',
   token: { set: true, savedAt: null, accepted: null },
   keychain: { ok: true, message: null },
+  osLanguages: [],
   version: '1',
 };
 

@@ -57,7 +57,7 @@ export const useAppStore = create<AppStore>((set, get) => ({
     }
   },
   apply: (v) => {
-    applyLanguage(v.settings.language);
+    applyLanguage(v.settings.language, v.app.osLanguages);
     set({ settings: v.settings, app: v.app });
   },
   async updateSettings(patch) {

@@ -5,7 +5,7 @@ import type { Estimate, ImportPreview, ImportReport } from '../../../shared/cont
 import { ApiError, api, errorText, fieldErrors } from '../bridge';
 import { fileToBase64, downloadText } from '../files';
 import { localInputToUnix, scheduleProblem } from '../format';
-import { t } from '../i18n';
+import { t, currentLanguage } from '../i18n';
 
 export type ImportPhase = 'none' | 'reading' | 'previewed' | 'analysing' | 'reported';
 
@@ -188,7 +188,7 @@ export const useComposeStore = create<ComposeStore>((set, get) => ({
     const { preview } = get();
     if (!preview) return;
     try {
-      const { fileName, csv } = await api('import.rejectedCsv', { importId: preview.importId });
+      const { fileName, csv } = await api('import.rejectedCsv', { importId: preview.importId, lang: currentLanguage() });
       downloadText(fileName, csv);
     } catch (e) {
       set({ importError: errorText(e) });

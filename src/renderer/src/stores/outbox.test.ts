@@ -9,6 +9,8 @@ import { CAMPAIGN_PAGE, useOutboxStore } from './outbox';
 const state = {
   paused: null,
   pauseMessage: null,
+  pauseCause: null,
+  cause: null,
   offline: false,
   retryInSec: null,
   counts: {},

@@ -4,7 +4,7 @@ import type { AttemptRow, RecipientRow } from '../../../shared/contract';
 import { api, errorText } from '../bridge';
 import type { ResultFilter } from '../constants';
 import { downloadText } from '../files';
-import { t } from '../i18n';
+import { t, currentLanguage } from '../i18n';
 
 export const PAGE_SIZE = 200;
 
@@ -135,7 +135,7 @@ export const useResultsStore = create<ResultsStore>((set, get) => {
 
     async exportCsv(campaignId) {
       try {
-        const { fileName, csv } = await api('campaign.exportCsv', { campaignId });
+        const { fileName, csv } = await api('campaign.exportCsv', { campaignId, lang: currentLanguage() });
         downloadText(fileName, csv);
       } catch (e) {
         set({ actionMessage: errorText(e) });

@@ -1,6 +1,6 @@
 // The suppression list (opt-outs): numbers that are never sent to.
 import { create } from 'zustand';
-import type { SuppressionRow } from '../../../shared/contract';
+import type { CallOutput, SuppressionRow } from '../../../shared/contract';
 import { api, errorText } from '../bridge';
 import { fileToBase64 } from '../files';
 import { t } from '../i18n';
@@ -13,7 +13,7 @@ interface SuppressionStore {
   total: number;
   error: string | null;
   message: string | null;
-  invalid: { value: string; message: string }[];
+  invalid: CallOutput<'suppression.add'>['invalid'];
   load(more?: boolean): Promise<void>;
   setSearch(search: string): void;
   add(numbersText: string, reason: string): Promise<boolean>;

@@ -4,6 +4,9 @@ import type { CampaignSummary } from '../../../shared/contract';
 import { formatCount, formatTime } from '../format';
 import { useResultsStore } from '../stores/results';
 import { InlineError } from '../components/InlineError';
+import { parseStoredReason } from '../../../shared/i18n/messages';
+import { say } from '../i18n';
+import { GatewayDetails } from './GatewayDetails';
 
 export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): React.JSX.Element {
   const { t } = useTranslation();
@@ -46,10 +49,11 @@ export function AttemptsPanel({ campaign }: { campaign: CampaignSummary }): Reac
                   <td>{formatTime(a.finishedAt)}</td>
                   <td>{formatCount(a.recipients)}</td>
                   <td>{a.httpStatus ?? '—'}</td>
-                  <td>{a.outcome}</td>
+                  <td>{t(`attempts.outcomes.${a.outcome}`, { defaultValue: a.outcome })}</td>
                   <td>{a.code ?? ''}</td>
                   <td>
-                    {a.message ?? ''}
+                    {a.message ? say(parseStoredReason(a.message)!) : ''}
+                    <GatewayDetails message={parseStoredReason(a.message)} />
                     {a.body ? (
                       <details>
                         <summary>{t('attempts.body')}</summary>

@@ -7,6 +7,9 @@ import { useAccountStore } from '../stores/account';
 import { useAppStore } from '../stores/app';
 import { useOutboxStore } from '../stores/outbox';
 import { HalfStoredBanners } from './HalfStoredBanners';
+import { GatewayDetails } from './GatewayDetails';
+import { WaitingBanner } from './WaitingBanner';
+import { say } from '../i18n';
 
 export function Banners(): React.JSX.Element {
   const { t } = useTranslation();
@@ -33,7 +36,8 @@ export function Banners(): React.JSX.Element {
       ) : null}
       {state?.paused === 'auth' ? (
         <div className="banner banner-error" role="alert">
-          {t('banners.authPaused', { message: state.pauseMessage ?? '' })}
+          {t('banners.authPaused', { message: state.pauseCause ? say(state.pauseCause) : '' })}
+          <GatewayDetails message={state.pauseCause} />
           <button type="button" onClick={() => setView('settings')}>
             {t('banners.enterToken')}
           </button>
@@ -64,7 +68,10 @@ export function Banners(): React.JSX.Element {
           role="alert"
           data-testid={`paused-${state.paused}-banner`}
         >
-          {state.paused === 'account' ? t('banners.accountPaused', { message: state.pauseMessage ?? '' }) : t('banners.unreachablePaused')}
+          {state.paused === 'account'
+            ? t('banners.accountPaused', { message: state.pauseCause ? say(state.pauseCause) : t('outbox.pauseReason.account') })
+            : `${t('banners.unreachablePaused')}${state.pauseCause ? ` ${say(state.pauseCause)}` : ''}`}
+          <GatewayDetails message={state.pauseCause} />
           <button type="button" onClick={resume}>
             {t('banners.resume')}
           </button>
@@ -78,6 +85,7 @@ export function Banners(): React.JSX.Element {
           </button>
         </div>
       ) : null}
+      {state ? <WaitingBanner state={state} /> : null}
       {state?.paused === 'user' ? (
         <div className="banner banner-warn">
           {t('banners.userPaused')}
@@ -113,8 +121,8 @@ export function Banners(): React.JSX.Element {
       <HalfStoredBanners />
       {notices.map((n) => (
         <div key={n.key} className={`banner banner-${n.level === 'error' ? 'error' : n.level === 'warning' ? 'warn' : 'info'}`}>
-          {n.message}
-          <button type="button" aria-label={t('common.dismissNotice', { message: n.message })} onClick={() => dismiss(n.key)}>
+          {say(n.text)}
+          <button type="button" aria-label={t('common.dismissNotice', { message: say(n.text) })} onClick={() => dismiss(n.key)}>
             {t('common.dismiss')}
           </button>
         </div>

@@ -6,7 +6,8 @@ import { errorText } from '../bridge';
 import { Field } from '../components/Field';
 import { useAppStore } from '../stores/app';
 
-const CHOICES: Settings['language'][] = ['system', 'en', 'da'];
+// The pseudo-language is for tests only: never offered.
+const CHOICES = ['system', 'en', 'da', 'sv', 'nb'] as const satisfies readonly Settings['language'][];
 
 export function LanguagePanel(): React.JSX.Element {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import { formatCount } from '../format';
 import { useComposeStore } from '../stores/compose';
 import { usePreviewStore } from '../stores/preview';
 import { InlineError } from '../components/InlineError';
+import { say } from '../i18n';
 
 export function PreviewPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -72,7 +73,12 @@ export function PreviewPanel(): React.JSX.Element {
           {current ? (
             <div className="preview-card" data-testid="recipient-preview" aria-live="polite">
               {current.rejected != null ? (
-                <p className="warn-text">{t('preview.notAccepted', { row: current.rowNo, reason: current.rejected })}</p>
+                <p className="warn-text">
+                  {t('preview.notAccepted', {
+                    row: current.rowNo,
+                    reason: current.rejectedText ? say(current.rejectedText) : current.rejected,
+                  })}
+                </p>
               ) : (
                 <>
                   <p className="muted">

@@ -53,7 +53,7 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
       const l = { campaign: 'Campaign', recipients: 'Recipients', parts: 'SMS parts', cost: 'Estimated cost', creditAfter: 'Credit after' };
       switch (r.kind) {
         case 'send':
-          return `${numbers(r, f, l)}${r.warning ? `\n\n${r.warning}` : ''}\n\nOnce GatewayAPI has the messages, this cannot be undone.`;
+          return `${numbers(r, f, l)}${r.warning ? `\n\n${f.t({ code: 'schedule_quiet', ...r.warning })}` : ''}\n\nOnce GatewayAPI has the messages, this cannot be undone.`;
         case 'resend':
           return `${numbers(r, f, l)}${r.which === 'uncertain' ? '\n\nGatewayAPI may already have these messages: resending can deliver them twice.' : ''}`;
         case 'replaceToken':
@@ -105,7 +105,7 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
       const l = { campaign: 'Kampagne', recipients: 'Modtagere', parts: 'SMS-dele', cost: 'Anslået pris', creditAfter: 'Saldo bagefter' };
       switch (r.kind) {
         case 'send':
-          return `${numbers(r, f, l)}${r.warning ? `\n\n${r.warning}` : ''}\n\nNår GatewayAPI har beskederne, kan det ikke fortrydes.`;
+          return `${numbers(r, f, l)}${r.warning ? `\n\n${f.t({ code: 'schedule_quiet', ...r.warning })}` : ''}\n\nNår GatewayAPI har beskederne, kan det ikke fortrydes.`;
         case 'resend':
           return `${numbers(r, f, l)}${r.which === 'uncertain' ? '\n\nGatewayAPI har måske allerede disse beskeder: sender du igen, kan de komme frem to gange.' : ''}`;
         case 'replaceToken':
@@ -163,7 +163,7 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
       };
       switch (r.kind) {
         case 'send':
-          return `${numbers(r, f, l)}${r.warning ? `\n\n${r.warning}` : ''}\n\nNär GatewayAPI har meddelandena går det inte att ångra.`;
+          return `${numbers(r, f, l)}${r.warning ? `\n\n${f.t({ code: 'schedule_quiet', ...r.warning })}` : ''}\n\nNär GatewayAPI har meddelandena går det inte att ångra.`;
         case 'resend':
           return `${numbers(r, f, l)}${r.which === 'uncertain' ? '\n\nGatewayAPI kan redan ha dessa meddelanden: skickar du igen kan de komma fram två gånger.' : ''}`;
         case 'replaceToken':
@@ -215,7 +215,7 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
       const l = { campaign: 'Kampanje', recipients: 'Mottakere', parts: 'SMS-deler', cost: 'Beregnet pris', creditAfter: 'Saldo etterpå' };
       switch (r.kind) {
         case 'send':
-          return `${numbers(r, f, l)}${r.warning ? `\n\n${r.warning}` : ''}\n\nNår GatewayAPI har meldingene, kan det ikke angres.`;
+          return `${numbers(r, f, l)}${r.warning ? `\n\n${f.t({ code: 'schedule_quiet', ...r.warning })}` : ''}\n\nNår GatewayAPI har meldingene, kan det ikke angres.`;
         case 'resend':
           return `${numbers(r, f, l)}${r.which === 'uncertain' ? '\n\nGatewayAPI kan allerede ha disse meldingene: sender du på nytt, kan de komme fram to ganger.' : ''}`;
         case 'replaceToken':

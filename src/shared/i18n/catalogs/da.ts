@@ -124,8 +124,10 @@ export const da: Catalog = {
     `Det vides ikke, om GatewayAPI tog imod denne besked: vælg “Send igen” eller “Markér som sendt”.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   reason_internal: (m, f) => `Uventet fejl under afsendelsen: ${f.v(m.detail)}`,
   reason_cancelled: () => 'Annulleret, før den blev sendt.',
+  reason_app_stopped: () => 'Appen stoppede, mens beskeden blev sendt: den er måske nået frem til GatewayAPI, måske ikke.',
   reason_suppressed: () => 'Nummeret står på spærrelisten.',
   reason_legacy: (m, f) => f.v(m.text),
+  delivery_report: (m) => `${STATUS[m.status]?.[1] ?? ''}${m.gwCode ? ` (${m.gwCode})` : ''}`.trim(),
 
   phone_missing: () => 'Intet telefonnummer i denne række',
   phone_excel_scientific: (m, f) =>
@@ -133,16 +135,58 @@ export const da: Catalog = {
   phone_not_a_number: () => 'Ikke et telefonnummer',
   phone_unknown_country_code: () => 'Ukendt landekode',
   phone_invalid: (m, f) => {
-    const where = m.callingCode ? ` for +${f.v(m.callingCode)}` : m.country ? ` for ${f.country(m.country)}` : '';
+    const cc = m.callingCode ? f.v(m.callingCode) : null;
+    const where = m.country ? ` for ${f.country(m.country)}${cc ? ` (+${cc})` : ''}` : cc ? ` for +${cc}-numre` : '';
     const what = {
       invalid: 'Ikke et gyldigt nummer',
       too_short: 'For få cifre',
       too_long: 'For mange cifre',
       wrong_length: 'Forkert antal cifre',
+      no_such_number: 'Nummeret findes ikke',
     }[m.problem];
     return what + where;
   },
 
+  file_too_large: (m, f) =>
+    `${m.fileName ? f.v(m.fileName) : 'Filen'} fylder ${f.n(m.mb)} MB; filer på op til ${f.n(m.maxMb)} MB kan importeres. Del den op i mindre filer, og importér dem én ad gangen.`,
+  file_too_many_columns: (m, f) =>
+    `Række ${f.v(m.rowNo)} har ${f.n(m.columns)} kolonner; en fil må højst have ${f.n(m.max)}. Tjek, at du har valgt en CSV-fil med kontakter, eller fjern de ekstra kolonner, og importér igen.`,
+  file_cell_too_large: (m, f) =>
+    `Række ${f.v(m.rowNo)}, kolonne ${f.n(m.column)} indeholder ${f.n(m.chars)} tegn; en celle må højst indeholde ${f.n(m.max)}. Gør cellen kortere (eller led efter et anførselstegn ("), der aldrig lukkes), og importér igen.`,
+  file_row_too_long: (m, f) =>
+    `Række ${f.v(m.rowNo)} er længere end ${f.n(m.mb)} MB, langt mere end en kontakt kræver. Tjek rækken (et anførselstegn ("), der aldrig lukkes, gør resten af filen til én celle), og importér igen.`,
+  file_unclosed_quote: (m, f) =>
+    `Række ${f.v(m.rowNo)} åbner et anførselstegn ("), der aldrig lukkes, så alt efter det ville blive læst som én celle. Ret anførselstegnet i række ${f.v(m.rowNo)}, og importér igen.`,
+  file_workbook: () =>
+    'Dette er en regnearksfil (Excel/Numbers/LibreOffice), ikke en CSV-fil. Åbn den, vælg “Gem som” → “CSV” (CSV UTF-8, hvis muligt), og importér den fil.',
+  file_binary: () => 'Filen er ikke en tekstfil (CSV): den indeholder binære data. Eksportér dine kontakter som CSV, og importér den fil.',
+  file_empty: () => 'Filen er tom: der er ingen rækker at importere.',
+  file_no_numbers: (m, f) => `${f.v(m.fileName)} indeholder ingen telefonnumre.`,
+  file_header_only: (m, f) => `Filen har en overskriftsrække (${f.v(m.headers.join(', '))}), men ingen kontakter under den.`,
+  file_bad_column: (m, f) => `Filen har ${f.n(m.columns)} kolonner; kolonne ${f.n(m.column)} findes ikke.`,
+  file_no_phone_column: (m, f) =>
+    `Ingen kolonne i filen ligner telefonnumre (kolonner: ${f.v(m.headers.join(', '))}). Vælg selv kolonnen med telefonnumre, eller tjek, at du har valgt den rigtige fil.`,
+  file_bad_country: (m, f) => `“${f.v(m.country)}” er ikke en landekode, som appen kender (brug fx DK, SE, NO).`,
+  row_duplicate: (m, f) => `Samme nummer som række ${f.v(m.earlierRow)} (+${f.v(m.msisdn)}); kun række ${f.v(m.earlierRow)} beholdes`,
+  row_suppressed: (m, f) => `+${f.v(m.msisdn)} står på spærrelisten (har frabedt sig beskeder)`,
+  row_missing_merge: (m, f) =>
+    `${f.list(m.columns.map((c) => `“${f.v(c)}”`))} er tom, men bruges i beskeden (${m.columns.map((c) => f.v(`%${c}%`)).join(', ')})`,
+  row_too_long: (m, f) =>
+    `Beskeden til denne række fylder ${f.n(m.parts)} SMS-dele${m.ucs2Chars ? ` (sendes som UCS-2, 70 tegn pr. del, på grund af ${f.v(m.ucs2Chars.join(' '))})` : ''}; grænsen er ${f.n(m.maxParts)}`,
+  schedule_quiet: (m, f) =>
+    `Det planlagte tidspunkt ligger i de stille timer (${f.v(m.start)}–${f.v(m.end)}) for ${f.list(m.countries.map((c) => (c ? f.country(c) : 'modtagere uden kendt land')))}: GatewayAPI sender alligevel på det planlagte tidspunkt. Vælg et andet tidspunkt, eller send nu.`,
+  test_number_missing: () => 'Indtast først dit eget testnummer under Indstillinger: testbeskeder sendes kun dertil.',
+  test_too_long: (m, f) =>
+    `Beskeden fylder ${f.n(m.parts)} SMS-dele; grænsen under Indstillinger er ${f.n(m.maxParts)}, som for en kampagne.`,
+  test_number_suppressed: (m, f) => `Dit testnummer ${f.v(m.msisdn)} står på spærrelisten: der sendes intet til det.`,
+  token_not_accepted: (m, f) => `GatewayAPI godtog ikke denne nøgle; intet blev gemt.${m.problem ? ` ${f.v(m.problem)}` : ''}`,
+  not_confirmed: (m) =>
+    m.what === 'send'
+      ? 'Ikke sendt: afsendelsen blev ikke bekræftet i SMS Outbox’ dialog.'
+      : 'Ikke udført: det blev ikke bekræftet i SMS Outbox’ dialog.',
+  imports_busy: (m, f) =>
+    `SMS Outbox læser eller tjekker allerede en fil, og ${f.n(m.waiting)} flere venter. Prøv igen, når de er færdige.`,
+  disk_space_back: () => 'Der er plads på disken igen: afsendelsen er genoptaget.',
   schedule_too_soon: (m, f) =>
     `Vælg et tidspunkt mindst ${f.plural(m.minMinutes, { one: 'et minut', other: `${f.n(m.minMinutes)} minutter` })} ude i fremtiden, eller send nu.`,
   no_sendable_recipients: () => 'Ingen modtagere i denne fil kan sendes til.',
@@ -160,9 +204,23 @@ export const da: Catalog = {
   template_gone: () => 'Den gemte besked findes ikke længere.',
   import_gone: () => 'Den import er ikke længere åben: vælg filen igen.',
   import_cancelled: () => 'Importen blev annulleret.',
-  input_invalid: (m, f) => (m.field ? `Tjek denne værdi: ${f.v(m.field)}.` : 'Tjek de indtastede værdier.'),
+  input_invalid: (m, f) => {
+    const known: Record<string, string> = {
+      sender: 'Afsender: op til 11 bogstaver/cifre eller op til 15 cifre.',
+      token: 'Nøglen ser for kort ud.',
+      defaultCountry: 'Brug en landekode på to bogstaver som DK.',
+      name: 'Giv kampagnen et navn.',
+      message: 'Skriv en besked.',
+      msisdn: 'Skriv et telefonnummer.',
+    };
+    return (m.field && known[m.field]) ?? (m.field ? `Tjek denne værdi: ${f.v(m.field)}.` : 'Tjek de indtastede værdier.');
+  },
   internal_error: () => 'Noget gik galt. Prøv igen; genstart appen, hvis det bliver ved.',
   folder_in_use: () => 'En anden sms-outbox sender fra denne datamappe. Luk den, og prøv så igen.',
+  folder_mode_conflict: (m, f) =>
+    m.holds === 'demo'
+      ? `${f.v(m.dir)} indeholder demokampagner: rigtig afsendelse derfra kunne sende demobeskeder til rigtige numre. Brug en anden datamappe, eller demotilstand.`
+      : `${f.v(m.dir)} indeholder rigtige kampagner: en demokørsel der ville give deres kø til simulatoren. Brug en anden datamappe til demoen.`,
   base_url_invalid: (m, f) =>
     ({
       empty: 'GatewayAPI-adressen er tom. Indtast en adresse som https://gatewayapi.com.',
@@ -171,7 +229,7 @@ export const da: Catalog = {
       http_remote: 'GatewayAPI-adressen skal bruge https:// (almindelig http kun for denne computer), så nøglen aldrig sendes ukrypteret.',
       credentials: 'GatewayAPI-adressen må ikke indeholde brugernavn eller adgangskode; nøglen indtastes for sig.',
       query: 'GatewayAPI-adressen må ikke indeholde en forespørgsel (?…) eller et fragment (#…).',
-      not_gatewayapi: `Rigtig afsendelse går kun til gatewayapi.com eller gatewayapi.eu (fik ${f.v(m.got)}).`,
+      not_gatewayapi: `GatewayAPI-adressen må kun pege på denne computer (en simulator) eller på gatewayapi.com eller gatewayapi.eu, ikke på ${f.v(m.got)}: nøglen sendes derhen, hvor adressen peger. Brug kommandolinjen med --base-url for at prøve en anden server.`,
     })[m.problem],
 
   confirm_send: (m, f) => {
@@ -226,6 +284,35 @@ export const da: Catalog = {
       too_long: 'Beskeden er for lang',
     })[m.kind],
 
+  state_name: (m) =>
+    ({
+      queued: 'I kø',
+      claimed: 'Sender',
+      in_flight: 'Sender',
+      retry_wait: 'Venter på nyt forsøg',
+      submitted: 'Afsendt',
+      scheduled: 'Planlagt',
+      failed: 'Fejlet',
+      uncertain: 'Usikker',
+      marked_sent: 'Markeret som sendt',
+      cancelled: 'Annulleret',
+    })[m.state],
+  export_column: (m) =>
+    ({
+      row: 'Række',
+      msisdn: 'Telefonnummer',
+      name: 'Navn',
+      state: 'Tilstand',
+      status: 'Leveringsstatus',
+      status_meaning: 'Hvad status betyder',
+      status_time: 'Statustidspunkt',
+      error_code: 'Fejlkode',
+      error: 'Årsag',
+      gatewayapi_text: "GatewayAPI's tekst",
+      parts: 'SMS-dele',
+      reason: 'Årsag',
+    })[m.column],
+
   outbox_offline: (m, f) => `Offline — ${f.n(m.queued)} i kø${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   outbox_busy: (m, f) => `GatewayAPI er optaget — ${f.n(m.queued)} i kø${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   outbox_sending: (m, f) => `Sender — ${f.n(m.queued)} i kø.`,
@@ -235,8 +322,36 @@ export const da: Catalog = {
   outbox_idle: () => 'Klar.',
 
   about_title: () => 'Om SMS Outbox',
-  about_detail: (m, f) =>
-    `Version ${f.v(m.version)}${m.mode === 'demo' ? ' — demotilstand: intet sendes rigtigt' : ''}\nMasse-SMS gennem GatewayAPI.`,
+  about_detail: (m, f) => `Datamappe: ${f.v(m.dataDir)}\nLogfil: ${f.v(m.logFile)}`,
+  menu: (m) =>
+    ({
+      file: 'Filer',
+      edit: 'Rediger',
+      view: 'Vis',
+      window: 'Vindue',
+      help: 'Hjælp',
+      about: 'Om SMS Outbox',
+      quit: 'Afslut',
+      undo: 'Fortryd',
+      redo: 'Annuller fortryd',
+      cut: 'Klip',
+      copy: 'Kopiér',
+      paste: 'Sæt ind',
+      selectAll: 'Vælg alt',
+      minimize: 'Minimer',
+      zoom: 'Zoom',
+      close: 'Luk',
+      hide: 'Skjul SMS Outbox',
+      hideOthers: 'Skjul andre',
+      unhide: 'Vis alle',
+      reload: 'Genindlæs',
+      forceReload: 'Gennemtving genindlæsning',
+      toggleDevTools: 'Udviklerværktøjer',
+      ok: 'OK',
+      openDataFolder: 'Åbn datamappe',
+      openLogFile: 'Åbn logfil',
+    })[m.item],
+  start_failed: () => 'SMS Outbox kunne ikke starte',
   notification_title: () => 'SMS Outbox',
 
   confirm_title: (m, f) => CONFIRM_WORDS.da.title(m.request, f),

@@ -124,8 +124,10 @@ export const en: Catalog = {
     `It is unknown whether GatewayAPI accepted this message: choose “Resend” or “Mark as sent”.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   reason_internal: (m, f) => `Unexpected error while sending: ${f.v(m.detail)}`,
   reason_cancelled: () => 'Cancelled before it was sent.',
+  reason_app_stopped: () => 'The app stopped while this message was being sent: it may or may not have reached GatewayAPI.',
   reason_suppressed: () => 'The number is on the suppression list.',
   reason_legacy: (m, f) => f.v(m.text),
+  delivery_report: (m) => `${STATUS[m.status]?.[1] ?? ''}${m.gwCode ? ` (${m.gwCode})` : ''}`.trim(),
 
   phone_missing: () => 'No phone number in this row',
   phone_excel_scientific: (m, f) =>
@@ -133,16 +135,57 @@ export const en: Catalog = {
   phone_not_a_number: () => 'Not a phone number',
   phone_unknown_country_code: () => 'Unknown country code',
   phone_invalid: (m, f) => {
-    const where = m.callingCode ? ` for +${f.v(m.callingCode)}` : m.country ? ` for ${f.country(m.country)}` : '';
+    const cc = m.callingCode ? f.v(m.callingCode) : null;
+    const where = m.country ? ` for ${f.country(m.country)}${cc ? ` (+${cc})` : ''}` : cc ? ` for +${cc} numbers` : '';
     const what = {
       invalid: 'Not a valid number',
       too_short: 'Too few digits',
       too_long: 'Too many digits',
       wrong_length: 'Wrong number of digits',
+      no_such_number: 'No such number',
     }[m.problem];
     return what + where;
   },
 
+  file_too_large: (m, f) =>
+    `${m.fileName ? f.v(m.fileName) : 'The file'} is ${f.n(m.mb)} MB; files up to ${f.n(m.maxMb)} MB can be imported. Split it into smaller files and import them one by one.`,
+  file_too_many_columns: (m, f) =>
+    `Row ${f.v(m.rowNo)} has ${f.n(m.columns)} columns; a file may have at most ${f.n(m.max)}. Check that you picked a contacts CSV file, or remove the extra columns and import again.`,
+  file_cell_too_large: (m, f) =>
+    `Row ${f.v(m.rowNo)}, column ${f.n(m.column)} holds ${f.n(m.chars)} characters; a cell may hold at most ${f.n(m.max)}. Shorten that cell (or check for a quote (") that is never closed) and import again.`,
+  file_row_too_long: (m, f) =>
+    `Row ${f.v(m.rowNo)} is longer than ${f.n(m.mb)} MB, far more than a contact needs. Check that row (a quote (") that is never closed makes the rest of the file one cell) and import again.`,
+  file_unclosed_quote: (m, f) =>
+    `Row ${f.v(m.rowNo)} opens a quote (") that is never closed, so everything after it would be read as one cell. Fix that quote in row ${f.v(m.rowNo)} and import again.`,
+  file_workbook: () =>
+    'This is a spreadsheet workbook (Excel/Numbers/LibreOffice), not a CSV file. Open it and use “Save As” → “CSV” (CSV UTF-8 if offered), then import that file.',
+  file_binary: () => 'This file is not a text (CSV) file: it contains binary data. Export your contacts as CSV and import that file.',
+  file_empty: () => 'The file is empty: there are no rows to import.',
+  file_no_numbers: (m, f) => `${f.v(m.fileName)} holds no phone numbers.`,
+  file_header_only: (m, f) => `The file has a header row (${f.v(m.headers.join(', '))}) but no contacts below it.`,
+  file_bad_column: (m, f) => `The file has ${f.n(m.columns)} columns; column ${f.n(m.column)} does not exist.`,
+  file_no_phone_column: (m, f) =>
+    `No column in this file looks like phone numbers (columns: ${f.v(m.headers.join(', '))}). Choose the phone number column yourself, or check that you picked the right file.`,
+  file_bad_country: (m, f) => `“${f.v(m.country)}” is not a country code this app knows (use e.g. DK, SE, NO).`,
+  row_duplicate: (m, f) => `Same number as row ${f.v(m.earlierRow)} (+${f.v(m.msisdn)}); only row ${f.v(m.earlierRow)} is kept`,
+  row_suppressed: (m, f) => `+${f.v(m.msisdn)} is on the suppression list (opted out)`,
+  row_missing_merge: (m, f) =>
+    `Empty ${f.list(m.columns.map((c) => `"${f.v(c)}"`))}, which the message uses (${m.columns.map((c) => f.v(`%${c}%`)).join(', ')})`,
+  row_too_long: (m, f) =>
+    `The message for this row is ${f.n(m.parts)} SMS parts${m.ucs2Chars ? ` (sent as UCS-2, 70 characters per part, because of ${f.v(m.ucs2Chars.join(' '))})` : ''}; the limit is ${f.n(m.maxParts)}`,
+  schedule_quiet: (m, f) =>
+    `The scheduled time is inside quiet hours (${f.v(m.start)}–${f.v(m.end)}) for ${f.list(m.countries.map((c) => (c ? f.country(c) : 'recipients without a known country')))}: GatewayAPI sends at the scheduled time regardless. Pick another time, or send now.`,
+  test_number_missing: () => 'Enter your own test number in Settings first: test messages go only there.',
+  test_too_long: (m, f) => `The message needs ${f.n(m.parts)} SMS parts; the limit in Settings is ${f.n(m.maxParts)}, as for a campaign.`,
+  test_number_suppressed: (m, f) => `Your test number ${f.v(m.msisdn)} is on the suppression list: nothing is sent to it.`,
+  token_not_accepted: (m, f) => `GatewayAPI did not accept this token; nothing was saved.${m.problem ? ` ${f.v(m.problem)}` : ''}`,
+  not_confirmed: (m) =>
+    m.what === 'send'
+      ? "Not sent: the send was not confirmed in SMS Outbox's dialog."
+      : "Not done: it was not confirmed in SMS Outbox's dialog.",
+  imports_busy: (m, f) =>
+    `SMS Outbox is already reading or checking a file, and ${f.n(m.waiting)} more wait their turn. Try again when they are done.`,
+  disk_space_back: () => 'There is space on the disk again: sending resumed.',
   schedule_too_soon: (m, f) =>
     `Pick a time at least ${f.plural(m.minMinutes, { one: 'a minute', other: `${f.n(m.minMinutes)} minutes` })} in the future, or send now.`,
   no_sendable_recipients: () => 'No recipient in this file can be sent to.',
@@ -160,18 +203,23 @@ export const en: Catalog = {
   template_gone: () => 'That saved message no longer exists.',
   import_gone: () => 'That import is no longer open: choose the file again.',
   import_cancelled: () => 'Import cancelled.',
-  input_invalid: (m, f) => (m.field ? `Check this value: ${f.v(m.field)}.` : 'Check the values entered.'),
+  input_invalid: (m, f) => (m.detail ? m.detail : m.field ? `Check this value: ${f.v(m.field)}.` : 'Check the values entered.'),
   internal_error: () => 'Something went wrong. Try again; if it keeps happening, restart the app.',
   folder_in_use: () => 'Another sms-outbox is sending from this data folder. Close it, then try again.',
+  folder_mode_conflict: (m, f) =>
+    m.holds === 'demo'
+      ? `${f.v(m.dir)} holds demo campaigns: sending from it for real could send demo messages to real numbers. Use another data folder, or demo mode.`
+      : `${f.v(m.dir)} holds real campaigns: a demo run there would hand their queue to the simulator. Use another data folder for the demo.`,
   base_url_invalid: (m, f) =>
     ({
-      empty: 'The GatewayAPI address is empty. Enter an address such as https://gatewayapi.com.',
-      not_url: `The GatewayAPI address is not a valid address: “${f.v(m.got)}”. Use an address such as https://gatewayapi.com.`,
-      not_https: `The GatewayAPI address must start with https:// (got ${f.v(m.got)}).`,
-      http_remote: 'The GatewayAPI address must use https:// (plain http only for this computer), so the token is never sent unencrypted.',
-      credentials: 'The GatewayAPI address must not contain a user name or password; the token is entered separately.',
-      query: 'The GatewayAPI address must not contain a query (?…) or fragment (#…).',
-      not_gatewayapi: `Live sending goes only to gatewayapi.com or gatewayapi.eu (got ${f.v(m.got)}).`,
+      empty: 'The custom GatewayAPI URL setting is empty. Enter a URL such as https://gatewayapi.com.',
+      not_url: `The custom GatewayAPI URL setting is not a valid URL: “${f.v(m.got)}”. Use a URL such as https://gatewayapi.com.`,
+      not_https: `The custom GatewayAPI URL setting must start with https:// (got ${f.v(m.got)}).`,
+      http_remote:
+        'The custom GatewayAPI URL setting must use https:// (plain http is allowed only for this computer: 127.0.0.1 or localhost), so the API token is never sent unencrypted.',
+      credentials: 'The custom GatewayAPI URL setting must not contain a user name or password; the API token is entered separately.',
+      query: 'The custom GatewayAPI URL setting must not contain a query (?…) or fragment (#…).',
+      not_gatewayapi: `The custom GatewayAPI URL setting may point only at this computer (a simulator on 127.0.0.1 or localhost), not at ${f.v(m.got)}: the API token is sent wherever it points. For live sending choose gatewayapi.com or gatewayapi.eu; to try another server, use the command line with --base-url.`,
     })[m.problem],
 
   confirm_send: (m, f) => {
@@ -226,6 +274,35 @@ export const en: Catalog = {
       too_long: 'Message too long',
     })[m.kind],
 
+  state_name: (m) =>
+    ({
+      queued: 'Queued',
+      claimed: 'Sending',
+      in_flight: 'Sending',
+      retry_wait: 'Waiting to retry',
+      submitted: 'Submitted',
+      scheduled: 'Scheduled',
+      failed: 'Failed',
+      uncertain: 'Uncertain',
+      marked_sent: 'Marked as sent',
+      cancelled: 'Cancelled',
+    })[m.state],
+  export_column: (m) =>
+    ({
+      row: 'Row',
+      msisdn: 'Phone number',
+      name: 'Name',
+      state: 'State',
+      status: 'Delivery status',
+      status_meaning: 'What the status means',
+      status_time: 'Status time',
+      error_code: 'Error code',
+      error: 'Reason',
+      gatewayapi_text: "GatewayAPI's text",
+      parts: 'SMS parts',
+      reason: 'Reason',
+    })[m.column],
+
   outbox_offline: (m, f) => `Offline — ${f.n(m.queued)} queued${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   outbox_busy: (m, f) => `GatewayAPI busy — ${f.n(m.queued)} queued${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   outbox_sending: (m, f) => `Sending — ${f.n(m.queued)} queued.`,
@@ -235,8 +312,36 @@ export const en: Catalog = {
   outbox_idle: () => 'Idle.',
 
   about_title: () => 'About SMS Outbox',
-  about_detail: (m, f) =>
-    `Version ${f.v(m.version)}${m.mode === 'demo' ? ' — demo mode: nothing is really sent' : ''}\nBulk SMS through GatewayAPI.`,
+  about_detail: (m, f) => `Data folder: ${f.v(m.dataDir)}\nLog file: ${f.v(m.logFile)}`,
+  menu: (m) =>
+    ({
+      file: 'File',
+      edit: 'Edit',
+      view: 'View',
+      window: 'Window',
+      help: 'Help',
+      about: 'About SMS Outbox',
+      quit: 'Quit',
+      undo: 'Undo',
+      redo: 'Redo',
+      cut: 'Cut',
+      copy: 'Copy',
+      paste: 'Paste',
+      selectAll: 'Select All',
+      minimize: 'Minimize',
+      zoom: 'Zoom',
+      close: 'Close',
+      hide: 'Hide SMS Outbox',
+      hideOthers: 'Hide Others',
+      unhide: 'Show All',
+      reload: 'Reload',
+      forceReload: 'Force Reload',
+      toggleDevTools: 'Toggle Developer Tools',
+      ok: 'OK',
+      openDataFolder: 'Open data folder',
+      openLogFile: 'Open log file',
+    })[m.item],
+  start_failed: () => 'SMS Outbox could not start',
   notification_title: () => 'SMS Outbox',
 
   confirm_title: (m, f) => CONFIRM_WORDS.en.title(m.request, f),

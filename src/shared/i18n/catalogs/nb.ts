@@ -127,8 +127,10 @@ export const nb: Catalog = {
     `Det er ukjent om GatewayAPI tok imot denne meldingen: velg «Send på nytt» eller «Merk som sendt».${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   reason_internal: (m, f) => `Uventet feil under utsendingen: ${f.v(m.detail)}`,
   reason_cancelled: () => 'Kansellert før den ble sendt.',
+  reason_app_stopped: () => 'Appen stoppet mens meldingen ble sendt: den kan ha nådd GatewayAPI eller ikke.',
   reason_suppressed: () => 'Nummeret står på sperrelisten.',
   reason_legacy: (m, f) => f.v(m.text),
+  delivery_report: (m) => `${STATUS[m.status]?.[1] ?? ''}${m.gwCode ? ` (${m.gwCode})` : ''}`.trim(),
 
   phone_missing: () => 'Ikke noe telefonnummer i denne raden',
   phone_excel_scientific: (m, f) =>
@@ -136,16 +138,58 @@ export const nb: Catalog = {
   phone_not_a_number: () => 'Ikke et telefonnummer',
   phone_unknown_country_code: () => 'Ukjent landskode',
   phone_invalid: (m, f) => {
-    const where = m.callingCode ? ` for +${f.v(m.callingCode)}` : m.country ? ` for ${f.country(m.country)}` : '';
+    const cc = m.callingCode ? f.v(m.callingCode) : null;
+    const where = m.country ? ` for ${f.country(m.country)}${cc ? ` (+${cc})` : ''}` : cc ? ` for +${cc}-numre` : '';
     const what = {
       invalid: 'Ikke et gyldig nummer',
       too_short: 'For få sifre',
       too_long: 'For mange sifre',
       wrong_length: 'Feil antall sifre',
+      no_such_number: 'Nummeret finnes ikke',
     }[m.problem];
     return what + where;
   },
 
+  file_too_large: (m, f) =>
+    `${m.fileName ? f.v(m.fileName) : 'Filen'} er ${f.n(m.mb)} MB; filer på opptil ${f.n(m.maxMb)} MB kan importeres. Del den opp i mindre filer, og importer dem én om gangen.`,
+  file_too_many_columns: (m, f) =>
+    `Rad ${f.v(m.rowNo)} har ${f.n(m.columns)} kolonner; en fil kan ha høyst ${f.n(m.max)}. Sjekk at du har valgt en CSV-fil med kontakter, eller fjern de ekstra kolonnene og importer på nytt.`,
+  file_cell_too_large: (m, f) =>
+    `Rad ${f.v(m.rowNo)}, kolonne ${f.n(m.column)} inneholder ${f.n(m.chars)} tegn; en celle kan inneholde høyst ${f.n(m.max)}. Gjør cellen kortere (eller se etter et anførselstegn (") som aldri lukkes), og importer på nytt.`,
+  file_row_too_long: (m, f) =>
+    `Rad ${f.v(m.rowNo)} er lengre enn ${f.n(m.mb)} MB, langt mer enn en kontakt trenger. Sjekk raden (et anførselstegn (") som aldri lukkes, gjør resten av filen til én celle), og importer på nytt.`,
+  file_unclosed_quote: (m, f) =>
+    `Rad ${f.v(m.rowNo)} åpner et anførselstegn (") som aldri lukkes, så alt etter det ville blitt lest som én celle. Rett anførselstegnet i rad ${f.v(m.rowNo)}, og importer på nytt.`,
+  file_workbook: () =>
+    'Dette er en regnearkfil (Excel/Numbers/LibreOffice), ikke en CSV-fil. Åpne den, velg «Lagre som» → «CSV» (CSV UTF-8 hvis mulig), og importer den filen.',
+  file_binary: () => 'Filen er ikke en tekstfil (CSV): den inneholder binære data. Eksporter kontaktene som CSV, og importer den filen.',
+  file_empty: () => 'Filen er tom: det er ingen rader å importere.',
+  file_no_numbers: (m, f) => `${f.v(m.fileName)} inneholder ingen telefonnumre.`,
+  file_header_only: (m, f) => `Filen har en overskriftsrad (${f.v(m.headers.join(', '))}), men ingen kontakter under den.`,
+  file_bad_column: (m, f) => `Filen har ${f.n(m.columns)} kolonner; kolonne ${f.n(m.column)} finnes ikke.`,
+  file_no_phone_column: (m, f) =>
+    `Ingen kolonne i filen ser ut som telefonnumre (kolonner: ${f.v(m.headers.join(', '))}). Velg kolonnen med telefonnumre selv, eller sjekk at du har valgt riktig fil.`,
+  file_bad_country: (m, f) => `«${f.v(m.country)}» er ikke en landskode appen kjenner (bruk f.eks. NO, SE, DK).`,
+  row_duplicate: (m, f) => `Samme nummer som rad ${f.v(m.earlierRow)} (+${f.v(m.msisdn)}); bare rad ${f.v(m.earlierRow)} beholdes`,
+  row_suppressed: (m, f) => `+${f.v(m.msisdn)} står på sperrelisten (har reservert seg)`,
+  row_missing_merge: (m, f) =>
+    `${f.list(m.columns.map((c) => `«${f.v(c)}»`))} er tomt, men brukes i meldingen (${m.columns.map((c) => f.v(`%${c}%`)).join(', ')})`,
+  row_too_long: (m, f) =>
+    `Meldingen til denne raden blir ${f.n(m.parts)} SMS-deler${m.ucs2Chars ? ` (sendes som UCS-2, 70 tegn per del, på grunn av ${f.v(m.ucs2Chars.join(' '))})` : ''}; grensen er ${f.n(m.maxParts)}`,
+  schedule_quiet: (m, f) =>
+    `Det planlagte tidspunktet er innenfor stille timer (${f.v(m.start)}–${f.v(m.end)}) for ${f.list(m.countries.map((c) => (c ? f.country(c) : 'mottakere uten kjent land')))}: GatewayAPI sender likevel på det planlagte tidspunktet. Velg et annet tidspunkt, eller send nå.`,
+  test_number_missing: () => 'Legg først inn ditt eget testnummer under Innstillinger: testmeldinger sendes bare dit.',
+  test_too_long: (m, f) =>
+    `Meldingen blir ${f.n(m.parts)} SMS-deler; grensen under Innstillinger er ${f.n(m.maxParts)}, som for en kampanje.`,
+  test_number_suppressed: (m, f) => `Testnummeret ditt ${f.v(m.msisdn)} står på sperrelisten: ingenting sendes dit.`,
+  token_not_accepted: (m, f) => `GatewayAPI godtok ikke denne nøkkelen; ingenting ble lagret.${m.problem ? ` ${f.v(m.problem)}` : ''}`,
+  not_confirmed: (m) =>
+    m.what === 'send'
+      ? 'Ikke sendt: utsendingen ble ikke bekreftet i dialogboksen til SMS Outbox.'
+      : 'Ikke utført: det ble ikke bekreftet i dialogboksen til SMS Outbox.',
+  imports_busy: (m, f) =>
+    `SMS Outbox leser eller sjekker allerede en fil, og ${f.n(m.waiting)} til venter på tur. Prøv igjen når de er ferdige.`,
+  disk_space_back: () => 'Det er plass på disken igjen: utsendingen er gjenopptatt.',
   schedule_too_soon: (m, f) =>
     `Velg et tidspunkt minst ${f.plural(m.minMinutes, { one: 'ett minutt', other: `${f.n(m.minMinutes)} minutter` })} fram i tid, eller send nå.`,
   no_sendable_recipients: () => 'Ingen mottakere i denne filen kan sendes til.',
@@ -163,9 +207,23 @@ export const nb: Catalog = {
   template_gone: () => 'Den lagrede meldingen finnes ikke lenger.',
   import_gone: () => 'Den importen er ikke åpen lenger: velg filen på nytt.',
   import_cancelled: () => 'Importen ble avbrutt.',
-  input_invalid: (m, f) => (m.field ? `Sjekk denne verdien: ${f.v(m.field)}.` : 'Sjekk verdiene du har skrevet inn.'),
+  input_invalid: (m, f) => {
+    const known: Record<string, string> = {
+      sender: 'Avsender: opptil 11 bokstaver/sifre, eller opptil 15 sifre.',
+      token: 'Nøkkelen ser for kort ut.',
+      defaultCountry: 'Bruk en landskode på to bokstaver, f.eks. NO.',
+      name: 'Gi kampanjen et navn.',
+      message: 'Skriv en melding.',
+      msisdn: 'Skriv inn et telefonnummer.',
+    };
+    return (m.field && known[m.field]) ?? (m.field ? `Sjekk denne verdien: ${f.v(m.field)}.` : 'Sjekk verdiene du har skrevet inn.');
+  },
   internal_error: () => 'Noe gikk galt. Prøv igjen; start appen på nytt hvis det fortsetter.',
   folder_in_use: () => 'En annen sms-outbox sender fra denne datamappen. Lukk den, og prøv igjen.',
+  folder_mode_conflict: (m, f) =>
+    m.holds === 'demo'
+      ? `${f.v(m.dir)} inneholder demokampanjer: ekte utsending derfra kan sende demomeldinger til ekte numre. Bruk en annen datamappe, eller demomodus.`
+      : `${f.v(m.dir)} inneholder ekte kampanjer: en demokjøring der ville gi køen deres til simulatoren. Bruk en annen datamappe til demoen.`,
   base_url_invalid: (m, f) =>
     ({
       empty: 'GatewayAPI-adressen er tom. Skriv inn en adresse som https://gatewayapi.com.',
@@ -174,7 +232,7 @@ export const nb: Catalog = {
       http_remote: 'GatewayAPI-adressen må bruke https:// (vanlig http bare for denne datamaskinen), så nøkkelen aldri sendes ukryptert.',
       credentials: 'GatewayAPI-adressen kan ikke inneholde brukernavn eller passord; nøkkelen skrives inn for seg.',
       query: 'GatewayAPI-adressen kan ikke inneholde en spørring (?…) eller et fragment (#…).',
-      not_gatewayapi: `Ekte utsending går bare til gatewayapi.com eller gatewayapi.eu (fikk ${f.v(m.got)}).`,
+      not_gatewayapi: `GatewayAPI-adressen kan bare peke på denne datamaskinen (en simulator) eller på gatewayapi.com eller gatewayapi.eu, ikke på ${f.v(m.got)}: nøkkelen sendes dit adressen peker. Bruk kommandolinjen med --base-url for å prøve en annen server.`,
     })[m.problem],
 
   confirm_send: (m, f) => {
@@ -229,6 +287,35 @@ export const nb: Catalog = {
       too_long: 'Meldingen er for lang',
     })[m.kind],
 
+  state_name: (m) =>
+    ({
+      queued: 'I kø',
+      claimed: 'Sender',
+      in_flight: 'Sender',
+      retry_wait: 'Venter på nytt forsøk',
+      submitted: 'Sendt',
+      scheduled: 'Planlagt',
+      failed: 'Mislyktes',
+      uncertain: 'Usikker',
+      marked_sent: 'Merket som sendt',
+      cancelled: 'Kansellert',
+    })[m.state],
+  export_column: (m) =>
+    ({
+      row: 'Rad',
+      msisdn: 'Telefonnummer',
+      name: 'Navn',
+      state: 'Tilstand',
+      status: 'Leveringsstatus',
+      status_meaning: 'Hva statusen betyr',
+      status_time: 'Statustidspunkt',
+      error_code: 'Feilkode',
+      error: 'Årsak',
+      gatewayapi_text: 'GatewayAPIs tekst',
+      parts: 'SMS-deler',
+      reason: 'Årsak',
+    })[m.column],
+
   outbox_offline: (m, f) => `Frakoblet — ${f.n(m.queued)} i kø${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   outbox_busy: (m, f) => `GatewayAPI er opptatt — ${f.n(m.queued)} i kø${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   outbox_sending: (m, f) => `Sender — ${f.n(m.queued)} i kø.`,
@@ -238,8 +325,36 @@ export const nb: Catalog = {
   outbox_idle: () => 'Klar.',
 
   about_title: () => 'Om SMS Outbox',
-  about_detail: (m, f) =>
-    `Versjon ${f.v(m.version)}${m.mode === 'demo' ? ' — demomodus: ingenting sendes på ordentlig' : ''}\nMasse-SMS via GatewayAPI.`,
+  about_detail: (m, f) => `Datamappe: ${f.v(m.dataDir)}\nLoggfil: ${f.v(m.logFile)}`,
+  menu: (m) =>
+    ({
+      file: 'Fil',
+      edit: 'Rediger',
+      view: 'Vis',
+      window: 'Vindu',
+      help: 'Hjelp',
+      about: 'Om SMS Outbox',
+      quit: 'Avslutt',
+      undo: 'Angre',
+      redo: 'Gjør om',
+      cut: 'Klipp ut',
+      copy: 'Kopier',
+      paste: 'Lim inn',
+      selectAll: 'Merk alt',
+      minimize: 'Minimer',
+      zoom: 'Zoom',
+      close: 'Lukk',
+      hide: 'Skjul SMS Outbox',
+      hideOthers: 'Skjul andre',
+      unhide: 'Vis alle',
+      reload: 'Last inn på nytt',
+      forceReload: 'Tving ny innlasting',
+      toggleDevTools: 'Utviklerverktøy',
+      ok: 'OK',
+      openDataFolder: 'Åpne datamappen',
+      openLogFile: 'Åpne loggfilen',
+    })[m.item],
+  start_failed: () => 'SMS Outbox kunne ikke starte',
   notification_title: () => 'SMS Outbox',
 
   confirm_title: (m, f) => CONFIRM_WORDS.nb.title(m.request, f),

@@ -124,8 +124,10 @@ export const sv: Catalog = {
     `Det är okänt om GatewayAPI tog emot meddelandet: välj ”Skicka igen” eller ”Markera som skickat”.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   reason_internal: (m, f) => `Oväntat fel under utskicket: ${f.v(m.detail)}`,
   reason_cancelled: () => 'Avbrutet innan det skickades.',
+  reason_app_stopped: () => 'Appen stängdes medan meddelandet skickades: det kan ha nått GatewayAPI eller inte.',
   reason_suppressed: () => 'Numret står på spärrlistan.',
   reason_legacy: (m, f) => f.v(m.text),
+  delivery_report: (m) => `${STATUS[m.status]?.[1] ?? ''}${m.gwCode ? ` (${m.gwCode})` : ''}`.trim(),
 
   phone_missing: () => 'Inget telefonnummer på den här raden',
   phone_excel_scientific: (m, f) =>
@@ -133,16 +135,59 @@ export const sv: Catalog = {
   phone_not_a_number: () => 'Inte ett telefonnummer',
   phone_unknown_country_code: () => 'Okänd landskod',
   phone_invalid: (m, f) => {
-    const where = m.callingCode ? ` för +${f.v(m.callingCode)}` : m.country ? ` för ${f.country(m.country)}` : '';
+    const cc = m.callingCode ? f.v(m.callingCode) : null;
+    const where = m.country ? ` för ${f.country(m.country)}${cc ? ` (+${cc})` : ''}` : cc ? ` för +${cc}-nummer` : '';
     const what = {
       invalid: 'Inte ett giltigt nummer',
       too_short: 'För få siffror',
       too_long: 'För många siffror',
       wrong_length: 'Fel antal siffror',
+      no_such_number: 'Numret finns inte',
     }[m.problem];
     return what + where;
   },
 
+  file_too_large: (m, f) =>
+    `${m.fileName ? f.v(m.fileName) : 'Filen'} är ${f.n(m.mb)} MB; filer på upp till ${f.n(m.maxMb)} MB kan importeras. Dela upp den i mindre filer och importera dem en i taget.`,
+  file_too_many_columns: (m, f) =>
+    `Rad ${f.v(m.rowNo)} har ${f.n(m.columns)} kolumner; en fil får ha högst ${f.n(m.max)}. Kontrollera att du valt en CSV-fil med kontakter, eller ta bort de extra kolumnerna och importera igen.`,
+  file_cell_too_large: (m, f) =>
+    `Rad ${f.v(m.rowNo)}, kolumn ${f.n(m.column)} innehåller ${f.n(m.chars)} tecken; en cell får innehålla högst ${f.n(m.max)}. Korta cellen (eller leta efter ett citattecken (") som aldrig stängs) och importera igen.`,
+  file_row_too_long: (m, f) =>
+    `Rad ${f.v(m.rowNo)} är längre än ${f.n(m.mb)} MB, mycket mer än en kontakt behöver. Kontrollera raden (ett citattecken (") som aldrig stängs gör resten av filen till en cell) och importera igen.`,
+  file_unclosed_quote: (m, f) =>
+    `Rad ${f.v(m.rowNo)} öppnar ett citattecken (") som aldrig stängs, så allt efter det skulle läsas som en cell. Rätta citattecknet på rad ${f.v(m.rowNo)} och importera igen.`,
+  file_workbook: () =>
+    'Det här är en kalkylbladsfil (Excel/Numbers/LibreOffice), inte en CSV-fil. Öppna den, välj ”Spara som” → ”CSV” (CSV UTF-8 om det finns) och importera den filen.',
+  file_binary: () =>
+    'Filen är inte en textfil (CSV): den innehåller binära data. Exportera dina kontakter som CSV och importera den filen.',
+  file_empty: () => 'Filen är tom: det finns inga rader att importera.',
+  file_no_numbers: (m, f) => `${f.v(m.fileName)} innehåller inga telefonnummer.`,
+  file_header_only: (m, f) => `Filen har en rubrikrad (${f.v(m.headers.join(', '))}) men inga kontakter under den.`,
+  file_bad_column: (m, f) => `Filen har ${f.n(m.columns)} kolumner; kolumn ${f.n(m.column)} finns inte.`,
+  file_no_phone_column: (m, f) =>
+    `Ingen kolumn i filen ser ut som telefonnummer (kolumner: ${f.v(m.headers.join(', '))}). Välj själv kolumnen med telefonnummer, eller kontrollera att du valt rätt fil.`,
+  file_bad_country: (m, f) => `”${f.v(m.country)}” är inte en landskod som appen känner till (använd t.ex. SE, DK, NO).`,
+  row_duplicate: (m, f) => `Samma nummer som rad ${f.v(m.earlierRow)} (+${f.v(m.msisdn)}); bara rad ${f.v(m.earlierRow)} behålls`,
+  row_suppressed: (m, f) => `+${f.v(m.msisdn)} står på spärrlistan (har avböjt utskick)`,
+  row_missing_merge: (m, f) =>
+    `${f.list(m.columns.map((c) => `”${f.v(c)}”`))} är tomt men används i meddelandet (${m.columns.map((c) => f.v(`%${c}%`)).join(', ')})`,
+  row_too_long: (m, f) =>
+    `Meddelandet till den här raden blir ${f.n(m.parts)} SMS-delar${m.ucs2Chars ? ` (skickas som UCS-2, 70 tecken per del, på grund av ${f.v(m.ucs2Chars.join(' '))})` : ''}; gränsen är ${f.n(m.maxParts)}`,
+  schedule_quiet: (m, f) =>
+    `Den schemalagda tiden ligger inom tysta timmar (${f.v(m.start)}–${f.v(m.end)}) för ${f.list(m.countries.map((c) => (c ? f.country(c) : 'mottagare utan känt land')))}: GatewayAPI skickar ändå vid den schemalagda tiden. Välj en annan tid, eller skicka nu.`,
+  test_number_missing: () => 'Ange först ditt eget testnummer under Inställningar: testmeddelanden skickas bara dit.',
+  test_too_long: (m, f) =>
+    `Meddelandet blir ${f.n(m.parts)} SMS-delar; gränsen under Inställningar är ${f.n(m.maxParts)}, som för en kampanj.`,
+  test_number_suppressed: (m, f) => `Ditt testnummer ${f.v(m.msisdn)} står på spärrlistan: inget skickas dit.`,
+  token_not_accepted: (m, f) => `GatewayAPI godtog inte nyckeln; inget sparades.${m.problem ? ` ${f.v(m.problem)}` : ''}`,
+  not_confirmed: (m) =>
+    m.what === 'send'
+      ? 'Inte skickat: utskicket bekräftades inte i SMS Outbox dialogruta.'
+      : 'Inte utfört: det bekräftades inte i SMS Outbox dialogruta.',
+  imports_busy: (m, f) =>
+    `SMS Outbox läser eller kontrollerar redan en fil, och ${f.n(m.waiting)} till väntar på sin tur. Försök igen när de är klara.`,
+  disk_space_back: () => 'Det finns plats på disken igen: utskicket har återupptagits.',
   schedule_too_soon: (m, f) =>
     `Välj en tid minst ${f.plural(m.minMinutes, { one: 'en minut', other: `${f.n(m.minMinutes)} minuter` })} fram i tiden, eller skicka nu.`,
   no_sendable_recipients: () => 'Det går inte att skicka till någon mottagare i den här filen.',
@@ -160,9 +205,23 @@ export const sv: Catalog = {
   template_gone: () => 'Det sparade meddelandet finns inte längre.',
   import_gone: () => 'Importen är inte längre öppen: välj filen igen.',
   import_cancelled: () => 'Importen avbröts.',
-  input_invalid: (m, f) => (m.field ? `Kontrollera det här värdet: ${f.v(m.field)}.` : 'Kontrollera de angivna värdena.'),
+  input_invalid: (m, f) => {
+    const known: Record<string, string> = {
+      sender: 'Avsändare: upp till 11 bokstäver/siffror, eller upp till 15 siffror.',
+      token: 'Nyckeln ser för kort ut.',
+      defaultCountry: 'Använd en landskod med två bokstäver, t.ex. SE.',
+      name: 'Ge kampanjen ett namn.',
+      message: 'Skriv ett meddelande.',
+      msisdn: 'Skriv ett telefonnummer.',
+    };
+    return (m.field && known[m.field]) ?? (m.field ? `Kontrollera det här värdet: ${f.v(m.field)}.` : 'Kontrollera de angivna värdena.');
+  },
   internal_error: () => 'Något gick fel. Försök igen; starta om appen om det fortsätter.',
   folder_in_use: () => 'En annan sms-outbox skickar från den här datamappen. Stäng den och försök sedan igen.',
+  folder_mode_conflict: (m, f) =>
+    m.holds === 'demo'
+      ? `${f.v(m.dir)} innehåller demokampanjer: riktiga utskick därifrån kan skicka demomeddelanden till riktiga nummer. Använd en annan datamapp, eller demoläget.`
+      : `${f.v(m.dir)} innehåller riktiga kampanjer: en demokörning där skulle lämna deras kö till simulatorn. Använd en annan datamapp för demon.`,
   base_url_invalid: (m, f) =>
     ({
       empty: 'GatewayAPI-adressen är tom. Ange en adress som https://gatewayapi.com.',
@@ -172,7 +231,7 @@ export const sv: Catalog = {
         'GatewayAPI-adressen måste använda https:// (vanlig http bara för den här datorn), så att nyckeln aldrig skickas okrypterad.',
       credentials: 'GatewayAPI-adressen får inte innehålla användarnamn eller lösenord; nyckeln anges separat.',
       query: 'GatewayAPI-adressen får inte innehålla en fråga (?…) eller ett fragment (#…).',
-      not_gatewayapi: `Riktiga utskick går bara till gatewayapi.com eller gatewayapi.eu (fick ${f.v(m.got)}).`,
+      not_gatewayapi: `GatewayAPI-adressen får bara peka på den här datorn (en simulator) eller på gatewayapi.com eller gatewayapi.eu, inte på ${f.v(m.got)}: nyckeln skickas dit adressen pekar. Använd kommandoraden med --base-url för att prova en annan server.`,
     })[m.problem],
 
   confirm_send: (m, f) => {
@@ -227,6 +286,35 @@ export const sv: Catalog = {
       too_long: 'Meddelandet är för långt',
     })[m.kind],
 
+  state_name: (m) =>
+    ({
+      queued: 'I kö',
+      claimed: 'Skickar',
+      in_flight: 'Skickar',
+      retry_wait: 'Väntar på nytt försök',
+      submitted: 'Skickat',
+      scheduled: 'Schemalagt',
+      failed: 'Misslyckat',
+      uncertain: 'Osäker',
+      marked_sent: 'Markerat som skickat',
+      cancelled: 'Avbrutet',
+    })[m.state],
+  export_column: (m) =>
+    ({
+      row: 'Rad',
+      msisdn: 'Telefonnummer',
+      name: 'Namn',
+      state: 'Läge',
+      status: 'Leveransstatus',
+      status_meaning: 'Vad statusen betyder',
+      status_time: 'Statustid',
+      error_code: 'Felkod',
+      error: 'Orsak',
+      gatewayapi_text: 'GatewayAPI:s text',
+      parts: 'SMS-delar',
+      reason: 'Orsak',
+    })[m.column],
+
   outbox_offline: (m, f) => `Offline — ${f.n(m.queued)} i kö${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   outbox_busy: (m, f) => `GatewayAPI är upptaget — ${f.n(m.queued)} i kö${retry(m.retryInSec, f)}.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   outbox_sending: (m, f) => `Skickar — ${f.n(m.queued)} i kö.`,
@@ -236,8 +324,36 @@ export const sv: Catalog = {
   outbox_idle: () => 'Redo.',
 
   about_title: () => 'Om SMS Outbox',
-  about_detail: (m, f) =>
-    `Version ${f.v(m.version)}${m.mode === 'demo' ? ' — demoläge: inget skickas på riktigt' : ''}\nMassutskick av SMS via GatewayAPI.`,
+  about_detail: (m, f) => `Datamapp: ${f.v(m.dataDir)}\nLoggfil: ${f.v(m.logFile)}`,
+  menu: (m) =>
+    ({
+      file: 'Arkiv',
+      edit: 'Redigera',
+      view: 'Visa',
+      window: 'Fönster',
+      help: 'Hjälp',
+      about: 'Om SMS Outbox',
+      quit: 'Avsluta',
+      undo: 'Ångra',
+      redo: 'Gör om',
+      cut: 'Klipp ut',
+      copy: 'Kopiera',
+      paste: 'Klistra in',
+      selectAll: 'Markera allt',
+      minimize: 'Minimera',
+      zoom: 'Zooma',
+      close: 'Stäng',
+      hide: 'Göm SMS Outbox',
+      hideOthers: 'Göm övriga',
+      unhide: 'Visa alla',
+      reload: 'Läs in igen',
+      forceReload: 'Tvinga omläsning',
+      toggleDevTools: 'Utvecklarverktyg',
+      ok: 'OK',
+      openDataFolder: 'Öppna datamappen',
+      openLogFile: 'Öppna loggfilen',
+    })[m.item],
+  start_failed: () => 'SMS Outbox kunde inte starta',
   notification_title: () => 'SMS Outbox',
 
   confirm_title: (m, f) => CONFIRM_WORDS.sv.title(m.request, f),

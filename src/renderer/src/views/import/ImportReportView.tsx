@@ -5,6 +5,7 @@ import type { ImportReport } from '../../../../shared/contract';
 import { REJECT_KINDS } from '../../constants';
 import { formatCount } from '../../format';
 import { useComposeStore } from '../../stores/compose';
+import { say } from '../../i18n';
 
 export function ImportReportView({ report }: { report: ImportReport }): React.JSX.Element {
   const { t } = useTranslation();
@@ -19,8 +20,9 @@ export function ImportReportView({ report }: { report: ImportReport }): React.JS
       </p>
       <table className="table compact" aria-label={t('import.rejectedTable')}>
         <tbody>
-          {REJECT_KINDS.map((k) => (
-            <tr key={k} data-kind={k} className={report.counts[k] ? undefined : 'muted'}>
+          {/* Only the kinds that occurred: a table of zeros says nothing. */}
+          {REJECT_KINDS.filter((k) => report.counts[k] > 0).map((k) => (
+            <tr key={k} data-kind={k}>
               <th scope="row">{t(`import.reject.${k}`)}</th>
               <td data-testid={`count-${k}`}>{formatCount(report.counts[k])}</td>
               <td>
@@ -30,7 +32,7 @@ export function ImportReportView({ report }: { report: ImportReport }): React.JS
                     <ul className="examples">
                       {report.examples[k]!.map((ex) => (
                         <li key={ex.rowNo}>
-                          {t('import.exampleRow', { row: ex.rowNo, message: ex.message })} <code>{ex.raw.join(', ')}</code>
+                          {t('import.exampleRow', { row: ex.rowNo, message: say(ex.text) })} <code>{ex.raw.join(', ')}</code>
                         </li>
                       ))}
                     </ul>

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { RecipientRow } from '../../../../shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { formatTime } from '../../format';
+import { parseStoredReason } from '../../../../shared/i18n/messages';
+import { say } from '../../i18n';
+import { GatewayDetails } from '../GatewayDetails';
 
 export type Decision = { row: RecipientRow; action: 'resend' | 'mark_sent' };
 
@@ -16,19 +19,24 @@ export function RecipientCells({
   onDecide: (d: Decision) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const reason = parseStoredReason(r.error);
   return (
     <>
       <span role="cell">{r.rowNo}</span>
       <span role="cell">{r.msisdn}</span>
       <span role="cell">{r.name ?? ''}</span>
       <span role="cell">{t(`recipients.states.${r.state}`)}</span>
-      <span role="cell" className={`status status-${(r.status ?? 'none').toLowerCase()}`}>
-        {r.status ?? '—'}
+      <span
+        role="cell"
+        className={`status status-${(r.status ?? 'none').toLowerCase()}`}
+        title={r.status ? say({ code: 'status_explain', status: r.status }) : undefined}
+      >
+        {r.status ? say({ code: 'status_name', status: r.status }) : '—'}
       </span>
       <span role="cell">{formatTime(r.statusAt ?? r.updatedAt)}</span>
       <span role="cell" className="err">
-        {r.errorCode ? `${r.errorCode} ` : ''}
-        {r.error ?? ''}
+        {reason ? say(reason) : ''}
+        <GatewayDetails message={reason} />
       </span>
       {hasActions ? (
         <span role="cell" className="vactions">

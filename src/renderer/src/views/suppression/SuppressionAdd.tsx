@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Field } from '../../components/Field';
 import { InlineError } from '../../components/InlineError';
 import { useSuppressionStore } from '../../stores/suppression';
+import { say } from '../../i18n';
 
 export function SuppressionAdd(): React.JSX.Element {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ export function SuppressionAdd(): React.JSX.Element {
           <ul>
             {s.invalid.slice(0, 20).map((i) => (
               <li key={i.value}>
-                {i.value}: {i.message}
+                {i.value}: {say(i.text)}
               </li>
             ))}
           </ul>
