@@ -153,9 +153,9 @@ describe('Electron main bundle (under a fake electron)', () => {
     const log = readFileSync(path.join(dataDir, 'sms-outbox.log'), 'utf8');
     expect(log).toMatch(/INFO starting \{"version":"9\.9\.9-test"/);
     expect(log).not.toContain('abcd-efgh');
-    expect(report.messageBox).toMatchObject({
-      message: 'SMS Outbox 9.9.9-test',
-      detail: `Data folder: ${dataDir}\nLog file: ${path.join(dataDir, 'sms-outbox.log')}`,
+    // The fake OS speaks Danish (da-DK first), so main's own texts do too.
+    expect(report.messageBoxes.find((b: { message: string }) => b.message === 'SMS Outbox 9.9.9-test')).toMatchObject({
+      detail: `Datamappe: ${dataDir}\nLogfil: ${path.join(dataDir, 'sms-outbox.log')}`,
     });
   });
 
@@ -165,7 +165,7 @@ describe('Electron main bundle (under a fake electron)', () => {
     const win = report.windows[0];
     expect(win.options.webPreferences.devTools).toBe(false);
     expect(JSON.stringify(report.menu)).not.toMatch(/toggleDevTools|"reload"/);
-    expect(report.menu.map((m: { label?: string; role?: string }) => m.label ?? m.role)).toEqual(['File', 'Edit', 'Window', 'help']);
+    expect(report.menu.map((m: { label?: string; role?: string }) => m.label ?? m.role)).toEqual(['Filer', 'Rediger', 'Vindue', 'Hjælp']);
     expect(win.options).toMatchObject({ x: 300, y: 200, width: 1000, height: 700 });
     expect(win.state.maximized).toBe(1);
   });
@@ -206,7 +206,8 @@ describe('Electron main bundle (under a fake electron)', () => {
     const { report } = drive('abi');
     expect(report.errors).toEqual([
       {
-        title: 'SMS Outbox could not start',
+        // The title follows the OS language (Danish here); the hint is for whoever runs npm install.
+        title: 'SMS Outbox kunne ikke starte',
         text: expect.stringMatching(/^The database module \(better-sqlite3\) does not load on this machine: run npm install again/),
       },
     ]);

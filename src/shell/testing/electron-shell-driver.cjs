@@ -269,7 +269,7 @@ async function main() {
 
   // About names the version, the data folder and the log file.
   const help = report.menu && report.menu.find((m) => m.role === 'help');
-  const aboutItem = help && help.submenu.find((i) => /^About/.test(i.label || ''));
+  const aboutItem = help && help.submenu.find((i) => /^(About|Om) /.test(i.label || ''));
   if (aboutItem) aboutItem.click();
   await new Promise((r) => setImmediate(r));
 
