@@ -28,7 +28,8 @@ const CSV =
   'Ole;abc\nKaj;\nSøren to;20123450\nEva;12\n';
 const NAMES = ['Søren', 'Åse', 'Ib', 'Mia', 'Bo', 'Li', 'Ole', 'Kaj', 'Søren to', 'Eva', 'Navn', 'Telefon'];
 const MESSAGE = 'Hej %Navn%, vi har udsalg';
-const DATA = [...NAMES, 'kunder.csv', 'Butik', MESSAGE, 'Hej Søren, vi har udsalg', 'abc', '%Navn%', 'SMS Outbox'];
+// 'xyz' is what the user typed into the suppression list (shown back as not a phone number).
+const DATA = [...NAMES, 'kunder.csv', 'Butik', MESSAGE, 'Hej Søren, vi har udsalg', 'abc', '%Navn%', 'SMS Outbox', 'xyz'];
 
 /** Visible texts that are neither wrapped nor data. */
 async function unwrapped(page: Page): Promise<string[]> {
