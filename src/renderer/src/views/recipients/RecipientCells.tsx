@@ -27,7 +27,7 @@ export function RecipientCells({
       <span role="cell">
         <bdi>{r.name ?? ''}</bdi>
       </span>
-      <span role="cell">{t(`recipients.states.${r.state}`)}</span>
+      <span role="cell">{say({ code: 'state_name', state: r.state })}</span>
       <span
         role="cell"
         className={`status status-${(r.status ?? 'none').toLowerCase()}`}
