@@ -343,6 +343,10 @@ export const en: Catalog = {
     })[m.item],
   start_failed: () => 'SMS Outbox could not start',
   notification_title: () => 'SMS Outbox',
+  core_stopped: () =>
+    'The outbox’s background process stopped while working on this, and is being started again. Nothing stored is lost: check the outbox before you try again.',
+  core_gave_up: (m, f) =>
+    `The outbox’s background process stopped ${f.n(m.restarts + 1)} times within a minute, so SMS Outbox closes. Nothing stored is lost. The details are in the log file: ${f.v(m.logFile)}`,
 
   confirm_title: (m, f) => CONFIRM_WORDS.en.title(m.request, f),
   confirm_detail: (m, f) => CONFIRM_WORDS.en.detail(m.request, f),

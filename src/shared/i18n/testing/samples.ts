@@ -150,6 +150,8 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   menu: { code: 'menu', item: 'openDataFolder' },
   start_failed: { code: 'start_failed' },
   notification_title: { code: 'notification_title' },
+  core_stopped: { code: 'core_stopped' },
+  core_gave_up: { code: 'core_gave_up', restarts: 3, logFile: '/home/anna/.config/sms-outbox/sms-outbox.log' },
   confirm_title: {
     code: 'confirm_title',
     request: {
