@@ -1,6 +1,6 @@
 // Campaigns as the user sees them: creating one from an import, the results views (all from SQLite,
 // so they work offline) and the user's decisions (pause, cancel, resend, mark as sent).
-import type { Db } from '../db/open';
+import { unsynced, type Db } from '../db/open';
 import type { AttemptRow, CampaignStatus, CampaignSummary, ParsedInput, RecipientRow } from '../../shared/contract';
 
 /** The recipients query as the bridge contract has parsed it (defaults filled in). */
@@ -102,7 +102,8 @@ export class Campaigns {
       for (let i = 0; i < c.recipients.length; i += CREATE_CHUNK_ROWS) {
         await yieldToEventLoop();
         const chunk = c.recipients.slice(i, i + CREATE_CHUNK_ROWS);
-        queued += this.db.transaction(() => this.insertRecipients(campaignId, chunk)).immediate();
+        // Not visible nor sendable until the last commit below, which is synchronous = FULL.
+        queued += unsynced(this.db, () => this.db.transaction(() => this.insertRecipients(campaignId, chunk)).immediate());
       }
       this.db
         .transaction(() => {

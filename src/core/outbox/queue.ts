@@ -2,7 +2,7 @@
 // transaction that first checks the lease epoch, so a sender that lost the lease changes nothing.
 // The recipient state machine is documented in src/shared/states.ts and the README.
 import type { Message } from '../../shared/i18n/messages';
-import type { Db } from '../db/open';
+import { unsynced, type Db } from '../db/open';
 import { LeaseLostError, type Lease } from './lease';
 import type { SendResponse } from '../gateway/types';
 import type { Encoding } from '../../shared/states';
@@ -141,7 +141,8 @@ export class Queue {
    * Retries are claimed whatever their country: they were formed before any window began.
    */
   claimNext(size: number, filter?: ClaimFilter): ClaimedBatch | null {
-    return this.claim(size, filter);
+    // A claim's commit does not wait for the disk: see unsynced().
+    return unsynced(this.db, () => this.claim(size, filter));
   }
 
   private claim(size: number, filter?: ClaimFilter): ClaimedBatch | null {
