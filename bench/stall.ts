@@ -116,6 +116,24 @@ function campaign(name: string, people: NewRecipient[]): NewCampaign {
   };
 }
 
+/** The window's refresh on outbox.changed, at most one per 250 ms (as openApp throttles the event). */
+function refreshOnChange(refresh: () => Promise<void>) {
+  let refreshes = 0;
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    changed: () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        refreshes++;
+        void refresh();
+      }, 250);
+    },
+    refreshes: () => refreshes,
+    stop: () => timer && clearTimeout(timer),
+  };
+}
+
 type Pass = 'main' | 'child';
 type Row = Awaited<ReturnType<typeof measure>> & { rtt?: { p99Ms: number; maxMs: number; calls: number } };
 
@@ -167,16 +185,8 @@ async function runInMain(sim: Awaited<ReturnType<typeof startSimChild>>): Promis
     await sleep(0);
     if (open) call(() => engine.campaigns.recipients({ campaignId: open, search: '', filter: 'all', offset: 0, limit: 200 }));
   };
-  let refreshes = 0;
-  let timer: NodeJS.Timeout | null = null;
-  onChanged = () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      refreshes++;
-      void refresh();
-    }, 250);
-  };
+  const view = refreshOnChange(refresh);
+  onChanged = view.changed;
   const row = async (what: string, work: () => Promise<unknown> | unknown) => rows.set(what, await measure(work));
   try {
     writeSettings(engine.db, { batchSize: 1000, maxConcurrent: 3 });
@@ -224,11 +234,11 @@ async function runInMain(sim: Awaited<ReturnType<typeof startSimChild>>): Promis
       onChanged([main]);
     });
     await sleep(300); // the last refresh
-    if (refreshes === 0) throw new Error('the window refresh never ran');
+    if (view.refreshes() === 0) throw new Error('the window refresh never ran');
     // Before the fix, campaign.page listed a campaign still being stored and then failed on it.
     if (failedCalls > 0) console.log(`  ${failedCalls} window calls failed during this run`);
   } finally {
-    if (timer) clearTimeout(timer);
+    view.stop();
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -295,16 +305,8 @@ async function runInChild(sim: Awaited<ReturnType<typeof startSimChild>>): Promi
     await call('campaign.page', { search: '', status: 'all', offset: 0, limit: 30 });
     await call('campaign.recipients', { campaignId: mainId, search: '', filter: 'all', offset: 0, limit: 200 });
   };
-  let refreshes = 0;
-  let timer: NodeJS.Timeout | null = null;
-  onChanged = () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      refreshes++;
-      void refresh();
-    }, 250);
-  };
+  const view = refreshOnChange(refresh);
+  onChanged = view.changed;
   const row = async (what: string, work: () => Promise<unknown> | unknown) => {
     rtts = [];
     const m = await measure(work);
@@ -349,10 +351,10 @@ async function runInChild(sim: Awaited<ReturnType<typeof startSimChild>>): Promi
     db.prepare("UPDATE recipients SET state = 'uncertain' WHERE campaign_id = ? AND id <= ?").run(mainId, last);
     await row(OP.markSent, () => call('campaign.resolveUncertain', { campaignId: mainId, recipientIds: failIds, action: 'mark_sent' }));
     await sleep(300); // the last refresh
-    if (refreshes === 0) throw new Error('the window refresh never ran');
+    if (view.refreshes() === 0) throw new Error('the window refresh never ran');
     if (failedCalls > 0) console.log(`  ${failedCalls} window calls failed during this run`);
   } finally {
-    if (timer) clearTimeout(timer);
+    view.stop();
     db.close();
     await client.close();
     rmSync(dir, { recursive: true, force: true });
