@@ -37,6 +37,17 @@ describe('translate', () => {
     expect(text).not.toContain('Campaign');
   });
 
+  it('says how long sending was retried in minutes or hours, with the plural of each language', () => {
+    const gaveUp = (over: { minutes?: number; hours?: number }) => ({ code: 'reason_gave_up', cause: null, ...over }) as const;
+    expect(translate('en', gaveUp({ minutes: 1 }))).toContain('more than 1 minute;');
+    expect(translate('en', gaveUp({ minutes: 90 }))).toContain('more than 90 minutes;');
+    expect(translate('da', gaveUp({ minutes: 24 * 60 }))).toContain('mere end 24 timer;');
+    expect(translate('sv', gaveUp({ minutes: 24 * 60 }))).toContain('mer än 24 timmar;');
+    expect(translate('nb', gaveUp({ minutes: 1 }))).toContain('mer enn 1 minutt;');
+    // A reason stored before (hours only) still reads right.
+    expect(translate('en', gaveUp({ hours: 24 }))).toContain('more than 24 hours;');
+  });
+
   it('keeps GatewayAPI’s own words, marked as theirs, for a code we have no words for', () => {
     expect(translate('da', SAMPLES.gw_rejected_other)).toBe(
       'GatewayAPI afviste forespørgslen (HTTP 422, 0x0999). GatewayAPI skrev: “Something new”',
