@@ -1,4 +1,4 @@
-// Three builds: main (plus the CLI, from the same core), the sandboxed preload, the React renderer.
+// Three builds: main (plus the CLI and the core's process, from the same core), the sandboxed preload, the React renderer.
 // No path aliases: the code uses relative imports, which tsc and every build resolve alike.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
@@ -39,6 +39,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/shell/index.ts'),
           // The headless CLI ships from the same build (out/main/cli.js) over the same core.
           cli: resolve(__dirname, 'src/cli/index.ts'),
+          // The outbox core's own process (utilityProcess.fork in src/shell/modules/outboxCore.ts).
+          coreHost: resolve(__dirname, 'src/app/host/coreHostMain.ts'),
         },
       },
     },

@@ -2,7 +2,7 @@
 // lease checks, claim → in_flight → submitted per batch) to the simulator, against a baseline
 // measured in the same run: the same POSTs with the bare GatewayClient and no database.
 //
-//   npm run build && node --import tsx bench/send.ts [--n 100000] [--batch 1000] [--concurrency 2,3,4] [--repeat 3] [--whole-only]
+//   npm run build && node --import tsx bench/send.ts [--n 100000] [--batch 1000] [--concurrency 2,3,4] [--repeat 3] [--whole-only] [--also <built checkout>]
 //
 // First the whole process: the built `sms-outbox send` in its own process against a bare fetch loop
 // in its own process (bench/sendProcess.ts), then the engine alone against the bare GatewayClient.
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     /** Only the whole-process comparison (sms-outbox send against a bare fetch loop). */
     'whole-only': { type: 'boolean', default: false },
+    /** Another checkout (built) whose CLI sends the same file in each round: before/after under the same load. */
+    also: { type: 'string' },
   },
 });
 const REPEAT = Math.max(1, Number(values.repeat));
@@ -220,7 +222,7 @@ async function main(): Promise<void> {
   let failed = false;
   // The whole process as a user runs it, against the bare floor (needs `npm run build`).
   const whole: WholeRun[] = [];
-  for (let i = 0; i < REPEAT; i++) whole.push(await wholeProcessRun(sim, TOKEN, N, BATCH, 2));
+  for (let i = 0; i < REPEAT; i++) whole.push(await wholeProcessRun(sim, TOKEN, N, BATCH, 2, values.also ?? null));
   const wholeRatio = median(whole.map((w) => w.cliMs / w.floorMs));
   failed ||= wholeRatio > TARGET_RATIO;
   console.log(
@@ -228,6 +230,11 @@ async function main(): Promise<void> {
       `whole process: sms-outbox send of ${N.toLocaleString('en-US')} (start, import, store, send) takes ${wholeRatio.toFixed(2)}× the floor (target ≤ ${TARGET_RATIO}×${wholeRatio > TARGET_RATIO ? ', OVER' : ', ok'}; median of ${REPEAT})`,
       `sms-outbox send ${whole.map((w) => `${(w.cliMs / 1000).toFixed(1)} s`).join(', ')}; POSTs ${whole.map((w) => w.cliPosts).join(', ')}`,
       `floor (bare fetch loop, own process, reads the CSV, stores nothing) ${whole.map((w) => `${(w.floorMs / 1000).toFixed(1)} s`).join(', ')}`,
+      ...(values.also
+        ? [
+            `--also ${values.also}: ${median(whole.map((w) => w.alsoMs! / w.floorMs)).toFixed(2)}× the floor (${whole.map((w) => `${(w.alsoMs! / 1000).toFixed(1)} s`).join(', ')}; not part of the verdict)`,
+          ]
+        : []),
     ].join('\n    '),
   );
   for (const c of values['whole-only'] ? [] : LEVELS) {

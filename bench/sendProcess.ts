@@ -40,34 +40,53 @@ export interface WholeRun {
   cliMs: number;
   floorMs: number;
   cliPosts: number;
+  /** The same send by another build (`--also <checkout>`), in the same round; null without one. */
+  alsoMs: number | null;
 }
 
-/** One CLI send and one bare loop, each checked against the simulator's count of what it accepted. */
-export async function wholeProcessRun(sim: SimHandle, token: string, n: number, batch: number, concurrency: number): Promise<WholeRun> {
+/** One `sms-outbox send` of `csv` by the build in `root`; throws unless the simulator accepted all, once. */
+async function cliSend(sim: SimHandle, root: string, csv: string, dataDir: string, token: string, n: number, batch: number) {
+  await sim.ask({ type: 'reset' });
+  const cli = await run(
+    [
+      join(root, 'bin', 'sms-outbox.js'),
+      ...['send', '--csv', csv, '--message', MESSAGE, '--sender', 'Shop', '--yes'],
+      ...['--base-url', sim.url, '--data-dir', dataDir, '--batch-size', String(batch)],
+    ],
+    { ...process.env, GATEWAYAPI_TOKEN: token },
+  );
+  const s = (await sim.ask({ type: 'stats' })) as SimStats;
+  if (cli.code !== 0 || s.accepted !== n || s.duplicates !== 0) {
+    throw new Error(
+      `sms-outbox send (${root}): exit ${cli.code}, accepted ${s.accepted} of ${n}, duplicates ${s.duplicates}: ${cli.stderr.slice(0, 500)}`,
+    );
+  }
+  return { ms: cli.ms, posts: s.posts };
+}
+
+/**
+ * One CLI send and one bare loop, each checked against the simulator's count of what it accepted;
+ * with `also`, that checkout's built CLI sends the same file too (before/after in one round).
+ */
+export async function wholeProcessRun(
+  sim: SimHandle,
+  token: string,
+  n: number,
+  batch: number,
+  concurrency: number,
+  also: string | null = null,
+): Promise<WholeRun> {
   const dir = mkdtempSync(join(tmpdir(), 'sms-outbox-bench-cli-'));
   try {
     const csv = contactsCsv(dir, n);
-    await sim.ask({ type: 'reset' });
-    const cli = await run(
-      [
-        join(ROOT, 'bin', 'sms-outbox.js'),
-        ...['send', '--csv', csv, '--message', MESSAGE, '--sender', 'Shop', '--yes'],
-        ...['--base-url', sim.url, '--data-dir', join(dir, 'data'), '--batch-size', String(batch)],
-      ],
-      { ...process.env, GATEWAYAPI_TOKEN: token },
-    );
-    const s = (await sim.ask({ type: 'stats' })) as SimStats;
-    if (cli.code !== 0 || s.accepted !== n || s.duplicates !== 0) {
-      throw new Error(
-        `sms-outbox send: exit ${cli.code}, accepted ${s.accepted} of ${n}, duplicates ${s.duplicates}: ${cli.stderr.slice(0, 500)}`,
-      );
-    }
+    const cli = await cliSend(sim, ROOT, csv, join(dir, 'data'), token, n, batch);
+    const other = also ? await cliSend(sim, resolve(also), csv, join(dir, 'data-also'), token, n, batch) : null;
     await sim.ask({ type: 'reset' });
     const floor = await run([join(__dirname, 'bareSend.mjs'), csv, sim.url, token, String(batch), String(concurrency)], process.env);
     const f = (await sim.ask({ type: 'stats' })) as SimStats;
     if (floor.code !== 0 || f.accepted !== n)
       throw new Error(`bare loop: exit ${floor.code}, accepted ${f.accepted}: ${floor.stderr.slice(0, 500)}`);
-    return { cliMs: cli.ms, floorMs: floor.ms, cliPosts: s.posts };
+    return { cliMs: cli.ms, floorMs: floor.ms, cliPosts: cli.posts, alsoMs: other?.ms ?? null };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
-// What `npm run build` produces for the window: a minified renderer under the strict CSP, and a dev
-// server page (npm run dev) that alone gets the relaxed policy.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// What `npm run build` produces: a minified renderer under the strict CSP, a dev server page (npm run
+// dev) that alone gets the relaxed policy, and main's bundle apart from the outbox core's process.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,37 @@ import { cspMetaTag } from '../../electron.vite.config';
 import { CSP, CSP_META, devCsp } from '../shared/csp';
 
 const RENDERER = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+const MAIN_OUT = fileURLToPath(new URL('../../out/main/', import.meta.url));
+
+/** Every module a built file loads at start, following its own chunks: what that process carries. */
+function loads(file: string, seen = new Set<string>()): Set<string> {
+  for (const m of readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)) {
+    const name = m[1]!;
+    if (!name.startsWith('.')) {
+      seen.add(name);
+      continue;
+    }
+    const chunk = path.resolve(path.dirname(file), name);
+    if (seen.has(chunk)) continue;
+    seen.add(chunk);
+    loads(chunk, seen);
+  }
+  return seen;
+}
+
+describe('the built main process and the core process', () => {
+  it('main relays: it never loads the database; the core host (out/main/coreHost.js) does, and never Electron or keytar', () => {
+    const host = path.join(MAIN_OUT, 'coreHost.js');
+    expect(existsSync(host)).toBe(true);
+    const main = loads(path.join(MAIN_OUT, 'index.js'));
+    expect(main.has('electron')).toBe(true);
+    expect(main.has('better-sqlite3')).toBe(false);
+    const core = loads(host);
+    expect(core.has('better-sqlite3')).toBe(true);
+    expect(core.has('electron')).toBe(false);
+    expect(core.has('keytar')).toBe(false);
+  });
+});
 
 function rendererJs(): { file: string; bytes: number; text: string }[] {
   const dir = path.join(RENDERER, 'assets');

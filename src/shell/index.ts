@@ -51,14 +51,16 @@ if (refused.length > 0) {
 /** The shell, one concern per module, in the order they must happen (see ./modules). */
 function start(): void {
   const files = rendererFiles(__dirname, { isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
-  const shared = { dataDir, logFile, logger, files, win: null, core: null };
+  // Beside this file in out/main (electron.vite.config.ts builds both); __dirname here is the entry's.
+  const coreHostPath = join(__dirname, 'coreHost.js');
+  const shared = { dataDir, logFile, logger, files, coreHostPath, win: null, core: null };
   const ctx: ShellContext = Object.assign(shared, windowControls(shared));
   runModules(ctx, [
     appLifecycle, // before ready: guards, second launch, quit, last window
     whenReady,
     secureSession, // hardened session, app:// with the CSP
     applicationMenu,
-    outboxCore, // opens the core; stops here if it cannot
+    outboxCore, // starts the core's process and opens the folder; stops here if it cannot
     bridge,
     mainWindow,
     wakeOnResume,

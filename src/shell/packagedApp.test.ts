@@ -94,7 +94,7 @@ describe('the packaged Linux app (electron-builder --dir)', () => {
 
   it('packs the built app and only production code into the asar', () => {
     const files = new Set(asar.listPackage(path.join(appDir, 'resources', 'app.asar')).map((f) => f.split(path.sep).join('/')));
-    for (const f of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json'])
+    for (const f of ['/out/main/index.js', '/out/main/coreHost.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json'])
       expect(files.has(f), f).toBe(true);
     const list = [...files];
     expect(list.filter((f) => /^\/node_modules\/(electron|vitest|electron-builder|@doyensec)\//.test(f))).toEqual([]);

@@ -2,7 +2,7 @@
 // electron-builder's own JSON schema, the fuses, that the packaged app loads the Node-API
 // better-sqlite3 prebuild (unpacked from the asar, never a build/ folder of another ABI), and the
 // icon set rendered from resources/icon.svg.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -121,8 +121,25 @@ describe('the packaged database module', () => {
   });
 
   it('the app passes no nativeBinding: nothing points better-sqlite3 at another binary', () => {
-    const main = readFileSync(path.join(ROOT, 'out', 'main', 'index.js'), 'utf8');
-    expect(main).not.toMatch(/nativeBinding\s*:/);
+    const out = path.join(ROOT, 'out', 'main');
+    const built = [
+      ...readdirSync(out).filter((f) => f.endsWith('.js')),
+      ...readdirSync(path.join(out, 'chunks')).map((f) => `chunks/${f}`),
+    ];
+    expect(built).toContain('coreHost.js');
+    for (const f of built) expect(readFileSync(path.join(out, f), 'utf8'), f).not.toMatch(/nativeBinding\s*:/);
+  });
+});
+
+describe("the outbox core's process", () => {
+  it('is packed for every platform beside main (out/main/coreHost.js and its chunks, inside the asar)', () => {
+    const out = path.join(ROOT, 'out', 'main');
+    const files = ['coreHost.js', ...readdirSync(path.join(out, 'chunks')).map((f) => `chunks/${f}`)];
+    for (const platform of ['linux', 'mac', 'win'] as const) {
+      for (const f of files) expect(packed(`out/main/${f}`, platform), `${f} in the ${platform} package`).toBe(true);
+    }
+    // JavaScript loads from the asar (utilityProcess reads it as main does); only .node files are unpacked.
+    expect(unpacked('out/main/coreHost.js')).toBe(false);
   });
 });
 

@@ -131,6 +131,44 @@ describe('Electron main bundle (under a fake electron)', () => {
     expect(report.powerMonitorResume).toBe(1);
   });
 
+  it("runs the core in its own process through utilityProcess.fork: answers, main's dialog, a crash, a restart, the language live", () => {
+    const { report } = normal();
+    // One process per start, from the built host, named for the OS's task manager, output piped to the log.
+    expect(report.coreForks).toHaveLength(2);
+    expect(report.coreForks[0]).toMatchObject({
+      modulePath: path.join(path.dirname(MAIN), 'coreHost.js'),
+      options: { serviceName: 'SMS Outbox core', stdio: 'pipe' },
+    });
+    expect(report.corePidBefore).toBe(report.coreForks[0].pid);
+    // The window's calls were answered by the child (settings, with the folder it opened).
+    expect(report.settings.ok).toBe(true);
+    // Settings → Language reaches main at once: the menu and main's next dialog are in Swedish.
+    expect(report.languageSet).toMatchObject({ ok: true, value: { settings: { language: 'sv' } } });
+    expect(report.menuAfterLanguage.slice(0, 2)).toEqual(['Arkiv', 'Redigera']);
+    expect(report.heldBox).toMatchObject({ buttons: [expect.any(String), 'Avbryt'] });
+    // Killed while a call waited on that dialog: the call gets a clear error in the user's words.
+    expect(report.killedCall).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: expect.stringMatching(/background process stopped/), text: { code: 'core_stopped' } },
+    });
+    // The window is told, the core starts again, takes the folder over, and calls work.
+    expect(report.sentAfterCrash).toContainEqual(
+      expect.objectContaining({ key: 'core-stopped', level: 'error', text: { code: 'core_stopped' } }),
+    );
+    expect(report.corePidAfter).toBe(report.coreForks[1].pid);
+    expect(report.corePidAfter).not.toBe(report.corePidBefore);
+    expect(report.afterRestart).toMatchObject({ ok: true, value: { heldElsewhere: false } });
+  });
+
+  it("quit closes the core (no process left behind); its log records reach main's log file", () => {
+    const { report, dataDir } = normal();
+    expect(report.coreForks.map((f: { aliveAtExit: boolean }) => f.aliveAtExit)).toEqual([false, false]);
+    const log = readFileSync(path.join(dataDir, 'sms-outbox.log'), 'utf8');
+    expect(log).toMatch(/ERROR the outbox core stopped unexpectedly; starting it again \{"code":/);
+    expect(log).not.toContain('keytar was loaded in the core process');
+    expect(log).not.toContain('wxyz-5555');
+  });
+
   it('holds the first quit until the core has closed, then exits', () => {
     const { report } = normal();
     expect(report.exitedAtOnce).toBe(false);
@@ -165,7 +203,13 @@ describe('Electron main bundle (under a fake electron)', () => {
     const win = report.windows[0];
     expect(win.options.webPreferences.devTools).toBe(false);
     expect(JSON.stringify(report.menu)).not.toMatch(/toggleDevTools|"reload"/);
-    expect(report.menu.map((m: { label?: string; role?: string }) => m.label ?? m.role)).toEqual(['Filer', 'Rediger', 'Vindue', 'Hjælp']);
+    // As it opened (the OS's Danish; the run then switches Settings to Swedish).
+    expect(report.menuAtStart.map((m: { label?: string; role?: string }) => m.label ?? m.role)).toEqual([
+      'Filer',
+      'Rediger',
+      'Vindue',
+      'Hjælp',
+    ]);
     expect(win.options).toMatchObject({ x: 300, y: 200, width: 1000, height: 700 });
     expect(win.state.maximized).toBe(1);
   });

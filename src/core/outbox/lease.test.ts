@@ -1,5 +1,6 @@
 // One sender per data folder: who may take the lease, and that a sender who lost it changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,30 @@ describe('Lease', () => {
     if (process.platform === 'win32') expect(row.pid_started).toBeNull();
     else expect(row.pid_started).toMatch(/\S/);
     expect(processStartTime(process.pid)).toBe(row.pid_started);
+  });
+
+  it('on Linux, tells this process from a later one without ps installed (read from /proc), and says nothing of a pid that is gone', (ctx) => {
+    if (process.platform !== 'linux') {
+      console.log(`skipped: the /proc start-time test is for Linux (this is ${process.platform})`);
+      return ctx.skip();
+    }
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'], { stdio: 'ignore' });
+    const path = process.env.PATH;
+    try {
+      // Minimal Linux installs and sandboxes may lack ps: a reused pid must still be recognised there.
+      process.env.PATH = '';
+      const mine = processStartTime(process.pid);
+      const theirs = processStartTime(child.pid!);
+      expect(mine).toMatch(/^\d+$/);
+      expect(theirs).toMatch(/^\d+$/);
+      expect(Number(theirs)).toBeGreaterThanOrEqual(Number(mine));
+      expect(theirs).not.toBe(mine);
+      expect(processStartTime(process.pid)).toBe(mine);
+      expect(processStartTime(2 ** 22 + 1)).toBeNull();
+    } finally {
+      process.env.PATH = path;
+      child.kill();
+    }
   });
 
   it('another machine (shared folder) is trusted while its heartbeat is fresh, and only then', () => {

@@ -46,7 +46,11 @@ describe('Templates', () => {
     t.save({ name: 'Tilbud', text: 'A' });
     const other = t.save({ name: 'Andet', text: 'B' });
     expect(() => t.save({ name: 'TILBUD', text: 'C' })).toThrow(
-      expect.objectContaining({ field: 'name', message: expect.stringContaining('already called') }),
+      expect.objectContaining({
+        kind: 'invalid_input',
+        field: 'name',
+        message: 'A saved message is already called “TILBUD”: choose another name.',
+      }),
     );
     expect(() => t.save({ id: other.id, name: 'tilbud', text: 'B' })).toThrow(expect.objectContaining({ field: 'name' }));
     expect(
@@ -59,8 +63,16 @@ describe('Templates', () => {
 
   it('refuses an empty name or text, and an update of a template that is gone', () => {
     const t = new Templates(db);
-    expect(() => t.save({ name: '  ', text: 'x' })).toThrow(expect.objectContaining({ field: 'name' }));
-    expect(() => t.save({ name: 'x', text: ' ' })).toThrow(expect.objectContaining({ field: 'text' }));
-    expect(() => t.save({ id: 99, name: 'x', text: 'y' })).toThrow(expect.objectContaining({ kind: 'not_found' }));
+    // The sentence the form shows beside the field it names.
+    expect(() => t.save({ name: '  ', text: 'x' })).toThrow(
+      expect.objectContaining({ kind: 'invalid_input', field: 'name', message: 'Give the saved message a name.' }),
+    );
+    expect(() => t.save({ name: 'x', text: ' ' })).toThrow(
+      expect.objectContaining({ kind: 'invalid_input', field: 'text', message: 'Write the message first.' }),
+    );
+    expect(() => t.save({ id: 99, name: 'x', text: 'y' })).toThrow(
+      expect.objectContaining({ kind: 'not_found', field: 'id', message: 'That saved message no longer exists.' }),
+    );
+    expect(t.list()).toEqual([]);
   });
 });

@@ -172,3 +172,19 @@ describe('quiet hours at the edges of the window', () => {
     expect(scheduledQuietWarning(at(22, 30), q, [null])?.countries).toEqual([null]);
   });
 });
+
+describe('quiet hours over the zones of one country', () => {
+  it('a window so long that it is always night somewhere in the country holds it, and the answer comes back', () => {
+    // 09:00–08:00 leaves one open hour a day; across the US's zones (New York to Honolulu) those
+    // hours never meet, so some American is always asleep: no end exists, and the check must not hang.
+    const long = { enabled: true, start: '09:00', end: '08:00' };
+    for (const now of [utc(1, 5, 13, 30), utc(1, 5, 18, 30), utc(7, 5, 2, 0)]) {
+      const r = new QuietCheck().countries(now, long, ['US']);
+      expect(r).toMatchObject({ quiet: ['US'], open: false });
+      // A time to ask again, later than now, at which the country is still held.
+      expect(r.until).toBeGreaterThan(now);
+      expect(new QuietCheck().countries(r.until!, long, ['US']).quiet).toEqual(['US']);
+    }
+    expect(scheduledQuietWarning(utc(1, 5, 13, 30), long, ['US'])?.countries).toEqual(['US']);
+  });
+});

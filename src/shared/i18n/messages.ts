@@ -237,6 +237,10 @@ export type Message =
   | { code: 'start_refused_title' }
   | { code: 'start_refused'; found: string[] }
   | { code: 'notification_title' }
+  /** The outbox's own process stopped while this call was running; it is being started again. */
+  | { code: 'core_stopped' }
+  /** It stopped again and again (restarts: how many within the last minute): the app closes. */
+  | { code: 'core_gave_up'; restarts: number; logFile: string }
 
   // ---- main's own confirmations (native dialogs; words in catalogs/confirm.ts) ----
   | { code: 'confirm_title'; request: ConfirmRequest }

@@ -12,6 +12,8 @@ export const appLifecycle: ShellModule = {
     guardAllWebContents(app, ctx.files.url);
     app.on('second-instance', () => ctx.focus());
     installQuitGuard(app, async () => ctx.core?.close(), {
+      // Past the core's own quit handshake (10 s, then it is killed), so the kill comes first.
+      timeoutMs: 12_000,
       onError: (err) => ctx.logger.error('close failed', { err: String(err) }),
     });
     // Ctrl+C or a service manager's SIGTERM should close the core too, not kill it mid-write.

@@ -8,6 +8,8 @@
 'use strict';
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
+const childProcess = require('node:child_process');
+const path = require('node:path');
 
 const scenario = process.env.DRIVER_SCENARIO || 'normal';
 const packaged = process.env.DRIVER_PACKAGED === '1';
@@ -143,6 +145,51 @@ const session = {
   },
 };
 
+// utilityProcess.fork on child_process.fork: the child gets a process.parentPort (see
+// ./utility-process-child.cjs), main gets Electron's UtilityProcess shape (message, exit, kill, stdio).
+const coreForks = [];
+class FakeUtilityProcess extends EventEmitter {
+  constructor(modulePath, args, options) {
+    super();
+    const pipe = options.stdio === 'pipe';
+    this.child = childProcess.fork(modulePath, args, {
+      execArgv: ['--require', path.join(__dirname, 'utility-process-child.cjs')],
+      env: options.env || process.env,
+      stdio: ['ignore', pipe ? 'pipe' : 'inherit', pipe ? 'pipe' : 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.pid = this.child.pid;
+    this.stdout = this.child.stdout;
+    this.stderr = this.child.stderr;
+    coreForks.push({ modulePath, options, pid: this.pid });
+    this.child.on('message', (msg) => this.emit('message', msg));
+    this.child.on('exit', (code, signal) => this.emit('exit', code ?? (signal ? 128 : -1)));
+  }
+  postMessage(msg) {
+    if (this.child.connected) this.child.send(msg);
+  }
+  kill() {
+    return this.child.kill();
+  }
+}
+const utilityProcess = {
+  fork: (modulePath, args = [], options = {}) => {
+    if (!app.readyFired) throw new Error('utilityProcess.fork can only be called after ready');
+    return new FakeUtilityProcess(modulePath, args, options);
+  },
+};
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// Message boxes are answered at once, unless a test holds the next one (a dialog not yet clicked).
+let holdNextBox = null;
+
 const protocolHandlers = new Map();
 const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 
@@ -172,6 +219,12 @@ const fakeElectron = {
     showMessageBox: async (...args) => {
       report.messageBox = args.at(-1);
       (report.messageBoxes ??= []).push(args.at(-1));
+      if (holdNextBox) {
+        const held = holdNextBox;
+        holdNextBox = null;
+        held.shown();
+        return held.answer;
+      }
       return { response: 0 };
     },
   },
@@ -182,6 +235,7 @@ const fakeElectron = {
     }
   },
   powerMonitor: new EventEmitter(),
+  utilityProcess,
 };
 
 const originalLoad = Module._load;
@@ -207,6 +261,7 @@ function finish() {
   report.protocols = [...protocolHandlers.keys()];
   report.sent = win ? win.webContents.sent : [];
   report.handlers = [...handlers.keys()];
+  report.coreForks = coreForks.map((f) => ({ ...f, aliveAtExit: isAlive(f.pid) }));
   process.stdout.write(`\n${JSON.stringify(report)}\n`);
   process.exit(0);
 }
@@ -219,6 +274,7 @@ async function main() {
     return;
   }
   if (report.exitCode !== null) return; // refused to start (packaged with debugging switches)
+  app.readyFired = true;
   readyResolve();
   if (scenario === 'abi') return; // the app shows the error box and exits by itself
 
@@ -273,6 +329,9 @@ async function main() {
   if (aboutItem) aboutItem.click();
   await new Promise((r) => setImmediate(r));
 
+  report.menuAtStart = report.menu;
+  await coreScenario(call, trusted, wc);
+
   // Closing the window remembers its bounds (Electron sends 'close' to each window on quit).
   win.emit('close', { preventDefault() {} });
 
@@ -283,6 +342,28 @@ async function main() {
     report.fatal = 'did not exit within 10 s of quit';
     finish();
   }, 10_000).unref();
+}
+
+/** The core in its own process: language live, a crash under a waiting call, the restart. */
+async function coreScenario(call, trusted, wc) {
+  report.corePidBefore = coreForks.at(-1) && coreForks.at(-1).pid;
+  // Settings → Language reaches main at once: the menu is rebuilt in Swedish.
+  report.languageSet = await call(trusted, 'settings.update', { language: 'sv' });
+  for (let i = 0; i < 100 && report.menu[0].label !== 'Arkiv'; i++) await new Promise((r) => setTimeout(r, 20));
+  report.menuAfterLanguage = report.menu.map((m) => m.label ?? m.role);
+  // A call waiting on main's dialog when the core is killed gets a clear error, not silence.
+  let shown;
+  const boxShown = new Promise((r) => (shown = r));
+  holdNextBox = { shown, answer: new Promise(() => {}) };
+  const waiting = call(trusted, 'token.set', { token: 'wxyz-5555-6666-7777' });
+  await boxShown;
+  report.heldBox = report.messageBoxes.at(-1);
+  process.kill(report.corePidBefore, 'SIGKILL');
+  report.killedCall = await waiting;
+  // A call made while the core starts again waits for it, then works.
+  report.afterRestart = await call(trusted, 'outbox.state', {});
+  report.corePidAfter = coreForks.at(-1).pid;
+  report.sentAfterCrash = wc.sent.filter((s) => s[1] === 'notice').map((s) => s[2]);
 }
 
 main().catch((err) => {

@@ -387,6 +387,10 @@ export const da: Catalog = {
   start_refused: (m, f) =>
     `SMS Outbox starter ikke med ${f.v(m.found.join(', '))}: de ville lade et andet program læse API-nøglen eller slå de kontroller fra, der sikrer, at appen taler med det rigtige GatewayAPI. Start den uden dem; systemets proxyindstillinger bruges, som de er.`,
   notification_title: () => 'SMS Outbox',
+  core_stopped: () =>
+    'Udbakkens baggrundsproces stoppede, mens den arbejdede på dette, og startes igen. Intet gemt er tabt: se udbakken, før du prøver igen.',
+  core_gave_up: (m, f) =>
+    `Udbakkens baggrundsproces stoppede ${f.n(m.restarts + 1)} gange inden for et minut, så SMS Outbox lukker. Intet gemt er tabt. Detaljerne står i logfilen: ${f.v(m.logFile)}`,
 
   confirm_title: (m, f) => CONFIRM_WORDS.da.title(m.request, f),
   confirm_detail: (m, f) => CONFIRM_WORDS.da.detail(m.request, f),

@@ -377,6 +377,10 @@ export const en: Catalog = {
   start_refused: (m, f) =>
     `SMS Outbox does not start with ${f.v(m.found.join(', '))}: they would let another program read the API token or turn off the checks that the app talks to the real GatewayAPI. Start it without them; the system proxy settings are used as they are.`,
   notification_title: () => 'SMS Outbox',
+  core_stopped: () =>
+    'The outbox’s background process stopped while working on this, and is being started again. Nothing stored is lost: check the outbox before you try again.',
+  core_gave_up: (m, f) =>
+    `The outbox’s background process stopped ${f.n(m.restarts + 1)} times within a minute, so SMS Outbox closes. Nothing stored is lost. The details are in the log file: ${f.v(m.logFile)}`,
 
   confirm_title: (m, f) => CONFIRM_WORDS.en.title(m.request, f),
   confirm_detail: (m, f) => CONFIRM_WORDS.en.detail(m.request, f),

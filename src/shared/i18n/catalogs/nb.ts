@@ -390,6 +390,10 @@ export const nb: Catalog = {
   start_refused: (m, f) =>
     `SMS Outbox starter ikke med ${f.v(m.found.join(', '))}: de ville la et annet program lese API-nøkkelen eller slå av kontrollene av at appen snakker med det ekte GatewayAPI. Start den uten dem; systemets proxyinnstillinger brukes som de er.`,
   notification_title: () => 'SMS Outbox',
+  core_stopped: () =>
+    'Utboksens bakgrunnsprosess stoppet mens den arbeidet med dette, og startes igjen. Ingenting lagret er tapt: se i utboksen før du prøver igjen.',
+  core_gave_up: (m, f) =>
+    `Utboksens bakgrunnsprosess stoppet ${f.n(m.restarts + 1)} ganger innen ett minutt, så SMS Outbox lukkes. Ingenting lagret er tapt. Detaljene står i loggfilen: ${f.v(m.logFile)}`,
 
   confirm_title: (m, f) => CONFIRM_WORDS.nb.title(m.request, f),
   confirm_detail: (m, f) => CONFIRM_WORDS.nb.detail(m.request, f),

@@ -384,6 +384,10 @@ export const sv: Catalog = {
   start_refused: (m, f) =>
     `SMS Outbox startar inte med ${f.v(m.found.join(', '))}: de skulle låta ett annat program läsa API-nyckeln eller stänga av kontrollerna av att appen talar med det riktiga GatewayAPI. Starta den utan dem; systemets proxyinställningar används som de är.`,
   notification_title: () => 'SMS Outbox',
+  core_stopped: () =>
+    'Utkorgens bakgrundsprocess stannade medan den arbetade med detta och startas igen. Inget sparat har gått förlorat: titta i utkorgen innan du försöker igen.',
+  core_gave_up: (m, f) =>
+    `Utkorgens bakgrundsprocess stannade ${f.n(m.restarts + 1)} gånger inom en minut, så SMS Outbox stängs. Inget sparat har gått förlorat. Detaljerna finns i loggfilen: ${f.v(m.logFile)}`,
 
   confirm_title: (m, f) => CONFIRM_WORDS.sv.title(m.request, f),
   confirm_detail: (m, f) => CONFIRM_WORDS.sv.detail(m.request, f),

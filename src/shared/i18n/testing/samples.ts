@@ -164,6 +164,8 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   start_refused: { code: 'start_refused', found: ['--remote-debugging-port', 'NODE_TLS_REJECT_UNAUTHORIZED'] },
   ...CLI_SAMPLES,
   notification_title: { code: 'notification_title' },
+  core_stopped: { code: 'core_stopped' },
+  core_gave_up: { code: 'core_gave_up', restarts: 3, logFile: '/home/anna/.config/sms-outbox/sms-outbox.log' },
   confirm_title: {
     code: 'confirm_title',
     request: {
