@@ -7,6 +7,8 @@ import { calls } from '../shared/contract';
 import type { CliPlaceholder } from '../shared/i18n/cliMessages';
 import type { Message } from '../shared/i18n/messages';
 import { translate } from '../shared/i18n/translate';
+// The CLI's own words join the shared catalogs before anything is said.
+import '../shared/i18n/catalogs/cli';
 
 /** Unusable arguments or input (exit 2): a message code, said in the CLI's language; `message` stays English for logs. */
 export class UsageError extends Error {

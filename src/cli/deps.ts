@@ -5,6 +5,8 @@ import type { FetchFn } from '../core/types';
 import type { ExitCode } from './exitCodes';
 import type { Message } from '../shared/i18n/messages';
 import { translate } from '../shared/i18n/translate';
+// The CLI's own words join the shared catalogs before anything is said.
+import '../shared/i18n/catalogs/cli';
 
 export interface CliDeps {
   env: NodeJS.ProcessEnv;

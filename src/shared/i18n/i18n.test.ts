@@ -4,6 +4,7 @@ import type { Message } from './messages';
 import { parseStoredReason } from './messages';
 import { SAMPLES } from './testing/samples';
 import { translate } from './translate';
+import './catalogs/cli';
 
 const all = Object.values(SAMPLES) as Message[];
 

@@ -4,8 +4,7 @@
 // pause · SMS-del. GatewayAPI bøjes "GatewayAPI's".
 import { CONFIRM_WORDS } from './confirm';
 import { sentence } from './cli/types';
-import { cliDa } from './cli/da';
-import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import { answerLabel, answerSuffix, type AppCatalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
 const label = answerSuffix;
@@ -76,8 +75,7 @@ const PAUSE = {
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igen nu' : `, næste forsøg om ${f.n(s)} s`);
 
-export const da: Catalog = {
-  ...cliDa,
+export const da: AppCatalog = {
   gw_token_refused: (m) => `GatewayAPI afviste nøglen${label(m)}. Indtast en ny API-nøgle under Indstillinger.`,
   gw_credit: (m) => `GatewayAPI-kontoens saldo er brugt op${label(m)}. Fyld op, og genoptag så.`,
   gw_frozen: (m) => `GatewayAPI melder kontoen spærret${label(m)}. Kontakt GatewayAPI's support, og genoptag så.`,

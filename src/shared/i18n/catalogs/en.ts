@@ -3,8 +3,7 @@
 // token (the GatewayAPI API token) · suppression list · quiet hours · resume · pause · SMS part.
 import { CONFIRM_WORDS } from './confirm';
 import { sentence } from './cli/types';
-import { cliEn } from './cli/en';
-import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import { answerLabel, answerSuffix, type AppCatalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
 const label = answerSuffix;
@@ -76,8 +75,7 @@ const PAUSE = {
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', retrying now' : `, next attempt in ${f.n(s)} s`);
 
-export const en: Catalog = {
-  ...cliEn,
+export const en: AppCatalog = {
   gw_token_refused: (m) => `GatewayAPI refused the token${label(m)}. Enter a new API token in Settings.`,
   gw_credit: (m) => `The GatewayAPI account has run out of credit${label(m)}. Top up, then resume.`,
   gw_frozen: (m) => `GatewayAPI reports the account as frozen${label(m)}. Contact GatewayAPI support, then resume.`,

@@ -4,8 +4,7 @@
 // SMS-del. Genitiv: "GatewayAPIs".
 import { CONFIRM_WORDS } from './confirm';
 import { sentence } from './cli/types';
-import { cliNb } from './cli/nb';
-import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import { answerLabel, answerSuffix, type AppCatalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
 const label = answerSuffix;
@@ -79,8 +78,7 @@ const PAUSE = {
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igjen nå' : `, neste forsøk om ${f.n(s)} s`);
 
-export const nb: Catalog = {
-  ...cliNb,
+export const nb: AppCatalog = {
   gw_token_refused: (m) => `GatewayAPI avviste nøkkelen${label(m)}. Skriv inn en ny API-nøkkel under Innstillinger.`,
   gw_credit: (m) => `Saldoen på GatewayAPI-kontoen er brukt opp${label(m)}. Fyll på, og gjenoppta deretter.`,
   gw_frozen: (m) => `GatewayAPI melder at kontoen er sperret${label(m)}. Kontakt GatewayAPIs kundestøtte, og gjenoppta deretter.`,

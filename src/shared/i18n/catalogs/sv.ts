@@ -4,8 +4,7 @@
 // SMS-del. Genitiv: "GatewayAPI:s".
 import { CONFIRM_WORDS } from './confirm';
 import { sentence } from './cli/types';
-import { cliSv } from './cli/sv';
-import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import { answerLabel, answerSuffix, type AppCatalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
 const label = answerSuffix;
@@ -76,8 +75,7 @@ const PAUSE = {
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', försöker igen nu' : `, nästa försök om ${f.n(s)} s`);
 
-export const sv: Catalog = {
-  ...cliSv,
+export const sv: AppCatalog = {
   gw_token_refused: (m) => `GatewayAPI nekade nyckeln${label(m)}. Ange en ny API-nyckel under Inställningar.`,
   gw_credit: (m) => `Saldot på GatewayAPI-kontot är slut${label(m)}. Fyll på och återuppta sedan.`,
   gw_frozen: (m) => `GatewayAPI uppger att kontot är spärrat${label(m)}. Kontakta GatewayAPI:s support och återuppta sedan.`,
