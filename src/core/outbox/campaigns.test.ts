@@ -111,3 +111,35 @@ describe('Campaigns.createInChunks', () => {
     expect(campaigns.counts()).toEqual({ queued: CREATE_CHUNK_ROWS + 1 });
   });
 });
+
+describe('the results view', () => {
+  it('filters recipients as the tabs say (delivered, failed, pending, uncertain, all), with totals that match, and counts scheduled ones as pending reports', () => {
+    const { campaignId } = campaigns.create(campaign(7));
+    const ids = db.prepare('SELECT id FROM recipients WHERE campaign_id = ? ORDER BY id').pluck().all(campaignId) as number[];
+    const set = db.prepare('UPDATE recipients SET state = ?, status = ? WHERE id = ?');
+    set.run('submitted', 'DELIVERED', ids[0]);
+    set.run('submitted', 'REJECTED', ids[1]);
+    set.run('failed', null, ids[2]);
+    set.run('uncertain', null, ids[3]);
+    set.run('submitted', null, ids[4]);
+    // ids[5] stays queued.
+    set.run('scheduled', null, ids[6]);
+    const tab = (filter: 'delivered' | 'failed' | 'pending' | 'uncertain' | 'all', search = '') => {
+      const r = campaigns.recipients({ campaignId, filter, search, offset: 0, limit: 50 });
+      expect(r.total, filter).toBe(r.rows.length);
+      return r.rows.map((x) => ids.indexOf(x.id));
+    };
+    expect(tab('delivered')).toEqual([0]);
+    expect(tab('failed')).toEqual([1, 2]);
+    expect(tab('pending')).toEqual([4, 5, 6]);
+    expect(tab('uncertain')).toEqual([3]);
+    expect(tab('all')).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(tab('pending', ' 4520000005 ')).toEqual([5]);
+
+    const summary = campaigns.get(campaignId, false);
+    expect(summary.states).toEqual({ submitted: 3, failed: 1, uncertain: 1, queued: 1, scheduled: 1 });
+    // Submitted and scheduled recipients without a report yet are both "pending" reports.
+    expect(summary.statuses).toEqual({ DELIVERED: 1, REJECTED: 1, PENDING: 2 });
+    expect(summary.status).toBe('active');
+  });
+});

@@ -235,4 +235,29 @@ describe('recipient_counts', () => {
     await new BulkActions(db, now, { holder: 'next', pid: process.pid, host: 'here' }).resumeOrphans();
     expect(campaigns.list(false, campaignId)[0].states).toEqual({ queued: BULK_CHUNK * 2 + 3 - done, uncertain: done });
   });
+
+  it('a decision left by another machine sharing the folder is finished only after 10 minutes; one left by a reused pid at once, not one of a live process', async () => {
+    const crash = async (owner: { holder: string; pid: number; host: string }) => {
+      const campaigns = new Campaigns(db, now, owner);
+      const { campaignId } = campaigns.create(newCampaign({ people: people(BULK_CHUNK + 5), name: owner.holder }));
+      campaigns.bulk.betweenSteps = () => {
+        throw new Error('crash');
+      };
+      await expect(campaigns.cancel(campaignId)).rejects.toThrow('crash');
+      return campaignId;
+    };
+    const here = new BulkActions(db, now, { holder: 'next', pid: process.pid, host: 'here' });
+    const remote = await crash({ holder: 'laptop', pid: process.pid, host: 'laptop.local' });
+    t += 9 * 60_000;
+    expect(await here.resumeOrphans()).toEqual([]);
+    t += 2 * 60_000;
+    expect(await here.resumeOrphans()).toEqual([remote]);
+
+    // This host, a live pid: the same process unless its recorded start time says the pid was reused.
+    const live = await crash({ holder: 'other-window', pid: process.pid, host: 'here' });
+    expect(await here.resumeOrphans()).toEqual([]);
+    db.prepare("UPDATE bulk_actions SET pid_started = 'an earlier process' WHERE campaign_id = ?").run(live);
+    expect(await here.resumeOrphans()).toEqual([live]);
+    expect(stateTotals(db)).toEqual({ cancelled: 2 * (BULK_CHUNK + 5) });
+  });
 });

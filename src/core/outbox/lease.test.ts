@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
-import { Lease, LeaseLostError, processStartTime } from './lease';
+import { Lease, LeaseLostError, pidAlive, processStartTime } from './lease';
 import { Queue } from './queue';
 import { Campaigns } from './campaigns';
 import { newCampaign, people } from '../testing';
@@ -113,6 +113,15 @@ describe('Lease', () => {
       process.env.PATH = path;
       child.kill();
     }
+  });
+
+  it('tells a live process from one that has ended (the real OS check, not a stub)', async () => {
+    expect(pidAlive(process.pid)).toBe(true);
+    // pid 1 belongs to another user unless we are root: alive all the same (EPERM is not "gone").
+    if (process.platform !== 'win32') expect(pidAlive(1)).toBe(true);
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(pidAlive(child.pid!)).toBe(false);
   });
 
   it('another machine (shared folder) is trusted while its heartbeat is fresh, and only then', () => {

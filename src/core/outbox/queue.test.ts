@@ -60,6 +60,22 @@ describe('claimNext', () => {
     expect(campaigns.counts()).toEqual({ claimed: 9 });
   });
 
+  it('`sms-outbox send` claims only its own campaign; an empty or invalid list claims nothing; null claims all again', () => {
+    const a = campaigns.create(newCampaign({ people: numbers(2).map((msisdn) => ({ msisdn })) })).campaignId;
+    const b = campaigns.create(newCampaign({ people: numbers(2, 4530000000).map((msisdn) => ({ msisdn })) })).campaignId;
+    queue.limitTo([b]);
+    expect(queue.claimNext(10)).toMatchObject({ campaignId: b });
+    expect(queue.claimNext(10)).toBeNull();
+    queue.limitTo([]);
+    expect(queue.claimNext(10)).toBeNull();
+    queue.limitTo([Number.NaN, 1.5]);
+    expect(queue.claimNext(10)).toBeNull();
+    queue.limitTo([999, a]);
+    expect(queue.claimNext(1)).toMatchObject({ campaignId: a });
+    queue.limitTo(null);
+    expect(queue.claimNext(10)).toMatchObject({ campaignId: a });
+  });
+
   it("a campaign's summary counts its own recipients only", () => {
     const a = campaigns.create(newCampaign({ people: numbers(2).map((msisdn) => ({ msisdn })) })).campaignId;
     const b = campaigns.create(newCampaign({ people: numbers(3, 4530000000).map((msisdn) => ({ msisdn })) })).campaignId;
