@@ -1,6 +1,6 @@
 // Campaigns as the user sees them: creating one from an import, the results views (all from SQLite,
 // so they work offline) and the user's decisions (pause, cancel, resend, mark as sent).
-import type { Db } from '../db/open';
+import { unsynced, type Db } from '../db/open';
 import type { AttemptRow, CampaignStatus, CampaignSummary, ParsedInput, RecipientRow } from '../../shared/contract';
 
 /** The recipients query as the bridge contract has parsed it (defaults filled in). */
@@ -45,6 +45,18 @@ const FINAL_SQL = FINAL_STATUSES.map((s) => `'${s}'`).join(',');
 /** Recipients stored per transaction by createInChunks (~20 ms each). */
 export const CREATE_CHUNK_ROWS = 4000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Recipients per INSERT statement (9 values each, far below SQLite's limit of 32,766). */
+const INSERT_ROWS = 100;
+
+/** The values of recipients[from, from + count) for insertStatement(count), in its column order. */
+function recipientValues(campaignId: number, recipients: readonly NewRecipient[], from: number, count: number, now: number): unknown[] {
+  const out: unknown[] = [];
+  for (let k = from; k < from + count; k++) {
+    const r = recipients[k];
+    out.push(campaignId, r.rowNo, r.msisdn, r.country, r.name, r.tagvalues ? JSON.stringify(r.tagvalues) : null, r.encoding, r.parts, now);
+  }
+  return out;
+}
 
 export class Campaigns {
   /** Decisions on many recipients, applied in short transactions. */
@@ -90,7 +102,8 @@ export class Campaigns {
       for (let i = 0; i < c.recipients.length; i += CREATE_CHUNK_ROWS) {
         await yieldToEventLoop();
         const chunk = c.recipients.slice(i, i + CREATE_CHUNK_ROWS);
-        queued += this.db.transaction(() => this.insertRecipients(campaignId, chunk)).immediate();
+        // Not visible nor sendable until the last commit below, which is synchronous = FULL.
+        queued += unsynced(this.db, () => this.db.transaction(() => this.insertRecipients(campaignId, chunk)).immediate());
       }
       this.db
         .transaction(() => {
@@ -132,25 +145,28 @@ export class Campaigns {
 
   private insertRecipients(campaignId: number, recipients: readonly NewRecipient[]): number {
     const now = this.now();
-    const ins = this.db.prepare(
-      `INSERT INTO recipients (campaign_id, row_no, msisdn, country, name, tagvalues, encoding, parts, state, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) ON CONFLICT (campaign_id, msisdn) DO NOTHING`,
-    );
+    const full = this.insertStatement(INSERT_ROWS);
     let queued = 0;
-    for (const r of recipients) {
-      queued += ins.run(
-        campaignId,
-        r.rowNo,
-        r.msisdn,
-        r.country,
-        r.name,
-        r.tagvalues ? JSON.stringify(r.tagvalues) : null,
-        r.encoding,
-        r.parts,
-        now,
-      ).changes;
+    let i = 0;
+    // Rows per statement: each statement run costs ~5 µs of its own (binding, stepping, resetting),
+    // more than a row costs SQLite; 100k recipients stored in 0.8 s one by one, 0.3 s this way.
+    for (; i + INSERT_ROWS <= recipients.length; i += INSERT_ROWS) {
+      queued += full.run(recipientValues(campaignId, recipients, i, INSERT_ROWS, now)).changes;
+    }
+    if (i < recipients.length) {
+      const rest = recipients.length - i;
+      queued += this.insertStatement(rest).run(recipientValues(campaignId, recipients, i, rest, now)).changes;
     }
     return queued;
+  }
+
+  /** INSERT of `rows` recipients; a recipient already in the campaign (same number) is skipped. */
+  private insertStatement(rows: number) {
+    return this.db.prepare(
+      `INSERT INTO recipients (campaign_id, row_no, msisdn, country, name, tagvalues, encoding, parts, state, updated_at)
+       VALUES ${new Array<string>(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)").join(', ')}
+       ON CONFLICT (campaign_id, msisdn) DO NOTHING`,
+    );
   }
 
   /** Campaigns a crash left half-stored (never shown, never sent): the user is told and may discard them. */

@@ -2,7 +2,7 @@
 // transaction that first checks the lease epoch, so a sender that lost the lease changes nothing.
 // The recipient state machine is documented in src/shared/states.ts and the README.
 import type { Message } from '../../shared/i18n/messages';
-import type { Db } from '../db/open';
+import { unsynced, type Db } from '../db/open';
 import { LeaseLostError, type Lease } from './lease';
 import type { SendResponse } from '../gateway/types';
 import type { Encoding } from '../../shared/states';
@@ -55,6 +55,13 @@ export const BATCH_MESSAGE_MAX = 1000;
 export function batchMessage(message: string | null): string | null {
   return message == null || message.length <= BATCH_MESSAGE_MAX ? message : `${message.slice(0, BATCH_MESSAGE_MAX - 1)}…`;
 }
+
+/**
+ * The claim's UPDATE returns what the request needs, instead of a second query through the batch
+ * index that reads the same rows again (and sorted them in a temporary B-tree).
+ */
+const CLAIMED_ROWS = 'RETURNING id, msisdn, tagvalues';
+type RecipientRow = { id: number; msisdn: string; tagvalues: string | null };
 
 const REQUEUE = `state = CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.id = recipients.campaign_id AND c.status = 'cancelled')
   THEN 'cancelled' ELSE 'queued' END, batch_id = NULL`;
@@ -134,6 +141,11 @@ export class Queue {
    * Retries are claimed whatever their country: they were formed before any window began.
    */
   claimNext(size: number, filter?: ClaimFilter): ClaimedBatch | null {
+    // A claim's commit does not wait for the disk: see unsynced().
+    return unsynced(this.db, () => this.claim(size, filter));
+  }
+
+  private claim(size: number, filter?: ClaimFilter): ClaimedBatch | null {
     const byCountry = !!filter && (!!filter.byCountry || (filter.quietCountries?.length ?? 0) > 0);
     const quiet = filter?.quietCountries ?? [];
     const quietNamed = quiet.filter((c): c is string => c != null);
@@ -153,12 +165,13 @@ export class Queue {
         )
         .get(now, ...quietNamed) as { id: number } | undefined;
       let batchId: number;
+      let rows: RecipientRow[];
       if (retry) {
         batchId = retry.id;
         this.db.prepare("UPDATE batches SET state = 'claimed', lease_epoch = ? WHERE id = ?").run(this.lease.epoch, batchId);
-        this.db
-          .prepare("UPDATE recipients SET state = 'claimed', updated_at = ? WHERE batch_id = ? AND state = 'retry_wait'")
-          .run(now, batchId);
+        rows = this.db
+          .prepare(`UPDATE recipients SET state = 'claimed', updated_at = ? WHERE batch_id = ? AND state = 'retry_wait' ${CLAIMED_ROWS}`)
+          .all(now, batchId) as RecipientRow[];
       } else {
         const head = byCountry ? this.countryHead(filter?.quietCountries ?? []) : this.head();
         if (!head) return null;
@@ -180,11 +193,13 @@ export class Queue {
             .run(head.campaignId, head.encoding, ids.length, this.lease.epoch, now).lastInsertRowid,
         );
         // The ids are the first N in id order for this filter, so a range update claims exactly them.
-        this.db
-          .prepare(`UPDATE ${table} SET state = 'claimed', batch_id = ?, updated_at = ? WHERE ${same} AND id BETWEEN ? AND ?`)
-          .run(batchId, now, ...args, ids[0], ids[ids.length - 1]);
+        rows = this.db
+          .prepare(
+            `UPDATE ${table} SET state = 'claimed', batch_id = ?, updated_at = ? WHERE ${same} AND id BETWEEN ? AND ? ${CLAIMED_ROWS}`,
+          )
+          .all(batchId, now, ...args, ids[0], ids[ids.length - 1]) as RecipientRow[];
       }
-      return this.loadBatch(batchId);
+      return this.loadBatch(batchId, rows);
     });
   }
 
@@ -264,16 +279,16 @@ export class Queue {
       .all() as (string | null)[];
   }
 
-  private loadBatch(batchId: number): ClaimedBatch {
+  /** The claimed batch with its recipients (as the claim's UPDATE returned them), in id order. */
+  private loadBatch(batchId: number, rows: RecipientRow[]): ClaimedBatch {
     const b = this.db
       .prepare(
         `SELECT b.id, b.campaign_id AS campaignId, b.encoding, c.sender, c.message, c.tags, c.send_at AS sendAt
          FROM batches b JOIN campaigns c ON c.id = b.campaign_id WHERE b.id = ?`,
       )
       .get(batchId) as Omit<ClaimedBatch, 'recipients' | 'tags'> & { tags: string };
-    const rows = this.db
-      .prepare("SELECT id, msisdn, tagvalues FROM recipients WHERE batch_id = ? AND state = 'claimed' ORDER BY id")
-      .all(batchId) as { id: number; msisdn: string; tagvalues: string | null }[];
+    // RETURNING promises no order; the request lists recipients in id (file) order.
+    rows.sort((x, y) => x.id - y.id);
     return {
       ...b,
       tags: JSON.parse(b.tags) as string[],
