@@ -134,6 +134,17 @@ test('pseudo-language: no visible text in any view, dialog or banner is left unt
   await page.getByRole('button', { name: P('app.tabs.settings') }).click();
   await expect(page.getByLabel(P('settings.language'))).toBeVisible();
   await expectAllWrapped(page, 'settings');
+
+  // The paused banner (sending paused by the user, through the same call the Pause button makes).
+  await page.evaluate(async () => {
+    const w = window as unknown as { smsOutbox: { call(n: string, i: unknown): Promise<unknown> } };
+    await w.smsOutbox.call('outbox.pause', {});
+  });
+  await page.reload();
+  await expect(page.getByRole('button', { name: P('banners.resume') })).toBeVisible();
+  await expectAllWrapped(page, 'paused banner');
+  await page.getByRole('button', { name: P('banners.resume') }).click();
+  await expect(page.getByRole('button', { name: P('banners.resume') })).toHaveCount(0);
   expect(harness.console.filter((l) => l.startsWith('pageerror'))).toEqual([]);
 });
 
