@@ -98,7 +98,9 @@ export type GatewayMessage =
     }
   | { code: 'net_timeout'; seconds: number; written: 'no' | 'maybe' }
   | { code: 'gw_local_rejection'; reason: 'too_many_recipients' | 'invalid_request'; detail: string }
-  | { code: 'gw_unexpected'; detail: string };
+  | { code: 'gw_unexpected'; detail: string }
+  /** No request was made: the token is not set, cannot be read from the keychain, or is malformed. */
+  | { code: 'gw_token_unusable'; problem: 'missing' | 'unreadable' | 'malformed' };
 
 /** Why a recipient did not get the message, as stored with it and shown in the table and exports. */
 export type RecipientReason =

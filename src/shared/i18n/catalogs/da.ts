@@ -117,6 +117,13 @@ export const da: AppCatalog = {
     `GatewayAPI svarede ikke inden for ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' Forespørgslen er måske modtaget, måske ikke: tjek modtagerne, der er markeret som usikre, før du sender igen.' : ''}`,
   gw_local_rejection: (m, f) =>
     m.reason === 'too_many_recipients' ? 'For mange modtagere i én forespørgsel.' : `Forespørgslen blev ikke sendt: ${f.v(m.detail)}`,
+  gw_token_unusable: (m) =>
+    ({
+      missing: 'Der er ingen GatewayAPI-nøgle. Indtast en API-nøgle under Indstillinger.',
+      unreadable: 'GatewayAPI-nøglen kunne ikke læses. Lås nøgleringen op, eller indtast nøglen under Indstillinger.',
+      malformed:
+        'Den gemte GatewayAPI-nøgle indeholder mellemrum eller tegn, en nøgle ikke kan have. Indtast API-nøglen igen under Indstillinger.',
+    })[m.problem],
   gw_unexpected: (m, f) => `Uventet fejl i kontakten med GatewayAPI: ${f.v(m.detail)}`,
 
   reason_gave_up: (m, f) =>

@@ -117,6 +117,12 @@ export const en: AppCatalog = {
     `GatewayAPI did not answer within ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' The request may or may not have been accepted: check the recipients marked uncertain before resending.' : ''}`,
   gw_local_rejection: (m, f) =>
     m.reason === 'too_many_recipients' ? 'Too many recipients in one request.' : `The request was not sent: ${f.v(m.detail)}`,
+  gw_token_unusable: (m) =>
+    ({
+      missing: 'No GatewayAPI token is set. Enter an API token in Settings.',
+      unreadable: 'Could not read the GatewayAPI token. Unlock the keychain or enter the token in Settings.',
+      malformed: 'The saved GatewayAPI token contains spaces or characters a token cannot have. Enter the API token again in Settings.',
+    })[m.problem],
   gw_unexpected: (m, f) => `Unexpected error while talking to GatewayAPI: ${f.v(m.detail)}`,
 
   reason_gave_up: (m, f) =>

@@ -120,6 +120,13 @@ export const nb: AppCatalog = {
     `GatewayAPI svarte ikke innen ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' Forespørselen kan ha blitt mottatt eller ikke: sjekk mottakerne som er merket som usikre, før du sender på nytt.' : ''}`,
   gw_local_rejection: (m, f) =>
     m.reason === 'too_many_recipients' ? 'For mange mottakere i én forespørsel.' : `Forespørselen ble ikke sendt: ${f.v(m.detail)}`,
+  gw_token_unusable: (m) =>
+    ({
+      missing: 'Ingen GatewayAPI-nøkkel er angitt. Skriv inn en API-nøkkel under Innstillinger.',
+      unreadable: 'GatewayAPI-nøkkelen kunne ikke leses. Lås opp nøkkelringen eller skriv inn nøkkelen under Innstillinger.',
+      malformed:
+        'Den lagrede GatewayAPI-nøkkelen inneholder mellomrom eller tegn en nøkkel ikke kan ha. Skriv inn API-nøkkelen på nytt under Innstillinger.',
+    })[m.problem],
   gw_unexpected: (m, f) => `Uventet feil i kontakten med GatewayAPI: ${f.v(m.detail)}`,
 
   reason_gave_up: (m, f) =>

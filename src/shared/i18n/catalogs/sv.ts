@@ -117,6 +117,13 @@ export const sv: AppCatalog = {
     `GatewayAPI svarade inte inom ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' Anropet kan ha tagits emot eller inte: kontrollera mottagarna som är markerade som osäkra innan du skickar igen.' : ''}`,
   gw_local_rejection: (m, f) =>
     m.reason === 'too_many_recipients' ? 'För många mottagare i ett anrop.' : `Anropet skickades inte: ${f.v(m.detail)}`,
+  gw_token_unusable: (m) =>
+    ({
+      missing: 'Ingen GatewayAPI-nyckel är angiven. Ange en API-nyckel under Inställningar.',
+      unreadable: 'GatewayAPI-nyckeln kunde inte läsas. Lås upp nyckelringen eller ange nyckeln under Inställningar.',
+      malformed:
+        'Den sparade GatewayAPI-nyckeln innehåller mellanslag eller tecken som en nyckel inte kan ha. Ange API-nyckeln igen under Inställningar.',
+    })[m.problem],
   gw_unexpected: (m, f) => `Oväntat fel i kontakten med GatewayAPI: ${f.v(m.detail)}`,
 
   reason_gave_up: (m, f) =>
