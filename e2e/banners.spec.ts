@@ -3,12 +3,18 @@
 import { expect, test } from './harness';
 
 test.describe('without a system keychain', () => {
-  test.use({ keychain: { ok: false, message: 'No keychain answered (Secret Service is not running).' } });
+  test.use({
+    keychain: {
+      ok: false,
+      message: 'No D-Bus session bus (English, for the log)',
+      text: { code: 'keychain_problem', kind: 'no_dbus', detail: null },
+    },
+  });
 
   test('a banner says why and that the token lasts for this session only', async ({ page, harness }) => {
     await page.goto(harness.url);
     const banner = page.getByTestId('keychain-banner');
-    await expect(banner).toContainText('No keychain answered (Secret Service is not running).');
+    await expect(banner).toContainText('No D-Bus session bus with a Secret Service (such as GNOME Keyring or KWallet) was found');
     await expect(banner).toContainText('kept in memory for this session only');
     // The welcome text does not promise a keychain that is not there.
     await expect(page.getByText('It is stored in the system keychain')).toHaveCount(0);

@@ -112,7 +112,7 @@ test('pseudo-language: no visible text in any view, dialog or banner is left unt
   await expect(table.locator('[role="row"][data-msisdn="4520123459"]')).toContainText(pseudoize('Rejected'), { timeout: 40_000 });
   await expect(table.locator('[role="row"][data-msisdn="4520123457"]')).toContainText(pseudoize('Not deliverable'), { timeout: 40_000 });
   await expect(table.locator('[role="row"][data-msisdn="4520123458"]')).toContainText(pseudoize('Expired'), { timeout: 40_000 });
-  await expect(page.getByTestId('campaign-status')).toHaveText(P('campaigns.status.done'), { timeout: 40_000 });
+  await expect(page.getByTestId('campaign-status')).toHaveText(pseudoize('Done'), { timeout: 40_000 });
   // GatewayAPI's own words are one click away (and marked as untranslated on purpose).
   for (const s of await table.locator('details summary').all()) await s.click();
   await expectAllWrapped(page, 'outbox with refused, rejected and blocked-country recipients, finished notice');
@@ -134,6 +134,17 @@ test('pseudo-language: no visible text in any view, dialog or banner is left unt
   await page.getByRole('button', { name: P('app.tabs.settings') }).click();
   await expect(page.getByLabel(P('settings.language'))).toBeVisible();
   await expectAllWrapped(page, 'settings');
+
+  // The paused banner (sending paused by the user, through the same call the Pause button makes).
+  await page.evaluate(async () => {
+    const w = window as unknown as { smsOutbox: { call(n: string, i: unknown): Promise<unknown> } };
+    await w.smsOutbox.call('outbox.pause', {});
+  });
+  await page.reload();
+  await expect(page.getByRole('button', { name: P('banners.resume') })).toBeVisible();
+  await expectAllWrapped(page, 'paused banner');
+  await page.getByRole('button', { name: P('banners.resume') }).click();
+  await expect(page.getByRole('button', { name: P('banners.resume') })).toHaveCount(0);
   expect(harness.console.filter((l) => l.startsWith('pageerror'))).toEqual([]);
 });
 

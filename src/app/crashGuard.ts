@@ -3,27 +3,35 @@
 // logged, instead of Node printing a stack trace and exiting mid-write. The process goes on: every
 // write is one SQLite transaction, so what is stored is whole, and the caller decides whether to stop.
 import { isDiskFull, isReadOnlyError } from '../core/db/errors';
+import type { Message } from '../shared/i18n/messages';
+import { translate } from '../shared/i18n/translate';
 
 export interface CrashReport {
   kind: 'rejection' | 'exception';
-  /** One sentence for a person: no stack trace. */
+  /** One sentence in English, for the log: no stack trace. */
   message: string;
+  /** The same as a code, for the person (main's box, the CLI) in their language. */
+  text: Message;
   error: unknown;
 }
 
 export function describeUnexpected(error: unknown): string {
-  if (isDiskFull(error)) return 'The disk holding the data folder is full. Free some space; nothing stored is lost.';
-  if (isReadOnlyError(error)) return 'The data folder cannot be written (it is read-only). Nothing stored is lost.';
+  return translate('en', unexpectedText(error));
+}
+
+/** What went wrong, as a code; the error's own first line stays as its detail. */
+export function unexpectedText(error: unknown): Message {
+  if (isDiskFull(error)) return { code: 'crash_disk_full' };
+  if (isReadOnlyError(error)) return { code: 'crash_read_only' };
   const text = error instanceof Error ? error.message : String(error);
-  const first = (text.split('\n')[0] ?? '').slice(0, 300);
-  return `Unexpected error: ${first || 'unknown'}.`.replace(/\.\.$/, '.');
+  return { code: 'crash_unexpected', detail: (text.split('\n')[0] ?? '').slice(0, 300) };
 }
 
 /** Installs the handlers on `proc` (process); returns a function that removes them. */
 export function installCrashGuard(proc: NodeJS.EventEmitter, onCrash: (r: CrashReport) => void): () => void {
   const report = (kind: CrashReport['kind']) => (error: unknown) => {
     try {
-      onCrash({ kind, message: describeUnexpected(error), error });
+      onCrash({ kind, message: describeUnexpected(error), text: unexpectedText(error), error });
     } catch {
       // Reporting must never throw from here: that would end the process after all.
     }

@@ -4,10 +4,16 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isSupportedCountry } from 'libphonenumber-js';
 import { validateBaseUrl } from '../core/gateway/baseUrl';
 import { calls } from '../shared/contract';
+import type { CliPlaceholder } from '../shared/i18n/cliMessages';
+import type { Message } from '../shared/i18n/messages';
+import { translate } from '../shared/i18n/translate';
+// The CLI's own words join the shared catalogs before anything is said.
+import '../shared/i18n/catalogs/cli';
 
+/** Unusable arguments or input (exit 2): a message code, said in the CLI's language; `message` stays English for logs. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: Message) {
+    super(translate('en', text));
     this.name = 'UsageError';
   }
 }
@@ -95,75 +101,6 @@ const OPTIONS: Record<CommandName, Options> = {
   },
 };
 
-export const USAGE: Record<CommandName | 'main', string> = {
-  main: `Usage: sms-outbox <command> [options]
-
-Commands:
-  send     Import a CSV file, store it as a campaign and send it (only that campaign)
-  resume   Send whatever is still queued, every campaign (e.g. after a crash or a pause)
-  status   Show every recipient's state and delivery status
-  import   Check a CSV file and report bad rows, without queueing anything
-  resolve  Decide about "uncertain" recipients: send them again, or mark them as sent
-
-Run "sms-outbox <command> --help" for a command's options.
-The data folder is the app's own unless --data-dir or SMS_OUTBOX_DATA_DIR says otherwise;
---demo uses the built-in GatewayAPI simulator and its own data folder.
-The GatewayAPI token comes from GATEWAYAPI_TOKEN, else from the keychain entry the app saved.
-
-Exit codes: 0 done; 1 anything else (e.g. stopped with work left); 2 unusable input or arguments
-(nothing stored); 3 sending paused (token refused or missing, credit exhausted); 4 some recipients
-failed or are uncertain (delivery reports such as UNDELIVERABLE do not count); 5 another process
-is sending from the data folder; 6 the disk holding the data folder is full (free space, then resume).`,
-  send: `Usage: sms-outbox send --csv FILE --message TEXT --sender NAME [options]
-
-Sends this file's campaign only: recipients of other campaigns still queued in the data folder
-stay queued (the summary says how many); "sms-outbox resume" sends them.
-
-  --csv FILE            contacts (CSV; the phone column is found by its header or content)
-  --message TEXT        the SMS text; %Column% inserts that column's value per recipient
-  --sender NAME         up to 11 letters/digits, or up to 15 digits
-  --name CAMPAIGN       campaign name (default: the file name)
-  --country CC          country for numbers written without +country code (default: the app's setting)
-  --phone-column NAME   the column holding the numbers (header name, or 1-based number)
-  --base-url URL        GatewayAPI URL for this run (default: the app's platform setting)
-  --batch-size N        recipients per request for this run, 1-10000 (default: the app's setting)
-  --wait                after sending, wait for delivery reports
-  --timeout SEC         longest wait for delivery reports with --wait (default ${DEFAULT_TIMEOUT_SEC})
-  --data-dir DIR        data folder (default: the app's)
-  --demo                send to the built-in simulator, in the demo data folder
-  --yes, -y             do not ask for confirmation
-  --again               send a file that was already sent as a campaign once more (refused otherwise)`,
-  resolve: `Usage: sms-outbox resolve --campaign N (--resend | --mark-sent) [--data-dir DIR] [--demo]
-
-"Uncertain" recipients were being sent when a request failed in a way that does not tell whether
-GatewayAPI accepted it (a timeout, a reset, a 500/502/504, a crash). Nothing resends them by itself.
-  --resend              queue them again (whoever already got the SMS gets it twice); then run "sms-outbox resume"
-  --mark-sent           record them as sent (whoever did not get it never will)
-  --campaign N          the campaign (see "sms-outbox status")`,
-  resume: `Usage: sms-outbox resume [options]
-
-Takes over sending for the data folder: work claimed by a process that stopped goes back to the
-queue, requests that were under way become "uncertain" (see "sms-outbox resolve"), and everything
-queued is sent.
-
-  --now                 do not wait out retry delays (e.g. a 429 asking to wait up to an hour):
-                        try every waiting batch at once (uncertain recipients stay uncertain)
-  --base-url URL        GatewayAPI URL for this run (default: the app's platform setting)
-  --batch-size N        recipients per request for this run, 1-10000
-  --wait                after sending, wait for delivery reports
-  --timeout SEC         longest wait for delivery reports with --wait (default ${DEFAULT_TIMEOUT_SEC})
-  --data-dir DIR        data folder (default: the app's)
-  --demo                the demo data folder and the built-in simulator`,
-  status: `Usage: sms-outbox status [--json] [--campaign N] [--data-dir DIR] [--demo]
-
-  --json                one JSON object per recipient and line:
-                        {"campaign","msisdn","state","status","error","code"}
-  --campaign N          only campaign N`,
-  import: `Usage: sms-outbox import FILE [--country CC] [--phone-column NAME] [--message TEXT] [--json]
-
-Checks FILE the way "send" would and reports accepted and rejected rows. Stores nothing.`,
-};
-
 const SENDER = calls['campaign.create'].input.shape.sender;
 const CAMPAIGN_NAME = calls['campaign.create'].input.shape.name;
 
@@ -175,11 +112,11 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (first === '--version' || first === '-v') return { kind: 'version' };
   if (!isCommand(first)) {
-    throw new UsageError(
-      first.startsWith('-')
-        ? `Put the command first, e.g. "sms-outbox send ${first} …" (commands: ${COMMANDS.join(', ')}).`
-        : `Unknown command "${first}" (commands: ${COMMANDS.join(', ')}).`,
-    );
+    throw new UsageError({
+      code: first.startsWith('-') ? 'cli_command_not_first' : 'cli_unknown_command',
+      arg: first,
+      commands: [...COMMANDS],
+    });
   }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
@@ -204,22 +141,18 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'resume': {
       const sendingOpts = parseSending(str, flag, folderOpts);
       if (first === 'resume') return { kind: 'resume', ...sendingOpts, now: flag('now') };
-      const csv = required(str('csv'), '--csv FILE');
-      const message = required(str('message'), '--message TEXT');
-      if (message.trim() === '') throw new UsageError('--message is empty: write the SMS text.');
-      if (message.length > 10000) throw new UsageError(`--message is ${message.length} characters; at most 10000.`);
-      const senderRaw = required(str('sender'), '--sender NAME');
+      const csv = required(str('csv'), '--csv', 'FILE');
+      const message = required(str('message'), '--message', 'TEXT');
+      if (message.trim() === '') throw new UsageError({ code: 'cli_message_empty' });
+      if (message.length > 10000) throw new UsageError({ code: 'cli_message_too_long', length: message.length, max: 10000 });
+      const senderRaw = required(str('sender'), '--sender', 'NAME');
       const sender = SENDER.safeParse(senderRaw);
-      if (!sender.success) {
-        throw new UsageError(
-          `--sender "${senderRaw}" cannot be used: up to 11 letters/digits (A-Z, 0-9, space . _ & -), or up to 15 digits.`,
-        );
-      }
+      if (!sender.success) throw new UsageError({ code: 'cli_sender_invalid', sender: senderRaw });
       const nameRaw = str('name');
       let name: string | null = null;
       if (nameRaw !== null) {
         const n = CAMPAIGN_NAME.safeParse(nameRaw);
-        if (!n.success) throw new UsageError('--name must be 1 to 200 characters.');
+        if (!n.success) throw new UsageError({ code: 'cli_name_invalid', min: 1, max: 200 });
         name = n.data;
       }
       return {
@@ -247,19 +180,17 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'resolve': {
       const resend = flag('resend');
       const markSent = flag('mark-sent');
-      if (resend === markSent) throw new UsageError('Choose one: --resend or --mark-sent.');
+      if (resend === markSent) throw new UsageError({ code: 'cli_choose_resolve_action' });
       return {
         kind: 'resolve',
         ...folderOpts,
-        campaign: parseInteger(required(str('campaign'), '--campaign N'), '--campaign', 1, Number.MAX_SAFE_INTEGER),
+        campaign: parseInteger(required(str('campaign'), '--campaign', 'N'), '--campaign', 1, Number.MAX_SAFE_INTEGER),
         action: resend ? 'resend' : 'mark_sent',
       };
     }
     case 'import': {
-      if (parsed.positionals.length === 0) throw new UsageError('Name the CSV file: sms-outbox import FILE.');
-      if (parsed.positionals.length > 1) {
-        throw new UsageError(`One file at a time (got ${parsed.positionals.length}: ${parsed.positionals.join(', ')}).`);
-      }
+      if (parsed.positionals.length === 0) throw new UsageError({ code: 'cli_import_no_file' });
+      if (parsed.positionals.length > 1) throw new UsageError({ code: 'cli_import_many_files', files: parsed.positionals });
       return {
         kind: 'import',
         ...folderOpts,
@@ -277,7 +208,7 @@ function parseSending(str: (k: string) => string | null, flag: (k: string) => bo
   const rawUrl = str('base-url');
   let baseUrl: string | null = null;
   if (rawUrl !== null) {
-    if (folderOpts.demo) throw new UsageError('--demo always sends to the built-in simulator: drop --base-url, or drop --demo.');
+    if (folderOpts.demo) throw new UsageError({ code: 'cli_demo_with_base_url' });
     baseUrl = parseBaseUrl(rawUrl);
   }
   const bs = str('batch-size');
@@ -294,7 +225,7 @@ function parseSending(str: (k: string) => string | null, flag: (k: string) => bo
 /** The same rules as the app's custom-URL setting, worded for the option. */
 function parseBaseUrl(raw: string): string {
   const check = validateBaseUrl(raw);
-  if (!check.ok) throw new UsageError(check.message.replace('The custom GatewayAPI URL setting', '--base-url'));
+  if (!check.ok) throw new UsageError({ ...check.text, code: 'cli_base_url_invalid' });
   return check.url;
 }
 
@@ -302,7 +233,7 @@ function parseInteger(raw: string, option: string, min: number, max: number): nu
   const s = raw.trim();
   const n = /^\d+$/.test(s) ? Number(s) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${option} must be a whole number from ${min} to ${max} (got "${raw}").`);
+    throw new UsageError({ code: 'cli_whole_number', option, min, max, got: raw });
   }
   return n;
 }
@@ -310,21 +241,19 @@ function parseInteger(raw: string, option: string, min: number, max: number): nu
 function parseCountry(raw: string | null): string | null {
   if (raw === null) return null;
   const c = raw.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(c)) throw new UsageError(`--country must be a two-letter country code such as DK (got "${raw}").`);
+  if (!/^[A-Z]{2}$/.test(c)) throw new UsageError({ code: 'cli_country_format', got: raw });
   // Checked here, before any folder or database is touched: "ZZ" must not leave an empty outbox behind.
-  if (!isSupportedCountry(c)) {
-    throw new UsageError(`--country ${c} is not a country whose phone numbers can be read; use an ISO code such as DK, SE, NO or DE.`);
-  }
+  if (!isSupportedCountry(c)) throw new UsageError({ code: 'cli_country_unknown', country: c });
   return c;
 }
 
-function required(value: string | null, what: string): string {
-  if (value === null) throw new UsageError(`Missing ${what}.`);
+function required(value: string | null, option: string, placeholder: CliPlaceholder): string {
+  if (value === null) throw new UsageError({ code: 'cli_missing_option', option, placeholder });
   return value;
 }
 
 function nonEmpty(value: string | null, option: string): string | null {
-  if (value !== null && value.trim() === '') throw new UsageError(`${option} is empty.`);
+  if (value !== null && value.trim() === '') throw new UsageError({ code: 'cli_option_empty', option });
   return value;
 }
 
@@ -332,18 +261,22 @@ function isCommand(s: string | undefined): s is CommandName {
   return (COMMANDS as readonly string[]).includes(s ?? '');
 }
 
-function parseArgsMessage(e: unknown): string {
+/** node:util's parseArgs errors are English: the option or argument is taken from them, the sentence is ours. */
+function parseArgsMessage(e: unknown): Message {
   const err = e as { code?: string; message?: string };
   const msg = (err.message ?? String(e)).split('\n')[0];
+  const named = /'([^' ]+)(?: <value>)?'/.exec(msg)?.[1] ?? '';
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `${msg.replace(/\. To specify a positional argument.*$/, '')} (see --help).`;
+      return { code: 'cli_unknown_option', option: named };
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       // "--message '-5% off'" reads as an option: the value must be attached with '='.
-      return /ambiguous/.test(msg) ? `${msg} Give a value that starts with '-' as --option=value.` : msg;
+      if (/ambiguous/.test(msg)) return { code: 'cli_option_ambiguous', option: named };
+      if (/does not take an argument/.test(msg)) return { code: 'cli_option_takes_no_value', option: named };
+      return { code: 'cli_option_needs_value', option: named };
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `${msg.replace(/\. This command does not take positional arguments$/, '')}: this command takes options only (did you forget an option name, or quotes around a value?).`;
+      return { code: 'cli_unexpected_argument', arg: named };
     default:
-      return msg;
+      return { code: 'cli_bad_arguments', detail: msg };
   }
 }

@@ -106,7 +106,8 @@ describe('sms-outbox send --demo', () => {
     expect(new Set(lines.map((l) => l.state))).toEqual(new Set(['submitted']));
 
     const table = await cli(['status', '--demo', '--data-dir', dir]);
-    expect(table.out).toMatch(/#1 c20 — done, 20 recipients/);
+    expect(table.out).toMatch(/#1 c20 — Done, 20 recipients/);
+    expect(table.out).toMatch(/ {4}Not deliverable {9}2\n/);
   });
 
   it('says on every start that a campaign was left half-stored (never listed, never sent)', async () => {
@@ -140,9 +141,9 @@ describe('sms-outbox send --demo', () => {
     const r = await cli(['send', '--demo', '--data-dir', dir, '--csv', file, '--message', 'Hi %name%', '--sender', 'Shop']);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toContain('mixed.csv: 6 rows, 2 recipients accepted, 4 rejected.');
-    expect(r.out).toMatch(/Not a valid phone number: 2\n    row 3: .*\n    row 6: Excel turned this number/);
-    expect(r.out).toMatch(/No phone number: 1\n    row 4:/);
-    expect(r.out).toMatch(/Duplicate number \(first row kept\): 1\n    row 5: Same number as row 2/);
+    expect(r.out).toMatch(/Invalid number: 2\n    row 3: .*\n    row 6: Excel turned this number/);
+    expect(r.out).toMatch(/No number: 1\n    row 4:/);
+    expect(r.out).toMatch(/Duplicate: 1\n    row 5: Same number as row 2/);
     expect(statusLines(await cli(['status', '--demo', '--data-dir', dir, '--json']))).toHaveLength(2);
   });
 

@@ -5,10 +5,11 @@ export function resolvePhoneColumn(
   option: string | null,
   file: { fileName: string; headers: string[]; hasHeader: boolean; guessed: number | null },
 ): number {
-  const list = file.headers.map((h, i) => (file.hasHeader ? `"${h}"` : String(i + 1))).join(', ');
+  const { fileName } = file;
   if (option === null) {
     if (file.guessed !== null) return file.guessed;
-    throw new UsageError(`No column in ${file.fileName} looks like phone numbers (columns: ${list}); name it with --phone-column.`);
+    const columns = file.hasHeader ? file.headers : file.headers.map((_, i) => String(i + 1));
+    throw new UsageError({ code: 'cli_no_phone_column', fileName, columns, hasHeader: file.hasHeader });
   }
   const want = option.trim().toLowerCase();
   if (file.hasHeader) {
@@ -18,11 +19,11 @@ export function resolvePhoneColumn(
   if (/^\d+$/.test(want)) {
     const n = Number(want);
     if (n >= 1 && n <= file.headers.length) return n - 1;
-    throw new UsageError(`--phone-column ${option}: ${file.fileName} has ${file.headers.length} columns.`);
+    throw new UsageError({ code: 'cli_phone_column_range', option, fileName, count: file.headers.length });
   }
   throw new UsageError(
     file.hasHeader
-      ? `--phone-column "${option}": ${file.fileName} has no such column (columns: ${list}).`
-      : `--phone-column "${option}": ${file.fileName} has no header row; give the column's number (1-${file.headers.length}).`,
+      ? { code: 'cli_phone_column_unknown', option, fileName, columns: file.headers }
+      : { code: 'cli_phone_column_no_header', option, fileName, count: file.headers.length },
   );
 }

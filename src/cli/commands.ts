@@ -5,11 +5,12 @@ import { UsageError } from './args';
 import { CliError, type CliDeps } from './deps';
 import { EXIT, exitCodeFor, type ExitCode } from './exitCodes';
 import { countCampaign } from '../shared/campaignCounts';
-import { exitAdvice, formatImportReport, formatStatusTable, formatSummary, num, statusJsonLine } from './format';
+import { exitAdvice, formatImportReport, formatStatusTable, formatSummary, statusJsonLine } from './format';
 import { campaignFrom, checkFile, readCsv, rejectedRows, unknownFieldsError } from './importFile';
 import { openForSending, openReadOnly, type Session } from './session';
 import { progressPrinter, watch } from './watch';
 import { DEFAULT_SETTINGS } from '../shared/contract';
+import type { CliTarget } from '../shared/i18n/cliMessages';
 
 type SendCmd = Extract<Command, { kind: 'send' }>;
 type ResumeCmd = Extract<Command, { kind: 'resume' }>;
@@ -60,8 +61,8 @@ export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<Exit
         allExamples: true,
         country: cmd.country ?? settings.defaultCountry,
       });
-      lines.push(`  Phone numbers from column "${checked.analysis.headers[checked.analysis.phoneColumn]}".`);
-      if (checked.analysis.rejected.length > 0) lines.push('  (--json lists every rejected row.)');
+      lines.push(`  ${say({ code: 'cli_phone_column_used', column: checked.analysis.headers[checked.analysis.phoneColumn] ?? '' })}`);
+      if (checked.analysis.rejected.length > 0) lines.push(`  ${say({ code: 'cli_json_lists_rejected' })}`);
       out(deps, lines);
     }
     const unknown = cmd.message ? unknownFieldsError(checked) : null;
@@ -75,7 +76,7 @@ export async function importCommand(cmd: ImportCmd, deps: CliDeps): Promise<Exit
 export async function statusCommand(cmd: StatusCmd, deps: CliDeps): Promise<ExitCode> {
   const { dataDir, engine } = await openReadOnly(cmd, deps);
   if (!engine) {
-    if (!cmd.json) deps.stdout(`No outbox in ${dataDir} yet.\n`);
+    if (!cmd.json) deps.stdout(`${say({ code: 'cli_no_outbox_yet', dataDir })}\n`);
     return cmd.campaign === null ? EXIT.ok : notFound(cmd.campaign);
   }
   try {
@@ -85,7 +86,7 @@ export async function statusCommand(cmd: StatusCmd, deps: CliDeps): Promise<Exit
       if (campaigns.length === 0) return notFound(cmd.campaign);
     }
     if (!cmd.json) {
-      out(deps, [`Data folder: ${dataDir}`, ...formatStatusTable(campaigns)]);
+      out(deps, [say({ code: 'cli_data_folder', dataDir }), ...formatStatusTable(campaigns)]);
       return EXIT.ok;
     }
     // Oldest campaign first, rows in file order; written in chunks (100k lines are ~10 MB).
@@ -108,16 +109,14 @@ export async function statusCommand(cmd: StatusCmd, deps: CliDeps): Promise<Exit
 
 export async function resolveCommand(cmd: ResolveCmd, deps: CliDeps): Promise<ExitCode> {
   const { dataDir, engine } = await openReadOnly(cmd, deps);
-  if (!engine) throw new UsageError(`There is no outbox in ${dataDir}.`);
+  if (!engine) throw new UsageError({ code: 'cli_no_outbox', dataDir });
   try {
     if (!engine.campaigns.exists(cmd.campaign)) notFound(cmd.campaign);
     const n = await engine.campaigns.resolveUncertain(cmd.campaign, null, cmd.action);
-    if (n === 0) deps.stdout(`Campaign ${cmd.campaign} has no uncertain recipients.\n`);
-    else if (cmd.action === 'resend') {
-      deps.stdout(
-        `${num(n)} uncertain recipients of campaign ${cmd.campaign} are queued again: run "sms-outbox resume${cmd.demo ? ' --demo' : ''}" to send them.\n`,
-      );
-    } else deps.stdout(`${num(n)} uncertain recipients of campaign ${cmd.campaign} are marked as sent.\n`);
+    const campaignId = cmd.campaign;
+    if (n === 0) deps.stdout(`${say({ code: 'cli_resolve_none', campaignId })}\n`);
+    else if (cmd.action === 'resend') deps.stdout(`${say({ code: 'cli_resolve_resent', count: n, campaignId, demo: cmd.demo })}\n`);
+    else deps.stdout(`${say({ code: 'cli_resolve_marked', count: n, campaignId })}\n`);
     return EXIT.ok;
   } finally {
     await engine.close();
@@ -125,7 +124,7 @@ export async function resolveCommand(cmd: ResolveCmd, deps: CliDeps): Promise<Ex
 }
 
 function notFound(id: number): never {
-  throw new UsageError(`There is no campaign ${id} in this data folder.`);
+  throw new UsageError({ code: 'cli_no_campaign', campaignId: id });
 }
 
 export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode> {
@@ -136,10 +135,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     failIfHeld(session, false);
     const pause = engine.pauseInfo();
     if (pause.reason === 'user') {
-      throw new CliError(
-        EXIT.paused,
-        'Sending is paused in the app ("Paused by you"); run "sms-outbox resume" or resume it in the app, then send again.',
-      );
+      throw new CliError(EXIT.paused, { code: 'cli_paused_by_user' });
     }
     const settings = engine.settings();
     const checked = await checkFile({
@@ -154,21 +150,20 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     out(deps, formatImportReport(checked.report, checked.fileName, { country: cmd.country ?? settings.defaultCountry }));
     const unknown = unknownFieldsError(checked);
     if (unknown) throw unknown;
-    if (checked.report.accepted === 0) throw new UsageError(`No recipient in ${checked.fileName} can be sent to; nothing was stored.`);
+    if (checked.report.accepted === 0) throw new UsageError({ code: 'cli_nothing_sendable', fileName: checked.fileName });
     const before = checked.preview.alreadyImported;
     // A re-run of the same command (a script, a retry after a crash) must not send everything twice.
     if (before && !cmd.again) {
-      throw new UsageError(
-        `${checked.fileName} was already sent as campaign ${before.campaignId} "${before.name}" (${new Date(before.at).toLocaleString()}); ` +
-          'sending it again would send every message again. Use "sms-outbox resume" to finish that campaign, or add --again to send it once more. Nothing was stored.',
-      );
+      throw new UsageError({
+        code: 'cli_already_sent',
+        fileName: checked.fileName,
+        campaignId: before.campaignId,
+        name: before.name,
+        at: before.at,
+      });
     }
     const name = cmd.name ?? checked.fileName.replace(/\.[^.]*$/, '');
-    await confirm(
-      cmd,
-      deps,
-      `Send to ${num(checked.report.accepted)} recipients (${num(checked.report.parts)} SMS parts) through ${session.target}?`,
-    );
+    await confirm(cmd, deps, { recipients: checked.report.accepted, parts: checked.report.parts, target: session.target });
 
     // This run sends its own campaign only (resume is the command for the rest): nothing is
     // claimed until that campaign exists, then only from it.
@@ -183,9 +178,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
     );
     engine.queue.limitTo([campaignId]);
     engine.wake();
-    deps.stdout(
-      `Sending campaign ${campaignId} "${name}": ${num(queued)} recipients through ${session.target}, data folder ${session.dataDir}\n`,
-    );
+    deps.stdout(`${say({ code: 'cli_sending', campaignId, name, queued, target: session.target, dataDir: session.dataDir })}\n`);
     const code = await follow(session, new Set([campaignId]), cmd, deps);
     const others = engine.campaigns
       .list(false)
@@ -194,9 +187,7 @@ export async function sendCommand(cmd: SendCmd, deps: CliDeps): Promise<ExitCode
       .filter((c) => c.unsent > 0);
     if (others.length > 0) {
       const n = others.reduce((sum, c) => sum + c.unsent, 0);
-      deps.stderr(
-        `Not sent by this command: ${num(n)} recipients of ${others.length === 1 ? 'campaign' : 'campaigns'} ${others.map((c) => c.id).join(', ')} still queued in this data folder; "sms-outbox resume" sends them.\n`,
-      );
+      deps.stderr(`${say({ code: 'cli_others_queued', count: n, campaigns: others.map((c) => c.id) })}\n`);
     }
     return code;
   } finally {
@@ -210,10 +201,10 @@ export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<Exit
   const counts = ro.engine ? ro.engine.campaigns.list(cmd.demo).map(countCampaign) : [];
   await ro.engine?.close();
   if (!counts.some((t) => t.unsent > 0 || (cmd.wait && t.awaitingReport > 0))) {
-    deps.stdout(`Nothing to send in ${ro.dataDir}.\n`);
+    deps.stdout(`${say({ code: 'cli_nothing_to_send', dataDir: ro.dataDir })}\n`);
     const uncertain = counts.reduce((n, t) => n + t.uncertain, 0);
     if (uncertain === 0) return EXIT.ok;
-    deps.stderr(`${num(uncertain)} recipients are uncertain: decide with "sms-outbox resolve --campaign N --resend" or "--mark-sent".\n`);
+    deps.stderr(`${say({ code: 'cli_uncertain_decide', count: uncertain })}\n`);
     return EXIT.incomplete;
   }
   const session = await openForSending(cmd, deps, noticePrinter(deps));
@@ -226,8 +217,7 @@ export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<Exit
     session.engine.markFolderMode(session.mode);
     if (cmd.now) {
       const n = engine.queue.retryAllNow();
-      if (n > 0)
-        deps.stdout(`${num(n)} ${n === 1 ? 'batch' : 'batches'} waiting to be retried ${n === 1 ? 'is' : 'are'} tried now (--now).\n`);
+      if (n > 0) deps.stdout(`${say({ code: 'cli_retry_now', batches: n })}\n`);
     }
     const scope = new Set<number>();
     for (const c of engine.campaigns.list(false)) {
@@ -235,13 +225,11 @@ export async function resumeCommand(cmd: ResumeCmd, deps: CliDeps): Promise<Exit
       if (t.unsent > 0 || t.uncertain > 0 || (cmd.wait && t.awaitingReport > 0)) scope.add(c.id);
     }
     if (scope.size === 0) {
-      deps.stdout(`Nothing to send in ${session.dataDir}.\n`);
+      deps.stdout(`${say({ code: 'cli_nothing_to_send', dataDir: session.dataDir })}\n`);
       return EXIT.ok;
     }
     engine.wake();
-    deps.stdout(
-      `Resuming ${scope.size === 1 ? 'campaign' : 'campaigns'} ${[...scope].join(', ')} through ${session.target}, data folder ${session.dataDir}\n`,
-    );
+    deps.stdout(`${say({ code: 'cli_resuming', campaigns: [...scope], target: session.target, dataDir: session.dataDir })}\n`);
     return await follow(session, scope, cmd, deps);
   } finally {
     await session.close();
@@ -270,8 +258,8 @@ async function follow(session: Session, scope: Set<number>, cmd: SendCmd | Resum
       ),
     );
     const code = exitCodeFor(result);
-    const advice = exitAdvice(code, result, result.pauseText ? say(result.pauseText) : result.pauseMessage);
-    if (result.interrupted) deps.stderr('Stopped by Ctrl-C.\n');
+    const advice = exitAdvice(code, result, result.pauseText);
+    if (result.interrupted) deps.stderr(`${say({ code: 'cli_stopped_by_ctrl_c' })}\n`);
     if (advice) deps.stderr(advice + '\n');
     return code;
   } finally {
@@ -293,30 +281,24 @@ function failIfHeld(session: Session, started: boolean): void {
   if (engine.holdsLease) return;
   const held = engine.otherSender();
   if (held) {
-    throw new CliError(
-      EXIT.busy,
-      `Another SMS Outbox process (pid ${held.pid ?? '?'} on ${held.host ?? '?'}) is sending from ${session.dataDir}. ` +
-        'Let it finish (or close it), then try again; nothing was stored.',
-    );
+    throw new CliError(EXIT.busy, { code: 'cli_held_elsewhere', pid: held.pid ?? null, host: held.host ?? null, dataDir: session.dataDir });
   }
   if (started && engine.disk.full) {
-    throw new CliError(
-      EXIT.diskFull,
-      `The disk holding ${session.dataDir} is full: nothing can be sent. Free some space, then try again; nothing stored is lost.`,
-    );
+    throw new CliError(EXIT.diskFull, { code: 'cli_disk_full_at_start', dataDir: session.dataDir });
   }
   if (started) {
-    throw new CliError(EXIT.other, `Could not take over sending for ${session.dataDir} (the database is busy); try again.`);
+    throw new CliError(EXIT.other, { code: 'cli_lease_busy', dataDir: session.dataDir });
   }
 }
 
-async function confirm(cmd: SendCmd, deps: CliDeps, question: string): Promise<void> {
+async function confirm(cmd: SendCmd, deps: CliDeps, what: { recipients: number; parts: number; target: CliTarget }): Promise<void> {
   if (cmd.yes || cmd.demo) return;
-  if (!deps.ask) {
-    throw new UsageError(`${question} Not asked: there is no terminal to answer. Add --yes to send without asking.`);
-  }
-  const answer = (await deps.ask(`${question} [y/N] `)).trim().toLowerCase();
-  if (answer !== 'y' && answer !== 'yes') throw new CliError(EXIT.other, 'Not sent: nothing was stored.');
+  if (!deps.ask) throw new UsageError({ code: 'cli_not_asked', ...what });
+  const question = say({ code: 'cli_confirm_send', ...what });
+  const answer = (await deps.ask(`${question} ${say({ code: 'cli_confirm_hint' })} `)).trim().toLowerCase();
+  // The language's own "yes" and the English one (a script or a habit may answer "y").
+  const yes = new Set(['y', 'yes', ...say({ code: 'cli_yes_words' }).toLowerCase().split(/\s+/)]);
+  if (!yes.has(answer)) throw new CliError(EXIT.other, { code: 'cli_not_sent' });
 }
 
 /** Each notice once per run (the summary repeats counts; a notice says what happened). */

@@ -3,6 +3,10 @@
 import type { SecretStore } from '../core/secrets/secretStore';
 import type { FetchFn } from '../core/types';
 import type { ExitCode } from './exitCodes';
+import type { Message } from '../shared/i18n/messages';
+import { translate } from '../shared/i18n/translate';
+// The CLI's own words join the shared catalogs before anything is said.
+import '../shared/i18n/catalogs/cli';
 
 export interface CliDeps {
   env: NodeJS.ProcessEnv;
@@ -25,13 +29,13 @@ export interface CliDeps {
   demo?: { statusDelayMs?: number; notFoundUntilMs?: number; pollScheduleMs?: number[] };
 }
 
-/** An expected failure: one line for the user and the exit code. */
+/** An expected failure: one line for the user (a message code, said in the CLI's language) and the exit code. */
 export class CliError extends Error {
   constructor(
     readonly code: ExitCode,
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    super(translate('en', text));
     this.name = 'CliError';
   }
 }

@@ -12,10 +12,10 @@ export function resolveDataDir(o: FolderOptions, env: NodeJS.ProcessEnv): string
   // Demo mode never shares a folder with real sending: a demo run on the live folder would "send"
   // its queue to the simulator, a live run on the demo folder would send demo messages for real.
   if (o.demo && dir === live) {
-    throw new UsageError(`--demo cannot use the live data folder (${dir}); leave out --data-dir to use the demo folder.`);
+    throw new UsageError({ code: 'cli_demo_live_folder', dir });
   }
   if (!o.demo && dir === demo) {
-    throw new UsageError(`${dir} is the demo data folder; add --demo, or choose another --data-dir for real sending.`);
+    throw new UsageError({ code: 'cli_live_demo_folder', dir });
   }
   return dir;
 }

@@ -34,7 +34,9 @@ describe('progress and summary', () => {
     expect(formatProgress(t, { phase: 'sending', retryInSec: 8, cause: proxy })).toMatch(
       /GatewayAPI busy — 2,000 queued, next attempt in 8 s\. Cannot reach proxy proxy\.corp:3128: the proxy refused the connection \(HTTP 502\)\..*proxy settings/,
     );
-    expect(formatProgress(t, { phase: 'sending', quietUntil: 0, formatTime: () => '08:00' })).toMatch(/quiet hours: held until 08:00/);
+    // Quiet hours' end in the language's date format (the local clock), not the machine's locale.
+    const until = new Date(2026, 11, 5, 8, 0).getTime();
+    expect(formatProgress(t, { phase: 'sending', quietUntil: until })).toMatch(/quiet hours: held until 05\/12\/2026, 08:00$/);
   });
 
   it('summarises each campaign with delivery only when known or awaited', () => {
@@ -55,13 +57,17 @@ describe('progress and summary', () => {
   it('tells the user what to do for each exit code', () => {
     const o = { leaseLost: false, paused: null, campaignPaused: false, failed: 2, uncertain: 3, unsent: 0, unreported: 0, wait: false };
     expect(exitAdvice(EXIT.incomplete, o, null)).toMatch(/2 failed .*3 uncertain.*sms-outbox resolve --campaign N --resend/);
-    expect(exitAdvice(EXIT.paused, { ...o, paused: 'auth' }, 'GatewayAPI refused the token')).toMatch(/set GATEWAYAPI_TOKEN/);
-    expect(exitAdvice(EXIT.paused, { ...o, paused: 'credit', unsent: 5 }, 'Sending is paused: insufficient credit')).toMatch(
-      /^Sending is paused: insufficient credit\. .*sms-outbox resume/,
+    const refused = { code: 'paused', reason: 'auth', cause: null } as const;
+    expect(exitAdvice(EXIT.paused, { ...o, paused: 'auth' }, refused)).toMatch(/set GATEWAYAPI_TOKEN/);
+    expect(exitAdvice(EXIT.paused, { ...o, paused: 'credit', unsent: 5 }, { code: 'paused', reason: 'credit', cause: null })).toMatch(
+      /^Sending is paused: the credit is used up\. .*sms-outbox resume/,
     );
     // A pause message that already ends a sentence gets no second full stop.
-    expect(exitAdvice(EXIT.paused, { ...o, paused: 'unreachable' }, 'Sending is paused: it checks again by itself.')).toBe(
-      'Sending is paused: it checks again by itself. Fix the cause, then run "sms-outbox resume".',
+    expect(exitAdvice(EXIT.paused, { ...o, paused: 'unreachable' }, { code: 'paused', reason: 'unreachable', cause: null })).toBe(
+      'Sending is paused: GatewayAPI is not answering. Fix the cause, then run "sms-outbox resume".',
+    );
+    expect(exitAdvice(EXIT.paused, { ...o, paused: 'frozen' }, null)).toBe(
+      'Sending is paused: the account is frozen. Fix the cause, then run "sms-outbox resume".',
     );
     expect(exitAdvice(EXIT.other, { ...o, failed: 0, uncertain: 0, unsent: 4 }, null)).toMatch(/4 recipients are not sent yet/);
     expect(exitAdvice(EXIT.ok, o, null)).toBeNull();
@@ -90,11 +96,11 @@ describe('import report', () => {
   it('lists counts per kind with examples and row numbers', () => {
     expect(formatImportReport(report, 'c.csv')).toEqual([
       'c.csv: 10 rows, 6 recipients accepted, 4 rejected.',
-      '  Not a valid phone number: 3',
+      '  Invalid number: 3',
       '    row 2: Not a phone number',
       '    row 4: Too few digits',
       '    row 5: Too many digits',
-      '  Duplicate number (first row kept): 1',
+      '  Duplicate: 1',
       '    row 9: Same number as row 3',
       '  Merge fields: %Name%',
       '  7 SMS parts in all (1 as UCS-2 because of non-GSM characters).',
@@ -123,11 +129,11 @@ describe('status output', () => {
 
   it('shows a table per campaign', () => {
     const lines = formatStatusTable([campaign({ total: 3, states: { submitted: 2, uncertain: 1 }, statuses: { DELIVERED: 2 } })]);
-    expect(lines).toEqual([
-      '#1 Spring — active, 3 recipients, created 2026-11-25 12:00 UTC',
-      '  submitted           2',
-      '  uncertain           1',
-      '    DELIVERED         2',
+    expect(lines[0]).toMatch(/^#1 Spring — Active, 3 recipients, created \d\d\/\d\d\/\d{4}, \d\d:\d\d$/);
+    expect(lines.slice(1)).toEqual([
+      '  Submitted           2',
+      '  Uncertain           1',
+      '    Delivered         2',
       '  1 uncertain: "sms-outbox resolve --campaign 1 --resend" or "--mark-sent" (or in the app).',
     ]);
     expect(formatStatusTable([])).toEqual(['No campaigns in this data folder yet.']);

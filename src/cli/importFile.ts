@@ -8,6 +8,7 @@ import type { NewCampaign } from '../core/outbox/campaigns';
 import type { ImportPreview, ImportReport } from '../shared/contract';
 import { UsageError } from './args';
 import { resolvePhoneColumn } from './columns';
+import { say } from './language';
 
 export interface CheckedFile {
   fileName: string;
@@ -33,21 +34,14 @@ export async function readCsv(path: string): Promise<{ path: string; bytes: Uint
     return { path, bytes: await readFile(path) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (code ?? String(e));
-    throw new UsageError(`Cannot read ${path}: ${why}.`);
+    const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' ? 'denied' : 'other';
+    throw new UsageError({ code: 'cli_cannot_read', path, why, detail: code ?? String(e) });
   }
 }
 
 export async function checkFile(o: CheckOptions): Promise<CheckedFile> {
   if (!isCountryCode(o.country)) {
-    throw new UsageError(`--country ${o.country} is not a country code this app knows (use e.g. DK, SE, DE).`);
+    throw new UsageError({ code: 'file_bad_country', country: o.country });
   }
   const { bytes } = o.file;
   const fileName = basename(o.file.path);
@@ -78,11 +72,8 @@ export async function checkFile(o: CheckOptions): Promise<CheckedFile> {
 export function unknownFieldsError(f: CheckedFile): UsageError | null {
   const unknown = f.analysis.merge?.unknown ?? [];
   if (unknown.length === 0) return null;
-  const tags = unknown.map((u) => `%${u.replace(/^%|%$/g, '')}%`).join(', ');
-  return new UsageError(
-    `--message uses ${tags}, but ${f.fileName} has no such column (columns: ${f.analysis.headers.join(', ')}). ` +
-      'Fix the placeholder or the file.',
-  );
+  const tags = unknown.map((u) => `%${u.replace(/^%|%$/g, '')}%`);
+  return new UsageError({ code: 'cli_unknown_fields', tags, fileName: f.fileName, columns: f.analysis.headers });
 }
 
 /** The same campaign the app's "campaign.create" stores from an import. */
@@ -98,7 +89,7 @@ export function campaignFrom(f: CheckedFile, c: { name: string; sender: string; 
   });
 }
 
-/** Every rejected row, for `import --json`. */
+/** Every rejected row, for `import --json` (the reason in the CLI's language, `kind` for scripts). */
 export function rejectedRows(f: CheckedFile): { row: number; kind: string; reason: string; cells: string[] }[] {
-  return f.analysis.rejected.map((r) => ({ row: r.rowNo, kind: r.kind, reason: r.message, cells: r.raw }));
+  return f.analysis.rejected.map((r) => ({ row: r.rowNo, kind: r.kind, reason: say(r.text), cells: r.raw }));
 }

@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { createKeytarStore, type SecretStore } from '../core/secrets/secretStore';
 import { runCli } from './run';
 import { createHttpFetch } from '../core/http/undiciFetch';
-import { installCrashGuard } from '../app/crashGuard';
+import { installCrashGuard, unexpectedText } from '../app/crashGuard';
+import { say } from './language';
 
 const controller = new AbortController();
 /** After Ctrl-C / SIGTERM the process ends within this long, whatever still runs (a hung write). */
@@ -13,12 +14,12 @@ let interrupts = 0;
 const interrupt = () => {
   interrupts++;
   if (interrupts === 1) {
-    process.stderr.write('\nStopping: requests under way finish first (Ctrl-C again to quit at once; those become "uncertain").\n');
+    process.stderr.write(`\n${say({ code: 'cli_stopping' })}\n`);
     controller.abort();
     // A send stuck on something (a full disk gives writes 3 s, a request its own deadline) must not
     // keep the folder's lease for minutes: the next run would only say "busy".
     setTimeout(() => {
-      process.stderr.write('sms-outbox: still stopping after 10 s; quitting now (requests under way become "uncertain").\n');
+      process.stderr.write(`sms-outbox: ${say({ code: 'cli_stop_deadline', seconds: STOP_DEADLINE_MS / 1000 })}\n`);
       process.exit(130);
     }, STOP_DEADLINE_MS).unref();
   } else process.exit(130);
@@ -27,8 +28,8 @@ process.on('SIGINT', interrupt);
 process.on('SIGTERM', interrupt);
 // Nothing may end this process with a stack trace and a half-finished run: say what happened in one
 // line; an uncaught exception also stops the run the orderly way (outcomes recorded, summary printed).
-installCrashGuard(process, ({ kind, message, error }) => {
-  process.stderr.write(`sms-outbox: ${message}\n`);
+installCrashGuard(process, ({ kind, text, error }) => {
+  process.stderr.write(`sms-outbox: ${say(text)}\n`);
   if (process.env.SMS_OUTBOX_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
   if (kind === 'exception') {
     process.exitCode = 1;
@@ -75,7 +76,7 @@ runCli(process.argv.slice(2), {
     setTimeout(() => process.exit(), 2000).unref();
   },
   (e: unknown) => {
-    process.stderr.write(`sms-outbox: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`sms-outbox: ${say(unexpectedText(e))}\n`);
     process.exit(1);
   },
 );

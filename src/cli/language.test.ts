@@ -53,8 +53,8 @@ describe('the CLI language', () => {
     writeFileSync(file, 'Navn;Telefon\nSøren;20123450\nOle;abc\nSøren igen;20123450\n');
     const sv = await cli(['import', file, '--data-dir', dir], { LANG: 'sv_SE.UTF-8' });
     expect(sv.code).toBe(0);
-    expect(sv.out).toContain('row 3: Inte ett telefonnummer');
-    expect(sv.out).toContain('row 4: Samma nummer som rad 2 (+4520123450); bara rad 2 behålls');
+    expect(sv.out).toContain('rad 3: Inte ett telefonnummer');
+    expect(sv.out).toContain('rad 4: Samma nummer som rad 2 (+4520123450); bara rad 2 behålls');
     writeFileSync(join(dir, 'tom.csv'), '');
     const empty = await cli(['import', join(dir, 'tom.csv'), '--data-dir', dir, '--lang', 'nb']);
     expect(empty.err).toBe('sms-outbox: Filen er tom: det er ingen rader å importere.\n');

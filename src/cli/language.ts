@@ -3,6 +3,8 @@
 import { isUiLanguage, languageFor, terminalLanguages, type UiLanguage } from '../shared/i18n/languages';
 import type { Message } from '../shared/i18n/messages';
 import { translate } from '../shared/i18n/translate';
+// The CLI's own words join the shared catalogs before anything is said.
+import '../shared/i18n/catalogs/cli';
 
 let current: UiLanguage = 'en';
 

@@ -2,7 +2,7 @@
 // SMS_OUTBOX_DEBUG=1) and a documented exit code; nothing here ever prints the token.
 import { isImportError } from '../core/importing';
 import { AppError } from '../shared/result';
-import { parseCommand, USAGE, UsageError } from './args';
+import { DEFAULT_TIMEOUT_SEC, parseCommand, UsageError } from './args';
 import { importCommand, resolveCommand, resumeCommand, sendCommand, statusCommand } from './commands';
 import { CliError, type CliDeps } from './deps';
 import { EXIT, type ExitCode } from './exitCodes';
@@ -12,6 +12,7 @@ import { printable } from './printable';
 import { cliLanguage, say, setCliLanguage, takeLangOption } from './language';
 import { isGatewayError } from '../core/gateway/errors';
 import { isDiskFull, isReadOnlyError } from '../core/db/errors';
+import { ReadOnlyFolderError } from '../core/db/readOnlyFolder';
 
 export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise<ExitCode> {
   // Nothing printed may carry a terminal escape sequence from a CSV cell or the outbox.
@@ -26,11 +27,11 @@ export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise
     const cmd = parseCommand(args);
     switch (cmd.kind) {
       case 'help':
-        if (argv.length === 0) {
-          deps.stderr(USAGE.main + '\n');
+        if (args.length === 0) {
+          deps.stderr(say({ code: 'cli_help', topic: 'main', defaultTimeoutSec: DEFAULT_TIMEOUT_SEC }) + '\n');
           return EXIT.usage;
         }
-        deps.stdout(USAGE[cmd.topic ?? 'main'] + '\n');
+        deps.stdout(say({ code: 'cli_help', topic: cmd.topic ?? 'main', defaultTimeoutSec: DEFAULT_TIMEOUT_SEC }) + '\n');
         return EXIT.ok;
       case 'version':
         deps.stdout(`sms-outbox ${VERSION}\n`);
@@ -55,34 +56,24 @@ export async function runCli(argv: readonly string[], rawDeps: CliDeps): Promise
 }
 
 function describe(e: unknown): { code: ExitCode; message: string } {
-  if (e instanceof UsageError) return { code: EXIT.usage, message: e.message };
-  if (e instanceof CliError) return { code: e.code, message: e.message };
+  if (e instanceof UsageError) return { code: EXIT.usage, message: say(e.text) };
+  if (e instanceof CliError) return { code: e.code, message: say(e.text) };
   // The file as a whole cannot be imported (binary, empty, unclosed quote, …): nothing is stored.
   if (isImportError(e)) return { code: EXIT.usage, message: e.text ? say(e.text) : e.message };
   if (e instanceof AppError) {
     return { code: e.kind === 'invalid_input' || e.kind === 'import' ? EXIT.usage : EXIT.other, message: say(e.text) };
   }
   if (isGatewayError(e)) return { code: EXIT.other, message: say(e.text) };
+  if (e instanceof ReadOnlyFolderError) return { code: EXIT.other, message: say({ code: 'folder_read_only', folder: e.folder }) };
   const err = e as { code?: unknown; message?: unknown };
-  const text = firstLine(typeof err?.message === 'string' ? err.message : String(e));
-  if (isDiskFull(e)) {
-    return {
-      code: EXIT.diskFull,
-      message: `The disk holding the data folder is full (${text}). Free some space, then try again ("sms-outbox resume" finishes a send); nothing already stored is lost.`,
-    };
-  }
-  if (err?.code === 'SMS_OUTBOX_READ_ONLY') return { code: EXIT.other, message: text };
-  if (isReadOnlyError(e)) {
-    return {
-      code: EXIT.other,
-      message: `The data folder cannot be written: it is read-only (${text}). Sending needs a folder it can write to.`,
-    };
-  }
+  // The low-level detail (SQLite's or Node's own words) stays as it is, inside our sentence.
+  const detail = firstLine(typeof err?.message === 'string' ? err.message : String(e));
+  if (isDiskFull(e)) return { code: EXIT.diskFull, message: say({ code: 'cli_disk_full', detail }) };
+  if (isReadOnlyError(e)) return { code: EXIT.other, message: say({ code: 'cli_read_only', detail }) };
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_')) {
-    const hint = err.code === 'SQLITE_BUSY' ? ' (another process is writing to the data folder; try again)' : '';
-    return { code: EXIT.other, message: `The outbox database failed: ${text}${hint}` };
+    return { code: EXIT.other, message: say({ code: 'cli_database_failed', detail, busy: err.code === 'SQLITE_BUSY' }) };
   }
-  return { code: EXIT.other, message: text || 'Unexpected error (run with SMS_OUTBOX_DEBUG=1 for details).' };
+  return { code: EXIT.other, message: say({ code: 'cli_unexpected', detail: detail || null }) };
 }
 
 function firstLine(s: string): string {

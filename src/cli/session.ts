@@ -2,7 +2,8 @@
 // this run's --base-url / --batch-size on top of the folder's settings, never stored), the gateway
 // client built from them plus the token, and in demo mode the simulator.
 import { say } from './language';
-import { translate } from '../shared/i18n/translate';
+import type { CliTarget } from '../shared/i18n/cliMessages';
+import type { Message } from '../shared/i18n/messages';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../core/engine';
@@ -20,20 +21,23 @@ import { resolveDataDir } from './folder';
 import { UsageError } from './args';
 
 export interface Session extends OpenedFolder {
-  /** Where requests go, for messages ("the simulator", "https://gatewayapi.com"). */
-  target: string;
+  /** Where requests go, for messages: a GatewayAPI URL, or null for the built-in simulator. */
+  target: CliTarget;
   /** Calls fn whenever the engine reports a change; returns the unsubscribe. */
   onChanged(fn: () => void): () => void;
 }
 
 function cliLogger(deps: CliDeps): Logger {
   const debug = deps.env.SMS_OUTBOX_DEBUG === '1';
-  const line = (level: string, msg: string, data?: Record<string, unknown>) =>
-    deps.stderr(`sms-outbox: ${level}: ${msg}${data && Object.keys(data).length ? ' ' + JSON.stringify(data) : ''}\n`);
+  const detail = (msg: string, data?: Record<string, unknown>) =>
+    `${msg}${data && Object.keys(data).length ? ' ' + JSON.stringify(data) : ''}`;
+  // Log lines are for whoever debugs (English, as in the app's log file); an error is also said in
+  // the user's language, its detail quoted as it was logged.
+  const line = (level: string, msg: string, data?: Record<string, unknown>) => deps.stderr(`sms-outbox: ${level}: ${detail(msg, data)}\n`);
   return {
     info: (m, d) => debug && line('info', m, d),
     warn: (m, d) => debug && line('warning', m, d),
-    error: (m, d) => line('error', m, d),
+    error: (m, d) => deps.stderr(`sms-outbox: ${say({ code: 'cli_log_error', detail: detail(m, d) })}\n`),
   };
 }
 
@@ -64,7 +68,7 @@ export async function openReadOnly(o: FolderOptions, deps: CliDeps): Promise<{ d
  */
 function tellHalfStored(engine: Engine, deps: CliDeps): void {
   for (const c of engine.campaigns.halfStored()) {
-    deps.stderr(`${translate('en', { code: 'campaign_half_stored', name: c.name, stored: c.stored, createdAt: c.createdAt })}\n`);
+    deps.stderr(`${say({ code: 'campaign_half_stored', name: c.name, stored: c.stored, createdAt: c.createdAt })}\n`);
   }
 }
 
@@ -98,7 +102,7 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
     },
   });
   try {
-    if (opened.conflict) throw new UsageError(say(opened.conflict));
+    if (opened.conflict) throw new UsageError(opened.conflict);
     const { simulator, engine } = opened;
     const settings = engine.settings();
     // A URL typed as --base-url may name any https host (the user chose it for this run); a stored one may not.
@@ -106,13 +110,13 @@ export async function openForSending(o: SendingOptions, deps: CliDeps, notices: 
       ? { ok: true as const, url: simulator.url }
       : resolveBaseUrl(settings.platform, settings.customBaseUrl, { allowRemote: o.baseUrl !== null });
     if (!url.ok) {
-      throw new CliError(EXIT.usage, `${say(url.text)} (${dataDir}; Settings / --base-url)`);
+      throw new CliError(EXIT.usage, { code: 'cli_base_url_setting', problem: url.text, dataDir });
     }
     if (!simulator) token = await readToken(deps);
     tellHalfStored(engine, deps);
     return {
       ...opened,
-      target: simulator ? 'the built-in simulator (demo)' : url.url,
+      target: simulator ? null : url.url,
       onChanged: (fn) => {
         listeners.add(fn);
         return () => listeners.delete(fn);
@@ -129,19 +133,14 @@ async function readToken(deps: CliDeps): Promise<string> {
   if (fromEnv) return fromEnv;
   const store = deps.secrets();
   let token: string | null = null;
-  let problem: string | null = null;
+  let problem: Message | null = null;
   try {
     token = await store.get();
     const st = store.status();
-    if (!st.ok) problem = st.message;
+    if (!st.ok) problem = st.text ?? null;
   } catch (e) {
-    problem = describeKeychainError(e).message;
+    problem = describeKeychainError(e).text;
   }
-  // The store's advice about keeping the token in memory is for the app, not for one CLI run.
-  problem = problem?.replace(/\s*The token is kept in memory.*$/s, '') ?? null;
   if (token && token.trim()) return token.trim();
-  throw new CliError(
-    EXIT.paused,
-    `No GatewayAPI token: set GATEWAYAPI_TOKEN, or save the token in the app's Settings.${problem ? ` (${problem})` : ''}`,
-  );
+  throw new CliError(EXIT.paused, { code: 'cli_no_token', problem });
 }

@@ -58,7 +58,6 @@ export async function watch(engine: Engine, o: WatchOptions): Promise<WatchResul
         retryInSec: sending.retryInSec,
         cause: sending.cause,
         quietUntil: sending.quietUntil,
-        formatTime: (ms) => new Date(ms).toLocaleString(),
       }),
     );
 

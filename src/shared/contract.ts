@@ -5,7 +5,7 @@ import type { DeliveryStatus, Encoding, PauseReason, RecipientState } from './st
 import type { Result } from './result';
 import type { RejectKind } from './rejectKinds';
 import { LANGUAGE_CHOICES, LANGUAGES } from './i18n/languages';
-import type { GatewayMessage, Message, PhoneProblem } from './i18n/messages';
+import type { GatewayMessage, Message, MessageOf, PhoneProblem } from './i18n/messages';
 
 // ---------- shared value schemas ----------
 const id = z.number().int().positive();
@@ -67,7 +67,8 @@ export interface AppStatus {
   dataDir: string;
   /** Nothing of the token itself: whether it is set, when it was saved, GatewayAPI's last verdict. */
   token: { set: boolean; savedAt: number | null; accepted: boolean | null };
-  keychain: { ok: boolean; message: string | null };
+  /** `problem`: why the keychain cannot keep the token (the window says it in its language). */
+  keychain: { ok: boolean; problem: MessageOf<'keychain_problem'> | null };
   version: string;
   /** The OS's preferred languages ('sv-SE', …): with Settings → Language 'system', the first one we have. */
   osLanguages: string[];

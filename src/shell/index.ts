@@ -17,6 +17,8 @@ import { secureSession } from './modules/secureSession';
 import { wakeOnResume } from './modules/wakeOnResume';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol';
 import { refusalMessage, refusedAtStart } from './switches';
+import { languageFor } from '../shared/i18n/languages';
+import { osLanguages } from './modules/language';
 import { rendererFiles } from './rendererSource';
 
 // A packaged build refuses debugger, remote-control and network switches and an environment that
@@ -39,7 +41,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 if (refused.length > 0) {
   logger.error('refused to start with unsafe switches or environment', { switches: refused });
   // Started from the desktop there is no terminal: a box (safe before ready; on Linux it goes to stderr).
-  dialog.showErrorBox('SMS Outbox cannot start', refusalMessage(refused));
+  const box = refusalMessage(refused, languageFor('system', osLanguages()));
+  dialog.showErrorBox(box.title, box.text);
   app.exit(1);
 } else if (!app.requestSingleInstanceLock()) {
   // Another instance owns this data folder; it has been told to come to the front.

@@ -23,7 +23,13 @@ describe('debuggingSwitches', () => {
   });
 
   it('says which switch and why', () => {
-    expect(refusalMessage(['--inspect'])).toMatch(/--inspect.*token/);
+    expect(refusalMessage(['--inspect']).text).toMatch(/--inspect.*token/);
+    // In the OS language: a Danish desktop reads Danish, and every word is translated (pseudo wraps it).
+    expect(refusalMessage(['--inspect'], 'da')).toEqual({
+      title: 'SMS Outbox kan ikke starte',
+      text: expect.stringMatching(/^SMS Outbox starter ikke med --inspect: .*API-nøglen/),
+    });
+    expect(refusalMessage(['--inspect'], 'pseudo').text).toMatch(/^⟦[^⟧]*⟧$/);
   });
 });
 
@@ -48,7 +54,7 @@ describe('refusedAtStart: the network below the app', () => {
     ]);
     expect(refusedAtStart(['sms-outbox'], { NODE_TLS_REJECT_UNAUTHORIZED: '0' }, 'linux')).toEqual(['NODE_TLS_REJECT_UNAUTHORIZED=0']);
     expect(refusedAtStart(['sms-outbox'], { SSLKEYLOGFILE: '/tmp/keys' }, 'linux')).toEqual(['SSLKEYLOGFILE']);
-    expect(refusalMessage(['NODE_TLS_REJECT_UNAUTHORIZED=0'])).toMatch(/does not start with NODE_TLS_REJECT_UNAUTHORIZED=0.*token/);
+    expect(refusalMessage(['NODE_TLS_REJECT_UNAUTHORIZED=0']).text).toMatch(/does not start with NODE_TLS_REJECT_UNAUTHORIZED=0.*token/);
   });
 
   it('starts with an ordinary command line and environment (the system proxy still applies)', () => {

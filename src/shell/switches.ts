@@ -2,6 +2,8 @@
 // inspect arguments), NODE_OPTIONS and ELECTRON_RUN_AS_NODE; Chromium's remote-debugging switches
 // and the network switches below have no fuse, so the shell checks its own command line and
 // environment before anything else runs.
+import type { UiLanguage } from '../shared/i18n/languages';
+import { translate } from '../shared/i18n/translate';
 
 /** Chromium/Node switches that open a debugger or a remote-control port, or inject V8 flags. */
 export const FORBIDDEN_SWITCHES = [
@@ -79,9 +81,7 @@ function matchSwitches(argv: readonly string[], names: readonly string[], platfo
   return found;
 }
 
-export function refusalMessage(found: readonly string[]): string {
-  return (
-    `SMS Outbox does not start with ${found.join(', ')}: they would let another program read the API token ` +
-    'or turn off the checks that the app talks to the real GatewayAPI. Start it without them; the system proxy settings are used as they are.'
-  );
+/** The refusal box's title and text, in the OS language (no outbox is open yet to ask Settings). */
+export function refusalMessage(found: readonly string[], lang: UiLanguage = 'en'): { title: string; text: string } {
+  return { title: translate(lang, { code: 'start_refused_title' }), text: translate(lang, { code: 'start_refused', found: [...found] }) };
 }

@@ -89,7 +89,7 @@ async function appStatus(ctx: AppContext): Promise<AppStatus> {
     dataDir: ctx.folder.dataDir,
     // Never a character of the token (not even the last four: a start for guessing the rest).
     token: { set: demo || !!token, ...(demo || !token ? { savedAt: null, accepted: null } : tokenInfo(ctx.folder.engine)) },
-    keychain: { ok: keychain.ok, message: keychain.message },
+    keychain: { ok: keychain.ok, problem: keychain.text ?? null },
     version: ctx.version,
     osLanguages: [...ctx.osLanguages],
   };

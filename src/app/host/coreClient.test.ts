@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryStore } from '../../core/secrets/secretStore';
 import type { ConfirmRequest } from '../../shared/confirmRequest';
 import { createCoreClient, type CoreClientOptions, type CoreProcess } from './coreClient';
@@ -234,6 +234,21 @@ describe('main side of the core protocol (fake core)', () => {
     expect(logs).toContain('ignored an answer to no pending call');
     // The malformed confirm was never shown and never answered yes.
     expect(core.posted.filter((m) => (m as { t: string }).t === 'answer')).toEqual([]);
+  });
+
+  it('a core that stops before it opened is reported by start(), not restarted', async () => {
+    const restarted: number[] = [];
+    const { client, cores } = fake({ onRestart: ({ restarts }) => restarted.push(restarts) });
+    const orig = FakeCore.prototype.postMessage;
+    const spy = vi.spyOn(FakeCore.prototype, 'postMessage').mockImplementation(function (this: FakeCore, msg: unknown) {
+      this.posted.push(msg);
+      setImmediate(() => this.emit('exit', 9));
+    });
+    await expect(client.start()).rejects.toThrow('The outbox core stopped before it opened (exit code 9).');
+    spy.mockRestore();
+    expect(FakeCore.prototype.postMessage).toBe(orig);
+    expect(cores).toHaveLength(1);
+    expect(restarted).toEqual([]);
   });
 
   it('restarts at most 3 times within a minute, then gives up', async () => {

@@ -181,12 +181,14 @@ export function createCoreClient(o: CoreClientOptions): CoreClient {
   let state: 'new' | 'running' | 'closing' | 'closed' | 'given-up' = 'new';
   const restarts: number[] = [];
   let language: LanguageChoice | null = null;
+  let opened = false;
 
   const spawn = () =>
     spawnCore(o, {
       language: (l) => (language = l),
       exited: (c, code) => {
-        if (child === c && state === 'running') crashed(code);
+        // Not before the first open succeeded: start() reports that one, and nothing is restarted.
+        if (child === c && state === 'running' && opened) crashed(code);
       },
     });
 
@@ -214,6 +216,7 @@ export function createCoreClient(o: CoreClientOptions): CoreClient {
       child = spawn();
       try {
         await child.ready;
+        opened = true;
       } catch (err) {
         state = 'closed';
         throw err;

@@ -33,7 +33,13 @@ export const initOptions = z.object({
 });
 export type InitOptions = z.infer<typeof initOptions>;
 
-const keychainStatus = z.object({ ok: z.boolean(), message: z.string().nullable() });
+// `text`: why the keychain cannot keep the token, as a code the window says in the user's language.
+const keychainProblem = z.object({
+  code: z.literal('keychain_problem'),
+  kind: z.enum(['timeout', 'no_libsecret', 'keytar_missing', 'no_dbus', 'no_keyring', 'locked', 'other']),
+  detail: z.string().max(300).nullable(),
+});
+const keychainStatus = z.object({ ok: z.boolean(), message: z.string().nullable(), text: keychainProblem.nullable().optional() });
 export type KeychainStatus = z.infer<typeof keychainStatus>;
 
 // ---- main → core ----

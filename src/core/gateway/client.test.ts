@@ -136,7 +136,8 @@ describe('send', () => {
 
   it('no token set → auth error, nothing sent', async () => {
     const e = await gatewayError(client({ token: async () => null }).send(request));
-    expect(e).toMatchObject({ kind: 'auth', cause: 'NO_TOKEN' });
+    // A code the window and the CLI say in the user's language (it was an English sentence in gw_unexpected).
+    expect(e).toMatchObject({ kind: 'auth', cause: 'NO_TOKEN', text: { code: 'gw_token_unusable', problem: 'missing' } });
     expect(e.message).toMatch(/Settings/);
     expect(seen).toHaveLength(0);
   });
@@ -362,7 +363,7 @@ describe('the token never leaks into errors', () => {
 
   it('a token with a line break is refused as a token problem, never sent', async () => {
     const e = await gatewayError(client({ token: 'abc\ndef' }).account());
-    expect(e).toMatchObject({ kind: 'auth', cause: 'TOKEN_MALFORMED' });
+    expect(e).toMatchObject({ kind: 'auth', cause: 'TOKEN_MALFORMED', text: { code: 'gw_token_unusable', problem: 'malformed' } });
     expect(seen).toHaveLength(0);
   });
 });

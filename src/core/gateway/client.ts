@@ -36,8 +36,8 @@ const GET_TIMEOUT_MS = 15_000;
 // caught here it reads as a token problem, not as a mysterious network failure.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
-function authError(message: string, cause: string): GatewayError {
-  return withoutAnswer('auth', message, cause);
+function authError(message: string, cause: string, problem: 'missing' | 'unreadable' | 'malformed'): GatewayError {
+  return withoutAnswer('auth', message, cause, { text: { code: 'gw_token_unusable', problem } });
 }
 
 function unreadableAnswer(method: HttpMethod, status: number, what: string): GatewayError {
@@ -239,15 +239,17 @@ export class GatewayClient {
         throw authError(
           `Could not read the GatewayAPI token${why}. Unlock the keychain or enter the token in Settings.`,
           'TOKEN_UNAVAILABLE',
+          'unreadable',
         );
       }
     }
     token = token?.trim() ?? '';
-    if (token === '') throw authError('No GatewayAPI token is set. Enter an API token in Settings.', 'NO_TOKEN');
+    if (token === '') throw authError('No GatewayAPI token is set. Enter an API token in Settings.', 'NO_TOKEN', 'missing');
     if (!HEADER_SAFE.test(token)) {
       throw authError(
         'The saved GatewayAPI token contains spaces or characters a token cannot have. Enter the API token again in Settings.',
         'TOKEN_MALFORMED',
+        'malformed',
       );
     }
     return token;

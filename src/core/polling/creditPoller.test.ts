@@ -1,6 +1,8 @@
 // Credit: polled at start, every few minutes and shortly after each accepted batch; the low-credit
 // notice fires once per crossing below the threshold, not on every poll.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Message } from '../../shared/i18n/messages';
+import { translate } from '../../shared/i18n/translate';
 import { FakeClock, makeEngine, newCampaign, numbers, pause, sendIdle, waitFor, type Harness } from '../testing';
 
 let h: Harness | null = null;
@@ -74,7 +76,11 @@ describe('credit poller', () => {
     await waitFor(() => h!.engine.account.get().credit === 500, 'first check');
     h.token.value = 'revoked';
     await h.engine.creditPoller.refresh();
-    expect(h.engine.account.get()).toMatchObject({ credit: 500, error: expect.stringMatching(/refused the token/) });
+    expect(h.engine.account.get()).toMatchObject({ credit: 500 });
+    // A code with GatewayAPI's answer inside, not an English sentence: said in the user's language.
+    const error = JSON.parse(h.engine.account.get().error ?? 'null') as Message;
+    expect(error).toMatchObject({ code: 'credit_unreadable', cause: { code: 'gw_token_refused' } });
+    expect(translate('da', error)).toMatch(/^Kontoens saldo kunne ikke læses\. GatewayAPI afviste nøglen/);
     expect(JSON.stringify(h.engine.account.get())).not.toContain('revoked');
   });
 });

@@ -4,6 +4,7 @@ import type { Clock, Logger } from '../types';
 import type { Account } from '../gateway/types';
 import type { AccountStore } from '../outbox/account';
 import { GatewayError } from '../gateway/errors';
+import type { Message } from '../../shared/i18n/messages';
 import { PollLoop } from './pollLoop';
 
 export interface CreditPollerDeps {
@@ -56,7 +57,9 @@ export class CreditPoller {
         acc = await gateway.account();
       } catch (e) {
         this.d.logger.warn('credit check failed', { error: String(e) });
-        this.d.store.recordError(e instanceof GatewayError ? e.message : 'Could not read the account credit.');
+        // Stored as a message code (JSON), like a recipient's reason: whoever shows it says it in the user's language.
+        const text: Message = { code: 'credit_unreadable', cause: e instanceof GatewayError ? e.text : null };
+        this.d.store.recordError(JSON.stringify(text));
         this.d.changed();
         return;
       }

@@ -88,7 +88,12 @@ describe('createKeytarStore when the keychain cannot be used', () => {
     const started = Date.now();
     expect(await store.get()).toBeNull();
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(store.status()).toEqual({ ok: false, message: expect.stringMatching(/did not answer in time \(50 ms\)/) });
+    expect(store.status()).toEqual({
+      ok: false,
+      message: expect.stringMatching(/did not answer in time \(50 ms\)/),
+      // What the window and the CLI say, in the user's language.
+      text: { code: 'keychain_problem', kind: 'timeout', detail: null },
+    });
   });
 
   it('never puts the token into its message, even when the error echoes it', async () => {

@@ -1,13 +1,20 @@
 // Where the GatewayAPI token lives: the OS keychain through keytar, or, when no keychain answers,
 // this process's memory for the session only (never a file). The token never appears in a message.
 import { createRequire } from 'node:module';
+import type { MessageOf } from '../../shared/i18n/messages';
 
 export interface SecretStore {
   get(): Promise<string | null>;
   set(token: string): Promise<void>;
   clear(): Promise<void>;
-  /** ok:false with a message the user can act on when the keychain is not usable. */
-  status(): { ok: boolean; message: string | null };
+  /** ok:false when the keychain is not usable: `text` for the user (a code), `message` in English for logs. */
+  status(): KeychainStatus;
+}
+
+export interface KeychainStatus {
+  ok: boolean;
+  message: string | null;
+  text?: MessageOf<'keychain_problem'> | null;
 }
 
 /** The part of keytar we use (lets tests inject a failing or fake one). */
@@ -48,7 +55,19 @@ export class KeytarLoadError extends Error {
 }
 
 /** Turns what keytar/libsecret threw into a problem kind and a message a user can act on. */
-export function describeKeychainError(err: unknown, secret?: string | null): { kind: KeychainProblem; message: string } {
+export function describeKeychainError(
+  err: unknown,
+  secret?: string | null,
+): { kind: KeychainProblem; message: string; text: MessageOf<'keychain_problem'> } {
+  const { kind, message } = describeInEnglish(err, secret);
+  const raw = err instanceof Error ? err.message : String(err);
+  const detail = kind === 'other' || (kind === 'missing' && !/libsecret/i.test(raw)) ? firstLine(scrub(raw, secret)) : null;
+  const textKind = kind === 'missing' ? (detail === null ? 'no_libsecret' : 'keytar_missing') : kind;
+  return { kind, message, text: { code: 'keychain_problem', kind: textKind, detail } };
+}
+
+/** The English wording, for the log. */
+function describeInEnglish(err: unknown, secret?: string | null): { kind: KeychainProblem; message: string } {
   const raw = err instanceof Error ? err.message : String(err);
   if (err instanceof KeychainTimeoutError) {
     return {
@@ -135,7 +154,7 @@ export function createKeytarStore(opts: KeytarStoreOptions = {}): SecretStore {
   let keytar: Promise<KeytarLike> | null = null;
   /** Set only while the keychain is unusable: the session-only copy. */
   let memory: string | null = null;
-  let state: { ok: boolean; message: string | null } = { ok: true, message: null };
+  let state: KeychainStatus = { ok: true, message: null };
   let unusableUntil = 0;
   let loadFailed = false;
 
@@ -164,7 +183,8 @@ export function createKeytarStore(opts: KeytarStoreOptions = {}): SecretStore {
       unusableUntil = 0;
       return { ok: true, value };
     } catch (err) {
-      state = { ok: false, message: describeKeychainError(err, secret ?? memory).message };
+      const problem = describeKeychainError(err, secret ?? memory);
+      state = { ok: false, message: problem.message, text: problem.text };
       unusableUntil = now() + retryAfterMs;
       return { ok: false };
     }

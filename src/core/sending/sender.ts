@@ -489,7 +489,7 @@ export class Sender {
         if (!err.offline && clock.now() - first > this.retry.maxAgeMs) {
           await write(() =>
             queue.markFailed(batch.id, attemptId, {
-              ...outcomeOf(err, { code: 'reason_gave_up', hours: Math.round(this.retry.maxAgeMs / 360_000) / 10, cause: err.text }),
+              ...outcomeOf(err, { code: 'reason_gave_up', minutes: this.retry.maxAgeMs / 60_000, cause: err.text }),
               outcome: 'gave_up',
             }),
           );

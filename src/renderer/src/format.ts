@@ -2,8 +2,8 @@
 import { countCampaign } from '../../shared/campaignCounts';
 import { columnNames } from '../../shared/columns';
 import type { CampaignSummary, OutboxState } from '../../shared/contract';
-import type { PauseReason } from '../../shared/states';
-import { intlLocale, t } from './i18n';
+import { isKnownStatus, type PauseReason } from '../../shared/states';
+import { intlLocale, say, t } from './i18n';
 
 /** Timestamps arrive as unix seconds (sendAt) or milliseconds (clock.now()); accept both. */
 export function toMs(t: number): number {
@@ -105,9 +105,14 @@ const STATUS_TONES: Record<string, ChartBar['tone']> = {
   ENROUTE: 'pending',
 };
 
-/** The chart label for a delivery status or one of our own states (the raw key if unknown). */
+/**
+ * The chart label: a delivery status or one of our own states in the shared catalogs' words (the same
+ * as the table's and the exports'); only the chart's own two groupings live in the renderer's catalog.
+ */
 function barLabel(key: string): string {
-  return t(`campaigns.bars.${key}`, { defaultValue: key });
+  if (key === 'waiting' || key === 'failed') return t(`campaigns.bars.${key}`);
+  if (key === 'uncertain' || key === 'marked_sent' || key === 'cancelled') return say({ code: 'state_name', state: key });
+  return isKnownStatus(key) || key === 'PENDING' ? say({ code: 'status_name', status: key }) : key;
 }
 
 export interface CampaignStats {

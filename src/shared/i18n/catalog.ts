@@ -1,6 +1,7 @@
 // The type every language's catalog has: words for every message code. A catalog missing a code, or
 // reading a parameter the code does not have, fails `tsc`.
 import type { Formatter } from './format';
+import type { CliMessage } from './cliMessages';
 import type { Message, MessageCode, MessageOf } from './messages';
 
 export interface Tools extends Formatter {
@@ -9,6 +10,12 @@ export interface Tools extends Formatter {
 }
 
 export type Catalog = { readonly [C in MessageCode]: (m: MessageOf<C>, f: Tools) => string };
+
+/**
+ * The words every process needs (the window, main, the CLI). The command line's own words
+ * (catalogs/cli, typed CliCatalog) are added by the CLI only, so the window's bundle does not carry them.
+ */
+export type AppCatalog = Omit<Catalog, CliMessage['code']>;
 
 /** "HTTP 403, 0x0216": how GatewayAPI's answer is named in every language (support asks for it). */
 export function answerLabel(m: { httpStatus: number | null; gwCode: string | null }): string {

@@ -20,6 +20,8 @@ export interface Formatter {
   dateTime(ms: number): string;
   /** Hours and minutes ("08:00", "08.00"). */
   clock(ms: number): string;
+  /** A length of time in words ("90 minutes", "24 timer"): minutes under two hours, else whole hours. */
+  duration(minutes: number): string;
   /** Picks the form for n by the language's plural rules. */
   plural(n: number, forms: PluralForms): string;
   /** "a, b and c" ("a, b og c", "a, b och c"). */
@@ -56,6 +58,18 @@ export function formatterFor(lang: UiLanguage, v: (text: string) => string = (t)
     },
     dateTime: (ms) => v(new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms))),
     clock: (ms) => v(new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms))),
+    duration: (minutes) => {
+      const hours = minutes >= 120;
+      const amount = hours ? Math.round(minutes / 6) / 10 : Math.max(1, Math.round(minutes));
+      return v(
+        new Intl.NumberFormat(locale, {
+          style: 'unit',
+          unit: hours ? 'hour' : 'minute',
+          unitDisplay: 'long',
+          maximumFractionDigits: 1,
+        }).format(amount),
+      );
+    },
     plural: (n, forms) => (rules.select(n) === 'one' ? forms.one : forms.other),
     list: (items) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items),
     country: (code) => {

@@ -4,6 +4,7 @@ import type { Message } from './messages';
 import { parseStoredReason } from './messages';
 import { SAMPLES } from './testing/samples';
 import { translate } from './translate';
+import './catalogs/cli';
 
 const all = Object.values(SAMPLES) as Message[];
 
@@ -35,6 +36,17 @@ describe('translate', () => {
     expect(text).toContain('Juletilbud');
     expect(text).toMatch(/^⟦Çáɱþáíĝñ/);
     expect(text).not.toContain('Campaign');
+  });
+
+  it('says how long sending was retried in minutes or hours, with the plural of each language', () => {
+    const gaveUp = (over: { minutes?: number; hours?: number }) => ({ code: 'reason_gave_up', cause: null, ...over }) as const;
+    expect(translate('en', gaveUp({ minutes: 1 }))).toContain('more than 1 minute;');
+    expect(translate('en', gaveUp({ minutes: 90 }))).toContain('more than 90 minutes;');
+    expect(translate('da', gaveUp({ minutes: 24 * 60 }))).toContain('mere end 24 timer;');
+    expect(translate('sv', gaveUp({ minutes: 24 * 60 }))).toContain('mer än 24 timmar;');
+    expect(translate('nb', gaveUp({ minutes: 1 }))).toContain('mer enn 1 minutt;');
+    // A reason stored before (hours only) still reads right.
+    expect(translate('en', gaveUp({ hours: 24 }))).toContain('more than 24 hours;');
   });
 
   it('keeps GatewayAPI’s own words, marked as theirs, for a code we have no words for', () => {

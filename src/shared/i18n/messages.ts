@@ -6,6 +6,8 @@
 import type { DeliveryStatus, PauseReason, RecipientState } from '../states';
 import type { RejectKind } from '../rejectKinds';
 import type { ConfirmRequest } from '../confirmRequest';
+import type { CampaignStatus } from '../contract';
+import type { CliMessage } from './cliMessages';
 
 /** The header cells of the results and rejected-rows files. */
 export type ExportColumn =
@@ -96,12 +98,15 @@ export type GatewayMessage =
     }
   | { code: 'net_timeout'; seconds: number; written: 'no' | 'maybe' }
   | { code: 'gw_local_rejection'; reason: 'too_many_recipients' | 'invalid_request'; detail: string }
-  | { code: 'gw_unexpected'; detail: string };
+  | { code: 'gw_unexpected'; detail: string }
+  /** No request was made: the token is not set, cannot be read from the keychain, or is malformed. */
+  | { code: 'gw_token_unusable'; problem: 'missing' | 'unreadable' | 'malformed' };
 
 /** Why a recipient did not get the message, as stored with it and shown in the table and exports. */
 export type RecipientReason =
   | GatewayMessage
-  | { code: 'reason_gave_up'; hours: number; cause: GatewayMessage | null }
+  /** `minutes` since the retry limit became configurable below an hour; rows stored before carry `hours`. */
+  | { code: 'reason_gave_up'; hours?: number; minutes?: number; cause: GatewayMessage | null }
   | { code: 'reason_uncertain'; cause: GatewayMessage | null }
   | { code: 'reason_internal'; detail: string }
   | { code: 'reason_cancelled' }
@@ -113,6 +118,7 @@ export type RecipientReason =
 
 export type Message =
   | GatewayMessage
+  | CliMessage
   | RecipientReason
   | PhoneProblem
   // ---- a file that cannot be imported at all ----
@@ -162,6 +168,12 @@ export type Message =
   /** A bridge input that failed validation; `detail` is the schema's English rule (shown in English only). */
   | { code: 'input_invalid'; field: string | null; detail?: string }
   | { code: 'internal_error' }
+  // ---- an error nobody caught (main and the CLI say it in one sentence) ----
+  | { code: 'crash_disk_full' }
+  | { code: 'crash_read_only' }
+  | { code: 'crash_unexpected'; detail: string }
+  // ---- the OS keychain (the token's home) cannot be used ----
+  | { code: 'keychain_problem'; kind: KeychainProblem; detail: string | null }
   | { code: 'folder_in_use' }
   | { code: 'folder_mode_conflict'; dir: string; holds: 'demo' | 'live' }
   | {
@@ -195,7 +207,7 @@ export type Message =
   | { code: 'uncertain_recipients'; count: number }
   | { code: 'uncertain_after_stop'; count: number }
   | { code: 'campaign_finished'; name: string; delivered: number; notDelivered: number; uncertain: number; markedSent: number }
-  | { code: 'gave_up_resend'; hours: number }
+  | { code: 'gave_up_resend'; minutes: number }
   /** A campaign the app stopped storing half-way: never shown nor sent (load, issue 19). */
   | { code: 'campaign_half_stored'; name: string; stored: number; createdAt: number }
   | { code: 'discard_half_stored'; name: string }
@@ -205,6 +217,8 @@ export type Message =
   | { code: 'status_explain'; status: DeliveryStatus | 'PENDING' }
   | { code: 'reject_kind'; kind: RejectKind }
   | { code: 'state_name'; state: RecipientState }
+  /** A campaign's state on its card and in the CLI's status table ('reporting': waiting for reports). */
+  | { code: 'campaign_status'; status: CampaignStatus | 'reporting' | 'scheduled' }
   | { code: 'export_column'; column: ExportColumn }
   // ---- what the outbox is doing (CLI status line, window header) ----
   | { code: 'outbox_offline'; queued: number; retryInSec: number | null; cause: GatewayMessage | null }
@@ -219,6 +233,11 @@ export type Message =
   | { code: 'about_detail'; dataDir: string; logFile: string }
   | { code: 'menu'; item: MenuItem }
   | { code: 'start_failed' }
+  /** Main's box for an error nobody caught: the sentence, then where the log is. */
+  | { code: 'crash_box'; problem: Message; logFile: string }
+  /** A packaged app started with switches or environment that would expose the token. */
+  | { code: 'start_refused_title' }
+  | { code: 'start_refused'; found: string[] }
   | { code: 'notification_title' }
   /** The outbox's own process stopped while this call was running; it is being started again. */
   | { code: 'core_stopped' }
@@ -230,6 +249,8 @@ export type Message =
   | { code: 'confirm_detail'; request: ConfirmRequest }
   | { code: 'confirm_yes'; request: ConfirmRequest }
   | { code: 'confirm_no' };
+
+export type KeychainProblem = 'timeout' | 'no_libsecret' | 'keytar_missing' | 'no_dbus' | 'no_keyring' | 'locked' | 'other';
 
 /** Every label of main's application menu and About box. */
 export type MenuItem =

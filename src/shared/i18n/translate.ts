@@ -10,15 +10,21 @@ import type { UiLanguage } from './languages';
 import type { Message } from './messages';
 import { markValue, pseudoize, stripMarks } from './pseudo';
 
-const CATALOGS: Record<Exclude<UiLanguage, 'pseudo'>, Catalog> = { en, da, sv, nb };
+type Lookup = Partial<Record<keyof Catalog, Catalog[keyof Catalog]>>;
+const CATALOGS: Record<Exclude<UiLanguage, 'pseudo'>, Lookup> = { en: { ...en }, da: { ...da }, sv: { ...sv }, nb: { ...nb } };
 
-function words(catalog: Catalog, m: Message, f: Tools): string {
+/** Adds a process's own words (the CLI's) to every language's catalog. */
+export function addWords(words: Record<Exclude<UiLanguage, 'pseudo'>, Lookup>): void {
+  for (const lang of Object.keys(CATALOGS) as (keyof typeof CATALOGS)[]) Object.assign(CATALOGS[lang], words[lang]);
+}
+
+function words(catalog: Lookup, m: Message, f: Tools): string {
   const entry = catalog[m.code] as ((m: Message, f: Tools) => string) | undefined;
   // A code from a newer version (stored, or from another process) still shows something.
   return entry ? entry(m, f) : m.code;
 }
 
-function toolsFor(lang: UiLanguage, catalog: Catalog): Tools {
+function toolsFor(lang: UiLanguage, catalog: Lookup): Tools {
   const pseudo = lang === 'pseudo';
   const base = formatterFor(lang, pseudo ? markValue : undefined);
   const tools: Tools = { ...base, t: (inner) => words(catalog, inner, tools) };
@@ -28,7 +34,7 @@ function toolsFor(lang: UiLanguage, catalog: Catalog): Tools {
 const cache = new Map<UiLanguage, Tools>();
 
 export function translate(lang: UiLanguage, m: Message): string {
-  const catalog = lang === 'pseudo' ? en : CATALOGS[lang];
+  const catalog = CATALOGS[lang === 'pseudo' ? 'en' : lang];
   let tools = cache.get(lang);
   if (!tools) {
     tools = toolsFor(lang, catalog);

@@ -4,6 +4,7 @@ import { app, dialog } from 'electron';
 import { installCrashGuard } from '../../app/crashGuard';
 import { installQuitGuard } from '../quit';
 import { guardAllWebContents } from '../window';
+import { sayFor } from './language';
 import type { ShellModule } from './runner';
 
 export const appLifecycle: ShellModule = {
@@ -21,14 +22,16 @@ export const appLifecycle: ShellModule = {
     // An error nobody caught: logged, and shown once as a sentence (Electron's own dialog would show
     // a stack trace). The app keeps running; every write is one transaction, so nothing is half-stored.
     let shown = false;
-    installCrashGuard(process, ({ kind, message, error }) => {
+    installCrashGuard(process, ({ kind, text, error }) => {
       ctx.logger.error(kind === 'rejection' ? 'unhandled rejection' : 'uncaught exception', {
         err: String(error),
         stack: error instanceof Error ? error.stack : undefined,
       });
       if (shown || !app.isReady()) return;
       shown = true;
-      dialog.showErrorBox('SMS Outbox', `${message}\n\nThe details are in the log file: ${ctx.logFile}`);
+      // In the user's language (Settings, else the OS's); the log keeps the English detail.
+      const say = sayFor(ctx);
+      dialog.showErrorBox(say({ code: 'notification_title' }), say({ code: 'crash_box', problem: text, logFile: ctx.logFile }));
     });
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();

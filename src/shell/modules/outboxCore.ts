@@ -59,7 +59,9 @@ export const outboxCore: ShellModule = {
       emit,
       logger: redactingLogger(ctx.logger, redactor),
       // The menu follows Settings → Language at once (it used to change only at the next start).
-      onLanguage: () => setApplicationMenu(ctx),
+      onLanguage: () => {
+        if (ctx.core) setApplicationMenu(ctx);
+      },
       onRestart: () =>
         emit('notice', {
           level: 'error',
@@ -72,16 +74,16 @@ export const outboxCore: ShellModule = {
         app.quit();
       },
     });
-    ctx.core = client; // before start: the language it tells while opening is read through ctx.core
     try {
       await client.start();
     } catch (err) {
-      ctx.core = null;
       ctx.logger.error('could not open the outbox', { err: String(err) });
       dialog.showErrorBox(say({ code: 'start_failed' }), explainOpenError(err, app.isPackaged));
       app.exit(1);
       return 'stop';
     }
+    // Only now: other modules (a macOS 'activate') take a core in the context as ready for the window.
+    ctx.core = client;
     setApplicationMenu(ctx); // now in the language Settings chose
   },
 };

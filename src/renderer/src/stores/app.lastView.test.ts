@@ -10,7 +10,7 @@ const app: AppStatus = {
   mode: 'live',
   dataDir: '/d',
   token: { set: true, savedAt: null, accepted: null },
-  keychain: { ok: true, message: null },
+  keychain: { ok: true, problem: null },
   osLanguages: [],
   version: '1',
 };

@@ -115,7 +115,7 @@ export function Banners(): React.JSX.Element {
       {/* Demo mode uses no token, so a missing keychain does not matter there. */}
       {app && !app.keychain.ok && app.mode === 'live' ? (
         <div className="banner banner-warn" data-testid="keychain-banner">
-          {t('banners.keychainSession', { message: app.keychain.message ?? t('banners.noKeychain') })}
+          {t('banners.keychainSession', { message: app.keychain.problem ? say(app.keychain.problem) : t('banners.noKeychain') })}
         </div>
       ) : null}
       <HalfStoredBanners />

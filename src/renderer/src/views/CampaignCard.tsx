@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../shared/contract';
 import { ProgressBar } from '../components/Progress';
+import { say } from '../i18n';
 import { campaignStats, displayStatus, formatTime } from '../format';
 import { CampaignActions } from './CampaignActions';
 import { CampaignStatsView } from './CampaignStats';
@@ -17,7 +18,7 @@ export function CampaignCard({ c, selected }: { c: CampaignSummary; selected: bo
       <header className="campaign-head">
         <h3 id={titleId}>{c.name}</h3>
         <span className={`chip status-${status}`} data-testid="campaign-status">
-          {t(`campaigns.status.${status}`)}
+          {say({ code: 'campaign_status', status })}
         </span>
         {c.demo ? <span className="chip">{t('campaigns.demo')}</span> : null}
         <span className="muted">

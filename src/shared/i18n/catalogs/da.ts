@@ -3,7 +3,8 @@
 // den) · saldo · nøgle (GatewayAPI's API-nøgle) · spærreliste · stille timer · genoptag · sæt på
 // pause · SMS-del. GatewayAPI bøjes "GatewayAPI's".
 import { CONFIRM_WORDS } from './confirm';
-import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import { sentence } from './cli/types';
+import { answerLabel, answerSuffix, type AppCatalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
 const label = answerSuffix;
@@ -74,7 +75,7 @@ const PAUSE = {
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igen nu' : `, næste forsøg om ${f.n(s)} s`);
 
-export const da: Catalog = {
+export const da: AppCatalog = {
   gw_token_refused: (m) => `GatewayAPI afviste nøglen${label(m)}. Indtast en ny API-nøgle under Indstillinger.`,
   gw_credit: (m) => `GatewayAPI-kontoens saldo er brugt op${label(m)}. Fyld op, og genoptag så.`,
   gw_frozen: (m) => `GatewayAPI melder kontoen spærret${label(m)}. Kontakt GatewayAPI's support, og genoptag så.`,
@@ -116,10 +117,17 @@ export const da: Catalog = {
     `GatewayAPI svarede ikke inden for ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' Forespørgslen er måske modtaget, måske ikke: tjek modtagerne, der er markeret som usikre, før du sender igen.' : ''}`,
   gw_local_rejection: (m, f) =>
     m.reason === 'too_many_recipients' ? 'For mange modtagere i én forespørgsel.' : `Forespørgslen blev ikke sendt: ${f.v(m.detail)}`,
+  gw_token_unusable: (m) =>
+    ({
+      missing: 'Der er ingen GatewayAPI-nøgle. Indtast en API-nøgle under Indstillinger.',
+      unreadable: 'GatewayAPI-nøglen kunne ikke læses. Lås nøgleringen op, eller indtast nøglen under Indstillinger.',
+      malformed:
+        'Den gemte GatewayAPI-nøgle indeholder mellemrum eller tegn, en nøgle ikke kan have. Indtast API-nøglen igen under Indstillinger.',
+    })[m.problem],
   gw_unexpected: (m, f) => `Uventet fejl i kontakten med GatewayAPI: ${f.v(m.detail)}`,
 
   reason_gave_up: (m, f) =>
-    `GatewayAPI var utilgængelig i mere end ${f.n(m.hours)} timer; afsendelsen blev opgivet.${m.cause ? ` (${f.t(m.cause)})` : ''} Brug “Send igen til fejlede” for at prøve igen.`,
+    `GatewayAPI var utilgængelig i mere end ${f.duration(m.minutes ?? (m.hours ?? 0) * 60)}; afsendelsen blev opgivet.${m.cause ? ` (${f.t(m.cause)})` : ''} Brug “Send igen til fejlede” for at prøve igen.`,
   reason_uncertain: (m, f) =>
     `Det vides ikke, om GatewayAPI tog imod denne besked: vælg “Send igen” eller “Markér som sendt”.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   reason_internal: (m, f) => `Uventet fejl under afsendelsen: ${f.v(m.detail)}`,
@@ -215,6 +223,24 @@ export const da: Catalog = {
     };
     return (m.field && known[m.field]) ?? (m.field ? `Tjek denne værdi: ${f.v(m.field)}.` : 'Tjek de indtastede værdier.');
   },
+  crash_disk_full: () => 'Disken med datamappen er fuld. Frigør plads; intet gemt går tabt.',
+  crash_read_only: () => 'Der kan ikke skrives i datamappen (den er skrivebeskyttet). Intet gemt går tabt.',
+  crash_unexpected: (m, f) => sentence(`Uventet fejl: ${f.v(m.detail || 'ukendt')}`),
+  keychain_problem: (m, f) => {
+    const detail = m.detail ? `: ${f.v(m.detail)}` : '';
+    return {
+      timeout: 'Systemets nøglering svarede ikke i tide; den venter måske på, at du låser den op.',
+      no_libsecret:
+        'libsecret er ikke installeret, så systemets nøglering kan ikke bruges (installér libsecret-1-0 eller din distributions libsecret-pakke).',
+      keytar_missing: `Nøgleringsmodulet (keytar) kunne ikke indlæses${detail}.`,
+      no_dbus:
+        'Der blev ikke fundet en D-Bus-sessionsbus med en Secret Service (som GNOME Keyring eller KWallet), så systemets nøglering kan ikke nås.',
+      no_keyring:
+        'Systemets nøglering har ingen oplåst standardnøglering ("login"). Opret eller lås den op i din nøgleringshåndtering (f.eks. Seahorse).',
+      locked: 'Systemets nøglering er låst. Lås den op (f.eks. i Seahorse), og angiv nøglen igen.',
+      other: `Systemets nøglering fejlede${detail}.`,
+    }[m.kind];
+  },
   internal_error: () => 'Noget gik galt. Prøv igen; genstart appen, hvis det bliver ved.',
   folder_in_use: () => 'En anden sms-outbox sender fra denne datamappe. Luk den, og prøv så igen.',
   folder_mode_conflict: (m, f) =>
@@ -266,7 +292,7 @@ export const da: Catalog = {
     ].filter(Boolean);
     return `Kampagnen “${f.v(m.name)}” er færdig: ${f.n(m.delivered)} leveret, ${f.n(m.notDelivered)} ikke leveret${extra.map((x) => `, ${x}`).join('')}.`;
   },
-  gave_up_resend: (m, f) => `Opgivet efter ${f.n(m.hours)} timer; brug “Send igen til fejlede” for at prøve igen.`,
+  gave_up_resend: (m, f) => `Opgivet efter ${f.duration(m.minutes)}; brug “Send igen til fejlede” for at prøve igen.`,
   campaign_half_stored: (m, f) =>
     `Kampagnen ${f.v(`“${m.name}”`)} (${f.dateTime(m.createdAt)}) blev ikke gemt helt: appen stoppede efter ${f.plural(m.stored, { one: `${f.n(m.stored)} modtager`, other: `${f.n(m.stored)} modtagere` })}. Den vises ikke, og intet af den bliver sendt. Kassér den, og opret den igen fra filen.`,
   discard_half_stored: (m, f) => `Kassér ${f.v(`“${m.name}”`)}`,
@@ -297,6 +323,15 @@ export const da: Catalog = {
       marked_sent: 'Markeret som sendt',
       cancelled: 'Annulleret',
     })[m.state],
+  campaign_status: (m) =>
+    ({
+      active: 'Aktiv',
+      paused: 'På pause',
+      cancelled: 'Annulleret',
+      done: 'Færdig',
+      reporting: 'Venter på kvitteringer',
+      scheduled: 'Planlagt',
+    })[m.status],
   export_column: (m) =>
     ({
       row: 'Række',
@@ -352,6 +387,10 @@ export const da: Catalog = {
       openLogFile: 'Åbn logfil',
     })[m.item],
   start_failed: () => 'SMS Outbox kunne ikke starte',
+  crash_box: (m, f) => `${f.t(m.problem)}\n\nDetaljerne står i logfilen: ${f.v(m.logFile)}`,
+  start_refused_title: () => 'SMS Outbox kan ikke starte',
+  start_refused: (m, f) =>
+    `SMS Outbox starter ikke med ${f.v(m.found.join(', '))}: de ville lade et andet program læse API-nøglen eller slå de kontroller fra, der sikrer, at appen taler med det rigtige GatewayAPI. Start den uden dem; systemets proxyindstillinger bruges, som de er.`,
   notification_title: () => 'SMS Outbox',
   core_stopped: () =>
     'Udbakkens baggrundsproces stoppede, mens den arbejdede på dette, og startes igen. Intet gemt er tabt: se udbakken, før du prøver igen.',

@@ -2,7 +2,8 @@
 // delivered · not delivered · uncertain (we do not know whether GatewayAPI accepted it) · credit ·
 // token (the GatewayAPI API token) · suppression list · quiet hours · resume · pause · SMS part.
 import { CONFIRM_WORDS } from './confirm';
-import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import { sentence } from './cli/types';
+import { answerLabel, answerSuffix, type AppCatalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
 const label = answerSuffix;
@@ -74,7 +75,7 @@ const PAUSE = {
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', retrying now' : `, next attempt in ${f.n(s)} s`);
 
-export const en: Catalog = {
+export const en: AppCatalog = {
   gw_token_refused: (m) => `GatewayAPI refused the token${label(m)}. Enter a new API token in Settings.`,
   gw_credit: (m) => `The GatewayAPI account has run out of credit${label(m)}. Top up, then resume.`,
   gw_frozen: (m) => `GatewayAPI reports the account as frozen${label(m)}. Contact GatewayAPI support, then resume.`,
@@ -116,10 +117,16 @@ export const en: Catalog = {
     `GatewayAPI did not answer within ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' The request may or may not have been accepted: check the recipients marked uncertain before resending.' : ''}`,
   gw_local_rejection: (m, f) =>
     m.reason === 'too_many_recipients' ? 'Too many recipients in one request.' : `The request was not sent: ${f.v(m.detail)}`,
+  gw_token_unusable: (m) =>
+    ({
+      missing: 'No GatewayAPI token is set. Enter an API token in Settings.',
+      unreadable: 'Could not read the GatewayAPI token. Unlock the keychain or enter the token in Settings.',
+      malformed: 'The saved GatewayAPI token contains spaces or characters a token cannot have. Enter the API token again in Settings.',
+    })[m.problem],
   gw_unexpected: (m, f) => `Unexpected error while talking to GatewayAPI: ${f.v(m.detail)}`,
 
   reason_gave_up: (m, f) =>
-    `GatewayAPI stayed unavailable for more than ${f.n(m.hours)} hours; gave up.${m.cause ? ` (${f.t(m.cause)})` : ''} Use “Resend to failed” to try again.`,
+    `GatewayAPI stayed unavailable for more than ${f.duration(m.minutes ?? (m.hours ?? 0) * 60)}; gave up.${m.cause ? ` (${f.t(m.cause)})` : ''} Use “Resend to failed” to try again.`,
   reason_uncertain: (m, f) =>
     `It is unknown whether GatewayAPI accepted this message: choose “Resend” or “Mark as sent”.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   reason_internal: (m, f) => `Unexpected error while sending: ${f.v(m.detail)}`,
@@ -204,6 +211,24 @@ export const en: Catalog = {
   import_gone: () => 'That import is no longer open: choose the file again.',
   import_cancelled: () => 'Import cancelled.',
   input_invalid: (m, f) => (m.detail ? m.detail : m.field ? `Check this value: ${f.v(m.field)}.` : 'Check the values entered.'),
+  crash_disk_full: () => 'The disk holding the data folder is full. Free some space; nothing stored is lost.',
+  crash_read_only: () => 'The data folder cannot be written (it is read-only). Nothing stored is lost.',
+  crash_unexpected: (m, f) => sentence(`Unexpected error: ${f.v(m.detail || 'unknown')}`),
+  keychain_problem: (m, f) => {
+    const detail = m.detail ? `: ${f.v(m.detail)}` : '';
+    return {
+      timeout: 'The system keychain did not answer in time; it may be waiting for an unlock prompt.',
+      no_libsecret:
+        "libsecret is not installed, so the system keychain cannot be used (install libsecret-1-0 or your distribution's libsecret package).",
+      keytar_missing: `The keychain module (keytar) could not be loaded${detail}.`,
+      no_dbus:
+        'No D-Bus session bus with a Secret Service (such as GNOME Keyring or KWallet) was found, so the system keychain cannot be reached.',
+      no_keyring:
+        'The system keychain has no unlocked default keyring ("login"). Create or unlock it in your keyring manager (e.g. Seahorse).',
+      locked: 'The system keyring is locked. Unlock it (e.g. in Seahorse) and set the token again.',
+      other: `The system keychain failed${detail}.`,
+    }[m.kind];
+  },
   internal_error: () => 'Something went wrong. Try again; if it keeps happening, restart the app.',
   folder_in_use: () => 'Another sms-outbox is sending from this data folder. Close it, then try again.',
   folder_mode_conflict: (m, f) =>
@@ -256,7 +281,7 @@ export const en: Catalog = {
     ].filter(Boolean);
     return `Campaign “${f.v(m.name)}” finished: ${f.n(m.delivered)} delivered, ${f.n(m.notDelivered)} not delivered${extra.map((x) => `, ${x}`).join('')}.`;
   },
-  gave_up_resend: (m, f) => `Gave up after ${f.n(m.hours)} hours; use “Resend to failed” to try again.`,
+  gave_up_resend: (m, f) => `Gave up after ${f.duration(m.minutes)}; use “Resend to failed” to try again.`,
   campaign_half_stored: (m, f) =>
     `Campaign ${f.v(`“${m.name}”`)} (${f.dateTime(m.createdAt)}) was not stored completely: the app stopped after ${f.plural(m.stored, { one: `${f.n(m.stored)} recipient`, other: `${f.n(m.stored)} recipients` })}. It is not shown and nothing of it will be sent. Discard it and create it again from the file.`,
   discard_half_stored: (m, f) => `Discard ${f.v(`“${m.name}”`)}`,
@@ -287,6 +312,15 @@ export const en: Catalog = {
       marked_sent: 'Marked as sent',
       cancelled: 'Cancelled',
     })[m.state],
+  campaign_status: (m) =>
+    ({
+      active: 'Active',
+      paused: 'Paused',
+      cancelled: 'Cancelled',
+      done: 'Done',
+      reporting: 'Waiting for reports',
+      scheduled: 'Scheduled',
+    })[m.status],
   export_column: (m) =>
     ({
       row: 'Row',
@@ -342,6 +376,10 @@ export const en: Catalog = {
       openLogFile: 'Open log file',
     })[m.item],
   start_failed: () => 'SMS Outbox could not start',
+  crash_box: (m, f) => `${f.t(m.problem)}\n\nThe details are in the log file: ${f.v(m.logFile)}`,
+  start_refused_title: () => 'SMS Outbox cannot start',
+  start_refused: (m, f) =>
+    `SMS Outbox does not start with ${f.v(m.found.join(', '))}: they would let another program read the API token or turn off the checks that the app talks to the real GatewayAPI. Start it without them; the system proxy settings are used as they are.`,
   notification_title: () => 'SMS Outbox',
   core_stopped: () =>
     'The outbox’s background process stopped while working on this, and is being started again. Nothing stored is lost: check the outbox before you try again.',

@@ -3,7 +3,8 @@
 // saldo · nøkkel (GatewayAPIs API-nøkkel) · sperreliste · stille timer · gjenoppta · sett på pause ·
 // SMS-del. Genitiv: "GatewayAPIs".
 import { CONFIRM_WORDS } from './confirm';
-import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import { sentence } from './cli/types';
+import { answerLabel, answerSuffix, type AppCatalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
 const label = answerSuffix;
@@ -77,7 +78,7 @@ const PAUSE = {
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', prøver igjen nå' : `, neste forsøk om ${f.n(s)} s`);
 
-export const nb: Catalog = {
+export const nb: AppCatalog = {
   gw_token_refused: (m) => `GatewayAPI avviste nøkkelen${label(m)}. Skriv inn en ny API-nøkkel under Innstillinger.`,
   gw_credit: (m) => `Saldoen på GatewayAPI-kontoen er brukt opp${label(m)}. Fyll på, og gjenoppta deretter.`,
   gw_frozen: (m) => `GatewayAPI melder at kontoen er sperret${label(m)}. Kontakt GatewayAPIs kundestøtte, og gjenoppta deretter.`,
@@ -119,10 +120,17 @@ export const nb: Catalog = {
     `GatewayAPI svarte ikke innen ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' Forespørselen kan ha blitt mottatt eller ikke: sjekk mottakerne som er merket som usikre, før du sender på nytt.' : ''}`,
   gw_local_rejection: (m, f) =>
     m.reason === 'too_many_recipients' ? 'For mange mottakere i én forespørsel.' : `Forespørselen ble ikke sendt: ${f.v(m.detail)}`,
+  gw_token_unusable: (m) =>
+    ({
+      missing: 'Ingen GatewayAPI-nøkkel er angitt. Skriv inn en API-nøkkel under Innstillinger.',
+      unreadable: 'GatewayAPI-nøkkelen kunne ikke leses. Lås opp nøkkelringen eller skriv inn nøkkelen under Innstillinger.',
+      malformed:
+        'Den lagrede GatewayAPI-nøkkelen inneholder mellomrom eller tegn en nøkkel ikke kan ha. Skriv inn API-nøkkelen på nytt under Innstillinger.',
+    })[m.problem],
   gw_unexpected: (m, f) => `Uventet feil i kontakten med GatewayAPI: ${f.v(m.detail)}`,
 
   reason_gave_up: (m, f) =>
-    `GatewayAPI var utilgjengelig i mer enn ${f.n(m.hours)} timer; utsendingen ble gitt opp.${m.cause ? ` (${f.t(m.cause)})` : ''} Bruk «Send på nytt til mislykkede» for å prøve igjen.`,
+    `GatewayAPI var utilgjengelig i mer enn ${f.duration(m.minutes ?? (m.hours ?? 0) * 60)}; utsendingen ble gitt opp.${m.cause ? ` (${f.t(m.cause)})` : ''} Bruk «Send på nytt til mislykkede» for å prøve igjen.`,
   reason_uncertain: (m, f) =>
     `Det er ukjent om GatewayAPI tok imot denne meldingen: velg «Send på nytt» eller «Merk som sendt».${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   reason_internal: (m, f) => `Uventet feil under utsendingen: ${f.v(m.detail)}`,
@@ -218,6 +226,24 @@ export const nb: Catalog = {
     };
     return (m.field && known[m.field]) ?? (m.field ? `Sjekk denne verdien: ${f.v(m.field)}.` : 'Sjekk verdiene du har skrevet inn.');
   },
+  crash_disk_full: () => 'Disken med datamappen er full. Frigjør plass; ingenting lagret går tapt.',
+  crash_read_only: () => 'Det kan ikke skrives i datamappen (den er skrivebeskyttet). Ingenting lagret går tapt.',
+  crash_unexpected: (m, f) => sentence(`Uventet feil: ${f.v(m.detail || 'ukjent')}`),
+  keychain_problem: (m, f) => {
+    const detail = m.detail ? `: ${f.v(m.detail)}` : '';
+    return {
+      timeout: 'Systemets nøkkelring svarte ikke i tide; den venter kanskje på at du låser den opp.',
+      no_libsecret:
+        'libsecret er ikke installert, så systemets nøkkelring kan ikke brukes (installer libsecret-1-0 eller distribusjonens libsecret-pakke).',
+      keytar_missing: `Nøkkelringmodulen (keytar) kunne ikke lastes inn${detail}.`,
+      no_dbus:
+        'Fant ingen D-Bus-sesjonsbuss med en Secret Service (som GNOME Keyring eller KWallet), så systemets nøkkelring kan ikke nås.',
+      no_keyring:
+        'Systemets nøkkelring har ingen opplåst standardnøkkelring ("login"). Opprett eller lås den opp i nøkkelringbehandleren (f.eks. Seahorse).',
+      locked: 'Systemets nøkkelring er låst. Lås den opp (f.eks. i Seahorse) og oppgi nøkkelen på nytt.',
+      other: `Systemets nøkkelring feilet${detail}.`,
+    }[m.kind];
+  },
   internal_error: () => 'Noe gikk galt. Prøv igjen; start appen på nytt hvis det fortsetter.',
   folder_in_use: () => 'En annen sms-outbox sender fra denne datamappen. Lukk den, og prøv igjen.',
   folder_mode_conflict: (m, f) =>
@@ -269,7 +295,7 @@ export const nb: Catalog = {
     ].filter(Boolean);
     return `Kampanjen «${f.v(m.name)}» er ferdig: ${f.n(m.delivered)} levert, ${f.n(m.notDelivered)} ikke levert${extra.map((x) => `, ${x}`).join('')}.`;
   },
-  gave_up_resend: (m, f) => `Gitt opp etter ${f.n(m.hours)} timer; bruk «Send på nytt til mislykkede» for å prøve igjen.`,
+  gave_up_resend: (m, f) => `Gitt opp etter ${f.duration(m.minutes)}; bruk «Send på nytt til mislykkede» for å prøve igjen.`,
   campaign_half_stored: (m, f) =>
     `Kampanjen ${f.v(`«${m.name}»`)} (${f.dateTime(m.createdAt)}) ble ikke lagret helt: appen stoppet etter ${f.plural(m.stored, { one: `${f.n(m.stored)} mottaker`, other: `${f.n(m.stored)} mottakere` })}. Den vises ikke, og ingenting av den blir sendt. Forkast den, og opprett den på nytt fra filen.`,
   discard_half_stored: (m, f) => `Forkast ${f.v(`«${m.name}»`)}`,
@@ -300,6 +326,15 @@ export const nb: Catalog = {
       marked_sent: 'Merket som sendt',
       cancelled: 'Kansellert',
     })[m.state],
+  campaign_status: (m) =>
+    ({
+      active: 'Aktiv',
+      paused: 'På pause',
+      cancelled: 'Kansellert',
+      done: 'Ferdig',
+      reporting: 'Venter på rapporter',
+      scheduled: 'Planlagt',
+    })[m.status],
   export_column: (m) =>
     ({
       row: 'Rad',
@@ -355,6 +390,10 @@ export const nb: Catalog = {
       openLogFile: 'Åpne loggfilen',
     })[m.item],
   start_failed: () => 'SMS Outbox kunne ikke starte',
+  crash_box: (m, f) => `${f.t(m.problem)}\n\nDetaljene står i loggfilen: ${f.v(m.logFile)}`,
+  start_refused_title: () => 'SMS Outbox kan ikke starte',
+  start_refused: (m, f) =>
+    `SMS Outbox starter ikke med ${f.v(m.found.join(', '))}: de ville la et annet program lese API-nøkkelen eller slå av kontrollene av at appen snakker med det ekte GatewayAPI. Start den uten dem; systemets proxyinnstillinger brukes som de er.`,
   notification_title: () => 'SMS Outbox',
   core_stopped: () =>
     'Utboksens bakgrunnsprosess stoppet mens den arbeidet med dette, og startes igjen. Ingenting lagret er tapt: se i utboksen før du prøver igjen.',

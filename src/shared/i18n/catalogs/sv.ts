@@ -3,7 +3,8 @@
 // det) · saldo · nyckel (GatewayAPI:s API-nyckel) · spärrlista · tysta timmar · återuppta · pausa ·
 // SMS-del. Genitiv: "GatewayAPI:s".
 import { CONFIRM_WORDS } from './confirm';
-import { answerLabel, answerSuffix, type Catalog, type Tools } from '../catalog';
+import { sentence } from './cli/types';
+import { answerLabel, answerSuffix, type AppCatalog, type Tools } from '../catalog';
 import type { GatewayOriginal, NetCause } from '../messages';
 
 const label = answerSuffix;
@@ -74,7 +75,7 @@ const PAUSE = {
 
 const retry = (s: number | null, f: Tools) => (s == null ? '' : s <= 0 ? ', försöker igen nu' : `, nästa försök om ${f.n(s)} s`);
 
-export const sv: Catalog = {
+export const sv: AppCatalog = {
   gw_token_refused: (m) => `GatewayAPI nekade nyckeln${label(m)}. Ange en ny API-nyckel under Inställningar.`,
   gw_credit: (m) => `Saldot på GatewayAPI-kontot är slut${label(m)}. Fyll på och återuppta sedan.`,
   gw_frozen: (m) => `GatewayAPI uppger att kontot är spärrat${label(m)}. Kontakta GatewayAPI:s support och återuppta sedan.`,
@@ -116,10 +117,17 @@ export const sv: Catalog = {
     `GatewayAPI svarade inte inom ${f.n(m.seconds)} s.${m.written === 'maybe' ? ' Anropet kan ha tagits emot eller inte: kontrollera mottagarna som är markerade som osäkra innan du skickar igen.' : ''}`,
   gw_local_rejection: (m, f) =>
     m.reason === 'too_many_recipients' ? 'För många mottagare i ett anrop.' : `Anropet skickades inte: ${f.v(m.detail)}`,
+  gw_token_unusable: (m) =>
+    ({
+      missing: 'Ingen GatewayAPI-nyckel är angiven. Ange en API-nyckel under Inställningar.',
+      unreadable: 'GatewayAPI-nyckeln kunde inte läsas. Lås upp nyckelringen eller ange nyckeln under Inställningar.',
+      malformed:
+        'Den sparade GatewayAPI-nyckeln innehåller mellanslag eller tecken som en nyckel inte kan ha. Ange API-nyckeln igen under Inställningar.',
+    })[m.problem],
   gw_unexpected: (m, f) => `Oväntat fel i kontakten med GatewayAPI: ${f.v(m.detail)}`,
 
   reason_gave_up: (m, f) =>
-    `GatewayAPI var otillgängligt i mer än ${f.n(m.hours)} timmar; utskicket gavs upp.${m.cause ? ` (${f.t(m.cause)})` : ''} Använd ”Skicka igen till misslyckade” för att försöka igen.`,
+    `GatewayAPI var otillgängligt i mer än ${f.duration(m.minutes ?? (m.hours ?? 0) * 60)}; utskicket gavs upp.${m.cause ? ` (${f.t(m.cause)})` : ''} Använd ”Skicka igen till misslyckade” för att försöka igen.`,
   reason_uncertain: (m, f) =>
     `Det är okänt om GatewayAPI tog emot meddelandet: välj ”Skicka igen” eller ”Markera som skickat”.${m.cause ? ` ${f.t(m.cause)}` : ''}`,
   reason_internal: (m, f) => `Oväntat fel under utskicket: ${f.v(m.detail)}`,
@@ -216,6 +224,24 @@ export const sv: Catalog = {
     };
     return (m.field && known[m.field]) ?? (m.field ? `Kontrollera det här värdet: ${f.v(m.field)}.` : 'Kontrollera de angivna värdena.');
   },
+  crash_disk_full: () => 'Disken med datamappen är full. Frigör utrymme; inget sparat går förlorat.',
+  crash_read_only: () => 'Det går inte att skriva i datamappen (den är skrivskyddad). Inget sparat går förlorat.',
+  crash_unexpected: (m, f) => sentence(`Oväntat fel: ${f.v(m.detail || 'okänt')}`),
+  keychain_problem: (m, f) => {
+    const detail = m.detail ? `: ${f.v(m.detail)}` : '';
+    return {
+      timeout: 'Systemets nyckelring svarade inte i tid; den väntar kanske på att du låser upp den.',
+      no_libsecret:
+        'libsecret är inte installerat, så systemets nyckelring kan inte användas (installera libsecret-1-0 eller din distributions libsecret-paket).',
+      keytar_missing: `Nyckelringsmodulen (keytar) kunde inte läsas in${detail}.`,
+      no_dbus:
+        'Ingen D-Bus-sessionsbuss med en Secret Service (som GNOME Keyring eller KWallet) hittades, så systemets nyckelring går inte att nå.',
+      no_keyring:
+        'Systemets nyckelring har ingen upplåst standardnyckelring ("login"). Skapa eller lås upp den i din nyckelringshanterare (t.ex. Seahorse).',
+      locked: 'Systemets nyckelring är låst. Lås upp den (t.ex. i Seahorse) och ange nyckeln igen.',
+      other: `Systemets nyckelring misslyckades${detail}.`,
+    }[m.kind];
+  },
   internal_error: () => 'Något gick fel. Försök igen; starta om appen om det fortsätter.',
   folder_in_use: () => 'En annan sms-outbox skickar från den här datamappen. Stäng den och försök sedan igen.',
   folder_mode_conflict: (m, f) =>
@@ -268,7 +294,7 @@ export const sv: Catalog = {
     ].filter(Boolean);
     return `Kampanjen ”${f.v(m.name)}” är klar: ${f.n(m.delivered)} levererade, ${f.n(m.notDelivered)} inte levererade${extra.map((x) => `, ${x}`).join('')}.`;
   },
-  gave_up_resend: (m, f) => `Gavs upp efter ${f.n(m.hours)} timmar; använd ”Skicka igen till misslyckade” för att försöka igen.`,
+  gave_up_resend: (m, f) => `Gavs upp efter ${f.duration(m.minutes)}; använd ”Skicka igen till misslyckade” för att försöka igen.`,
   campaign_half_stored: (m, f) =>
     `Kampanjen ${f.v(`”${m.name}”`)} (${f.dateTime(m.createdAt)}) sparades inte helt: appen stannade efter ${f.n(m.stored)} mottagare. Den visas inte, och inget av den kommer att skickas. Släng den och skapa den igen från filen.`,
   discard_half_stored: (m, f) => `Släng ${f.v(`”${m.name}”`)}`,
@@ -299,6 +325,10 @@ export const sv: Catalog = {
       marked_sent: 'Markerat som skickat',
       cancelled: 'Avbrutet',
     })[m.state],
+  campaign_status: (m) =>
+    ({ active: 'Aktiv', paused: 'Pausad', cancelled: 'Avbruten', done: 'Klar', reporting: 'Väntar på rapporter', scheduled: 'Schemalagd' })[
+      m.status
+    ],
   export_column: (m) =>
     ({
       row: 'Rad',
@@ -354,6 +384,10 @@ export const sv: Catalog = {
       openLogFile: 'Öppna loggfilen',
     })[m.item],
   start_failed: () => 'SMS Outbox kunde inte starta',
+  crash_box: (m, f) => `${f.t(m.problem)}\n\nDetaljerna finns i loggfilen: ${f.v(m.logFile)}`,
+  start_refused_title: () => 'SMS Outbox kan inte starta',
+  start_refused: (m, f) =>
+    `SMS Outbox startar inte med ${f.v(m.found.join(', '))}: de skulle låta ett annat program läsa API-nyckeln eller stänga av kontrollerna av att appen talar med det riktiga GatewayAPI. Starta den utan dem; systemets proxyinställningar används som de är.`,
   notification_title: () => 'SMS Outbox',
   core_stopped: () =>
     'Utkorgens bakgrundsprocess stannade medan den arbetade med detta och startas igen. Inget sparat har gått förlorat: titta i utkorgen innan du försöker igen.',

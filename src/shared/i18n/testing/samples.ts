@@ -1,6 +1,7 @@
 // One example of every message code (typed: a new code without an example fails `tsc`), so tests can
 // render every message in every language and in the pseudo-language.
 import type { GatewayOriginal, MessageCode, MessageOf } from '../messages';
+import { CLI_SAMPLES } from './cliSamples';
 
 const gw: GatewayOriginal = { httpStatus: 403, gwCode: '0x0216', original: 'Insufficient credit', incident: null };
 
@@ -36,8 +37,9 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   },
   net_timeout: { code: 'net_timeout', seconds: 30, written: 'maybe' },
   gw_local_rejection: { code: 'gw_local_rejection', reason: 'too_many_recipients', detail: '10001' },
+  gw_token_unusable: { code: 'gw_token_unusable', problem: 'unreadable' },
   gw_unexpected: { code: 'gw_unexpected', detail: 'boom' },
-  reason_gave_up: { code: 'reason_gave_up', hours: 24, cause: null },
+  reason_gave_up: { code: 'reason_gave_up', minutes: 90, cause: null },
   reason_uncertain: { code: 'reason_uncertain', cause: { code: 'net_timeout', seconds: 30, written: 'maybe' } },
   reason_internal: { code: 'reason_internal', detail: 'boom' },
   reason_cancelled: { code: 'reason_cancelled' },
@@ -100,6 +102,10 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   import_cancelled: { code: 'import_cancelled' },
   input_invalid: { code: 'input_invalid', field: 'sender' },
   internal_error: { code: 'internal_error' },
+  crash_disk_full: { code: 'crash_disk_full' },
+  crash_read_only: { code: 'crash_read_only' },
+  crash_unexpected: { code: 'crash_unexpected', detail: 'boom' },
+  keychain_problem: { code: 'keychain_problem', kind: 'other', detail: 'org.freedesktop.Secret.Error' },
   folder_in_use: { code: 'folder_in_use' },
   folder_mode_conflict: { code: 'folder_mode_conflict', dir: '/home/anna/.config/sms-outbox/demo', holds: 'demo' },
   base_url_invalid: { code: 'base_url_invalid', problem: 'not_https', got: 'ftp:' },
@@ -124,7 +130,7 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   uncertain_recipients: { code: 'uncertain_recipients', count: 3 },
   uncertain_after_stop: { code: 'uncertain_after_stop', count: 1 },
   campaign_finished: { code: 'campaign_finished', name: 'Juletilbud', delivered: 2, notDelivered: 2, uncertain: 1, markedSent: 0 },
-  gave_up_resend: { code: 'gave_up_resend', hours: 24 },
+  gave_up_resend: { code: 'gave_up_resend', minutes: 24 * 60 },
   campaign_half_stored: { code: 'campaign_half_stored', name: 'Forårsudsalg', stored: 4000, createdAt: 1_700_000_000_000 },
   discard_half_stored: { code: 'discard_half_stored', name: 'Forårsudsalg' },
   half_stored_discarded: { code: 'half_stored_discarded', name: 'Forårsudsalg' },
@@ -132,6 +138,7 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   status_explain: { code: 'status_explain', status: 'EXPIRED' },
   reject_kind: { code: 'reject_kind', kind: 'duplicate' },
   state_name: { code: 'state_name', state: 'retry_wait' },
+  campaign_status: { code: 'campaign_status', status: 'reporting' },
   export_column: { code: 'export_column', column: 'gatewayapi_text' },
   outbox_offline: {
     code: 'outbox_offline',
@@ -149,6 +156,14 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   about_detail: { code: 'about_detail', dataDir: '/home/anna/.config/sms-outbox', logFile: '/home/anna/.config/sms-outbox/sms-outbox.log' },
   menu: { code: 'menu', item: 'openDataFolder' },
   start_failed: { code: 'start_failed' },
+  crash_box: {
+    code: 'crash_box',
+    problem: { code: 'crash_unexpected', detail: 'boom' },
+    logFile: '/home/anna/.config/SMS Outbox/logs/main.log',
+  },
+  start_refused_title: { code: 'start_refused_title' },
+  start_refused: { code: 'start_refused', found: ['--remote-debugging-port', 'NODE_TLS_REJECT_UNAUTHORIZED'] },
+  ...CLI_SAMPLES,
   notification_title: { code: 'notification_title' },
   core_stopped: { code: 'core_stopped' },
   core_gave_up: { code: 'core_gave_up', restarts: 3, logFile: '/home/anna/.config/sms-outbox/sms-outbox.log' },
