@@ -6,6 +6,7 @@ import net from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpFetch } from '../http/undiciFetch';
+import { translate } from '../../shared/i18n/translate';
 import { GatewayClient } from './client';
 import { GatewayError, describeGatewayError, isAbortError } from './errors';
 import type { SendRequest } from './types';
@@ -140,6 +141,16 @@ describe('send', () => {
     expect(e).toMatchObject({ kind: 'auth', cause: 'NO_TOKEN', text: { code: 'gw_token_unusable', problem: 'missing' } });
     expect(e.message).toMatch(/Settings/);
     expect(seen).toHaveLength(0);
+  });
+
+  it('a 200 answer without usable ids is said in the user\'s language, as uncertain (it was an English "unexpected error")', async () => {
+    handler = (_req, res) => json(res, 200, { ids: [0] });
+    const e = await gatewayError(client().send(request));
+    expect(e).toMatchObject({ kind: 'ambiguous', text: { code: 'gw_unreadable_answer', status: 200, post: true, what: 'ids' } });
+    expect(translate('da', e.text)).toBe(
+      "GatewayAPI svarede HTTP 200, men uden gyldige besked-id'er. Beskederne blev sandsynligvis modtaget, men deres id'er kendes ikke: tjek de usikre beskeder, før du sender igen.",
+    );
+    expect(translate('sv', e.text)).not.toMatch(/Unexpected|answered/);
   });
 
   it('an invalid msisdn is refused locally, nothing sent', async () => {

@@ -16,6 +16,7 @@ import {
 } from './answerLimits';
 import type { Account, CancelResult, PriceList, SendRequest, SendResponse, StatusResponse } from './types';
 import type { FetchFn } from '../types';
+import type { GatewayMessage } from '../../shared/i18n/messages';
 
 export type TokenSource = string | (() => Promise<string | null>);
 
@@ -40,7 +41,9 @@ function authError(message: string, cause: string, problem: 'missing' | 'unreada
   return withoutAnswer('auth', message, cause, { text: { code: 'gw_token_unusable', problem } });
 }
 
-function unreadableAnswer(method: HttpMethod, status: number, what: string): GatewayError {
+type Unreadable = Extract<GatewayMessage, { code: 'gw_unreadable_answer' }>['what'];
+
+function unreadableAnswer(method: HttpMethod, status: number, what: string, why: Unreadable): GatewayError {
   const post = method === 'POST';
   return new GatewayError({
     kind: post ? 'ambiguous' : 'transient',
@@ -53,6 +56,7 @@ function unreadableAnswer(method: HttpMethod, status: number, what: string): Gat
     body: null,
     retryAfterMs: null,
     cause: 'BAD_RESPONSE',
+    text: { code: 'gw_unreadable_answer', status, post, what: why },
   });
 }
 
@@ -123,7 +127,7 @@ export class GatewayClient {
     return this.call('POST', '/rest/mtsms', { auth: true, token, body, signal, maxBytes: MAX_SEND_ANSWER_BYTES }, (raw) => {
       if (raw.status < 200 || raw.status > 299) return null;
       const parsed = parseSendResponse(parseJson(raw.text), expected);
-      if (!parsed) throw unreadableAnswer('POST', raw.status, 'without valid message ids (one positive id per message)');
+      if (!parsed) throw unreadableAnswer('POST', raw.status, 'without valid message ids (one positive id per message)', 'ids');
       return parsed;
     });
   }
@@ -135,7 +139,7 @@ export class GatewayClient {
       if (raw.status === 404) return { value: null };
       if (raw.status < 200 || raw.status > 299) return null;
       const parsed = parseStatusResponse(parseJson(raw.text), id);
-      if (!parsed) throw unreadableAnswer('GET', raw.status, 'the delivery status could not be read');
+      if (!parsed) throw unreadableAnswer('GET', raw.status, 'the delivery status could not be read', 'status');
       return { value: parsed };
     }).then((r) => r.value);
   }
@@ -145,7 +149,7 @@ export class GatewayClient {
     return this.call('GET', '/rest/me', { auth: true, signal, maxBytes: MAX_SMALL_ANSWER_BYTES }, (raw) => {
       if (raw.status < 200 || raw.status > 299) return null;
       const parsed = parseAccount(parseJson(raw.text));
-      if (!parsed) throw unreadableAnswer('GET', raw.status, 'the account credit could not be read');
+      if (!parsed) throw unreadableAnswer('GET', raw.status, 'the account credit could not be read', 'credit');
       return parsed;
     });
   }
@@ -155,7 +159,7 @@ export class GatewayClient {
     return this.call('GET', '/api/prices/list/sms/json', { auth: false, signal, maxBytes: MAX_PRICES_ANSWER_BYTES }, (raw) => {
       if (raw.status < 200 || raw.status > 299) return null;
       const parsed = parsePriceList(parseJson(raw.text));
-      if (!parsed) throw unreadableAnswer('GET', raw.status, 'the price list could not be read');
+      if (!parsed) throw unreadableAnswer('GET', raw.status, 'the price list could not be read', 'prices');
       return parsed;
     });
   }
@@ -209,12 +213,17 @@ export class GatewayClient {
 
       const ok = raw.status >= 200 && raw.status <= 299;
       if (ok && raw.bodyError !== null) {
-        throw unreadableAnswer(method, raw.status, 'the answer was cut off');
+        throw unreadableAnswer(method, raw.status, 'the answer was cut off', 'cut_off');
       }
       // Accepted or not, an answer that big is not GatewayAPI's: for a POST, the batch may have been
       // accepted (uncertain); a GET is retried later.
       if (ok && raw.tooLarge) {
-        throw unreadableAnswer(method, raw.status, `its answer was larger than ${describeBytes(o.maxBytes)}, so it was not read`);
+        throw unreadableAnswer(
+          method,
+          raw.status,
+          `its answer was larger than ${describeBytes(o.maxBytes)}, so it was not read`,
+          'too_large',
+        );
       }
       const value = onAnswer(raw);
       if (value !== null) return value;

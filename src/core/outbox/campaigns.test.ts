@@ -143,3 +143,20 @@ describe('the results view', () => {
     expect(summary.status).toBe('active');
   });
 });
+
+describe('what main states before a resend (stateTotals)', () => {
+  it('counts the recipients in that state and their SMS parts, only the chosen ones when ids are given', () => {
+    const c = campaign(10);
+    c.recipients.forEach((r, i) => (r.parts = i < 5 ? 2 : 1));
+    const { campaignId } = campaigns.create(c);
+    const ids = db.prepare('SELECT id FROM recipients WHERE campaign_id = ? ORDER BY id').pluck().all(campaignId) as number[];
+    // 0..3 failed (2 parts each), 4..6 uncertain (4: 2 parts, 5-6: 1 part), the rest queued.
+    db.prepare("UPDATE recipients SET state = 'failed' WHERE id IN (?, ?, ?, ?)").run(...ids.slice(0, 4));
+    db.prepare("UPDATE recipients SET state = 'uncertain' WHERE id IN (?, ?, ?)").run(...ids.slice(4, 7));
+    expect(campaigns.stateTotals(campaignId, 'failed', null)).toEqual({ recipients: 4, parts: 8 });
+    expect(campaigns.stateTotals(campaignId, 'uncertain', null)).toEqual({ recipients: 3, parts: 4 });
+    // Chosen ids in another state (a failed one, a queued one) are not resent, so not counted.
+    expect(campaigns.stateTotals(campaignId, 'uncertain', [ids[0]!, ids[4]!, ids[6]!, ids[9]!])).toEqual({ recipients: 2, parts: 3 });
+    expect(campaigns.stateTotals(campaignId, 'uncertain', [])).toEqual({ recipients: 0, parts: 0 });
+  });
+});

@@ -3,26 +3,13 @@
 import type { ConfirmRequest } from '../../shared/confirmRequest';
 import type { Engine } from '../engine';
 
-const PAGE = 1000;
-
 export function resendQuestion(
   engine: Engine,
   campaignId: number,
   which: 'uncertain' | 'failed',
   ids: number[] | null,
 ): Extract<ConfirmRequest, { kind: 'resend' }> {
-  const only = ids ? new Set(ids) : null;
-  let recipients = 0;
-  let parts = 0;
-  for (let offset = 0; ; offset += PAGE) {
-    const page = engine.campaigns.recipients({ campaignId, search: '', filter: which, offset, limit: PAGE });
-    for (const r of page.rows) {
-      if (r.state !== which || (only && !only.has(r.id))) continue;
-      recipients++;
-      parts += r.parts;
-    }
-    if (offset + PAGE >= page.total) break;
-  }
+  const { recipients, parts } = engine.campaigns.stateTotals(campaignId, which, ids);
   const campaign = engine.campaigns.get(campaignId, false);
   const cost = campaign.estimateCost != null && campaign.total > 0 ? (campaign.estimateCost * recipients) / campaign.total : null;
   const credit = engine.accountView().credit;

@@ -99,6 +99,8 @@ export type GatewayMessage =
   | { code: 'net_timeout'; seconds: number; written: 'no' | 'maybe' }
   | { code: 'gw_local_rejection'; reason: 'too_many_recipients' | 'invalid_request'; detail: string }
   | { code: 'gw_unexpected'; detail: string }
+  /** A 2xx answer the app could not use: for a POST the messages were probably accepted (uncertain). */
+  | { code: 'gw_unreadable_answer'; status: number; post: boolean; what: 'ids' | 'status' | 'credit' | 'prices' | 'cut_off' | 'too_large' }
   /** No request was made: the token is not set, cannot be read from the keychain, or is malformed. */
   | { code: 'gw_token_unusable'; problem: 'missing' | 'unreadable' | 'malformed' };
 

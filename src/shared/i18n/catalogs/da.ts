@@ -125,6 +125,19 @@ export const da: AppCatalog = {
         'Den gemte GatewayAPI-nøgle indeholder mellemrum eller tegn, en nøgle ikke kan have. Indtast API-nøglen igen under Indstillinger.',
     })[m.problem],
   gw_unexpected: (m, f) => `Uventet fejl i kontakten med GatewayAPI: ${f.v(m.detail)}`,
+  gw_unreadable_answer: (m) =>
+    `GatewayAPI svarede HTTP ${m.status}, men ${
+      (
+        {
+          ids: "uden gyldige besked-id'er",
+          status: 'leveringsstatus kunne ikke læses',
+          credit: 'kontoens saldo kunne ikke læses',
+          prices: 'prislisten kunne ikke læses',
+          cut_off: 'svaret blev afbrudt',
+          too_large: 'svaret var for stort til at blive læst',
+        } as const
+      )[m.what]
+    }.${m.post ? " Beskederne blev sandsynligvis modtaget, men deres id'er kendes ikke: tjek de usikre beskeder, før du sender igen." : ' Prøver igen senere.'}`,
 
   reason_gave_up: (m, f) =>
     `GatewayAPI var utilgængelig i mere end ${f.duration(m.minutes ?? (m.hours ?? 0) * 60)}; afsendelsen blev opgivet.${m.cause ? ` (${f.t(m.cause)})` : ''} Brug “Send igen til fejlede” for at prøve igen.`,

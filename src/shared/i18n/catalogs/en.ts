@@ -124,6 +124,19 @@ export const en: AppCatalog = {
       malformed: 'The saved GatewayAPI token contains spaces or characters a token cannot have. Enter the API token again in Settings.',
     })[m.problem],
   gw_unexpected: (m, f) => `Unexpected error while talking to GatewayAPI: ${f.v(m.detail)}`,
+  gw_unreadable_answer: (m) =>
+    `GatewayAPI answered HTTP ${m.status}, but ${
+      (
+        {
+          ids: 'without valid message ids',
+          status: 'the delivery status could not be read',
+          credit: 'the account credit could not be read',
+          prices: 'the price list could not be read',
+          cut_off: 'the answer was cut off',
+          too_large: 'the answer was too large to read',
+        } as const
+      )[m.what]
+    }.${m.post ? ' The messages were probably accepted, but their ids are unknown: check the messages marked uncertain before resending.' : ' Retrying later.'}`,
 
   reason_gave_up: (m, f) =>
     `GatewayAPI stayed unavailable for more than ${f.duration(m.minutes ?? (m.hours ?? 0) * 60)}; gave up.${m.cause ? ` (${f.t(m.cause)})` : ''} Use “Resend to failed” to try again.`,

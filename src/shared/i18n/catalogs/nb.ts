@@ -128,6 +128,19 @@ export const nb: AppCatalog = {
         'Den lagrede GatewayAPI-nøkkelen inneholder mellomrom eller tegn en nøkkel ikke kan ha. Skriv inn API-nøkkelen på nytt under Innstillinger.',
     })[m.problem],
   gw_unexpected: (m, f) => `Uventet feil i kontakten med GatewayAPI: ${f.v(m.detail)}`,
+  gw_unreadable_answer: (m) =>
+    `GatewayAPI svarte HTTP ${m.status}, men ${
+      (
+        {
+          ids: 'uten gyldige meldings-id-er',
+          status: 'leveringsstatusen kunne ikke leses',
+          credit: 'kontoens saldo kunne ikke leses',
+          prices: 'prislisten kunne ikke leses',
+          cut_off: 'svaret ble avbrutt',
+          too_large: 'svaret var for stort til å leses',
+        } as const
+      )[m.what]
+    }.${m.post ? ' Meldingene ble sannsynligvis mottatt, men id-ene deres er ukjente: sjekk de usikre meldingene før du sender på nytt.' : ' Prøver igjen senere.'}`,
 
   reason_gave_up: (m, f) =>
     `GatewayAPI var utilgjengelig i mer enn ${f.duration(m.minutes ?? (m.hours ?? 0) * 60)}; utsendingen ble gitt opp.${m.cause ? ` (${f.t(m.cause)})` : ''} Bruk «Send på nytt til mislykkede» for å prøve igjen.`,

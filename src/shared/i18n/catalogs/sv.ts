@@ -125,6 +125,19 @@ export const sv: AppCatalog = {
         'Den sparade GatewayAPI-nyckeln innehåller mellanslag eller tecken som en nyckel inte kan ha. Ange API-nyckeln igen under Inställningar.',
     })[m.problem],
   gw_unexpected: (m, f) => `Oväntat fel i kontakten med GatewayAPI: ${f.v(m.detail)}`,
+  gw_unreadable_answer: (m) =>
+    `GatewayAPI svarade HTTP ${m.status}, men ${
+      (
+        {
+          ids: 'utan giltiga meddelande-id:n',
+          status: 'leveransstatus kunde inte läsas',
+          credit: 'kontots saldo kunde inte läsas',
+          prices: 'prislistan kunde inte läsas',
+          cut_off: 'svaret bröts av',
+          too_large: 'svaret var för stort för att läsas',
+        } as const
+      )[m.what]
+    }.${m.post ? ' Meddelandena togs sannolikt emot, men deras id:n är okända: kontrollera de osäkra meddelandena innan du skickar igen.' : ' Försöker igen senare.'}`,
 
   reason_gave_up: (m, f) =>
     `GatewayAPI var otillgängligt i mer än ${f.duration(m.minutes ?? (m.hours ?? 0) * 60)}; utskicket gavs upp.${m.cause ? ` (${f.t(m.cause)})` : ''} Använd ”Skicka igen till misslyckade” för att försöka igen.`,

@@ -39,6 +39,7 @@ export const SAMPLES: { [C in MessageCode]: MessageOf<C> } = {
   gw_local_rejection: { code: 'gw_local_rejection', reason: 'too_many_recipients', detail: '10001' },
   gw_token_unusable: { code: 'gw_token_unusable', problem: 'unreadable' },
   gw_unexpected: { code: 'gw_unexpected', detail: 'boom' },
+  gw_unreadable_answer: { code: 'gw_unreadable_answer', status: 200, post: true, what: 'ids' },
   reason_gave_up: { code: 'reason_gave_up', minutes: 90, cause: null },
   reason_uncertain: { code: 'reason_uncertain', cause: { code: 'net_timeout', seconds: 30, written: 'maybe' } },
   reason_internal: { code: 'reason_internal', detail: 'boom' },
