@@ -4,6 +4,8 @@
 // resent by themselves), and the rest of the campaign goes on.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeEngine, newCampaign, numbers, pause, sendIdle, waitFor, type Harness } from '../testing';
+import type { Message } from '../../shared/i18n/messages';
+import { translate } from '../../shared/i18n/translate';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -42,7 +44,9 @@ describe('a 200 with odd ids → the batch is uncertain', () => {
       )
       .pluck()
       .get() as string;
-    expect(err).toMatch(/valid message ids/);
+    // Stored as a code, said in the user's language (it was an English sentence inside gw_unexpected).
+    expect(translate('en', JSON.parse(err) as Message)).toMatch(/HTTP 200, but without valid message ids/);
+    expect(translate('da', JSON.parse(err) as Message)).toMatch(/uden gyldige besked-id'er/);
   });
 });
 
@@ -56,6 +60,7 @@ describe('a 200 too big to read → uncertain', () => {
       )
       .pluck()
       .get() as string;
-    expect(err).toMatch(/larger than 1 MB/);
+    expect(translate('en', JSON.parse(err) as Message)).toMatch(/too large to read/);
+    expect(translate('sv', JSON.parse(err) as Message)).toMatch(/för stort för att läsas/);
   });
 });
